@@ -1,0 +1,5 @@
+package org.aisora.api.notify;
+
+/** One message to one recipient. */
+public record Notification(String to, String subject, String body) {
+}

@@ -1,0 +1,5 @@
+package org.aisora.api.payment;
+
+/** What a payment processor offers: self-service checkout, and operator grants. */
+public record PaymentCapabilities(boolean checkout, boolean operatorGrants) {
+}

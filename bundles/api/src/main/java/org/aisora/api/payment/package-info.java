@@ -1,0 +1,7 @@
+/** SPI for payment processors. */
+@Export
+@Version("1.0.0")
+package org.aisora.api.payment;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

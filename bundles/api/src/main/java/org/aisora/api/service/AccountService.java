@@ -1,0 +1,27 @@
+package org.aisora.api.service;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Registration, sign-in and account administration. */
+@ProviderType
+public interface AccountService {
+    /** @throws org.aisora.api.error.AisoraException age_restricted (403, nothing stored), email_taken (409), invalid_* (400) */
+    AccountView register(Registration registration, ClientInfo client);
+
+    /** @throws org.aisora.api.error.AisoraException invalid_credentials (401) */
+    SessionGrant login(String email, String password, ClientInfo client);
+
+    Optional<Caller> authenticate(String bearerToken);
+
+    void logout(String bearerToken);
+
+    AccountView me(Caller caller);
+
+    List<AccountView> list(int offset, int limit);
+
+    AccountView findByEmail(String email);
+
+    AccountView setRole(String email, String role);
+}

@@ -1,0 +1,20 @@
+package org.aisora.api.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Accounts. E-mail addresses are stored lower-case and are unique. */
+@ProviderType
+public interface AccountStore {
+    /** @throws org.aisora.api.error.AisoraException {@code email_taken} (409) when the e-mail exists. */
+    void insert(AccountRecord account);
+
+    Optional<AccountRecord> findById(String id);
+
+    Optional<AccountRecord> findByEmail(String email);
+
+    List<AccountRecord> list(int offset, int limit);
+
+    boolean updateRole(String id, String role);
+}

@@ -1,0 +1,7 @@
+/** Persistence ports the persistence bundle implements for the core. Each method is one transaction. */
+@Export
+@Version("1.0.0")
+package org.aisora.api.store;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,7 @@
+/** SPI for media transcoders. */
+@Export
+@Version("1.0.0")
+package org.aisora.api.transcode;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
