@@ -2,7 +2,10 @@ package org.aisora.api.service;
 
 import java.util.Map;
 
-/** Overall status ("ok" or "degraded") and one line per check. */
+/**
+ * Overall status and one line per check: "ok"; "degraded" (serving, but a family has no plugin);
+ * "down" (the database, storage or policies are missing: nothing can be served).
+ */
 public record HealthReport(String status, Map<String, String> checks) {
     public HealthReport {
         checks = Map.copyOf(checks);

@@ -1,0 +1,52 @@
+package org.aisora.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The core's settings (PID org.aisora.core, file etc/org.aisora.core.cfg); every core component reads it. */
+@ObjectClassDefinition(name = "AiSora core", description = "Accounts, credits, jobs and plugin choice")
+public @interface CoreConfiguration {
+    String PID = "org.aisora.core";
+
+    @AttributeDefinition(description = "Credits granted once to every new account")
+    long signup_grant_credits() default 100;
+
+    @AttributeDefinition(description = "Credits charged per started 512x512 tile of an image")
+    long image_tile_credits() default 5;
+
+    @AttributeDefinition(description = "Largest image side a user may request, in pixels")
+    int max_image_side() default 2048;
+
+    @AttributeDefinition(description = "Longest prompt, in characters")
+    int max_prompt_length() default 2000;
+
+    @AttributeDefinition(description = "Generation workers (bounded pool)")
+    int workers() default 4;
+
+    @AttributeDefinition(description = "Jobs waiting for a worker in memory; more stay queued in the database")
+    int worker_queue() default 256;
+
+    @AttributeDefinition(description = "How often queued jobs left in the database are picked up, ms")
+    long scan_interval_ms() default 2000;
+
+    @AttributeDefinition(description = "How often a running provider task is polled, ms")
+    long poll_interval_ms() default 500;
+
+    @AttributeDefinition(description = "A provider task running longer than this fails with provider_timeout, s")
+    long job_timeout_seconds() default 300;
+
+    @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
+    long session_ttl_hours() default 24;
+
+    @AttributeDefinition(description = "Id of the blob store new objects go to (highest ranked when absent)")
+    String storage_default() default "filesystem";
+
+    @AttributeDefinition(description = "Id of the active retention policy (highest ranked when absent)")
+    String retention_policy() default "standard";
+
+    @AttributeDefinition(description = "Id of the active privacy policy (highest ranked when absent)")
+    String privacy_policy() default "standard";
+
+    @AttributeDefinition(description = "Longest side of a thumbnail, pixels")
+    int thumbnail_size() default 256;
+}

@@ -1,0 +1,174 @@
+package org.aisora.core.internal.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.policy.PrivacyPolicy;
+import org.aisora.api.service.AccountService;
+import org.aisora.api.service.AccountView;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.ClientInfo;
+import org.aisora.api.service.Registration;
+import org.aisora.api.service.SessionGrant;
+import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.LedgerStore;
+import org.aisora.api.store.SessionRecord;
+import org.aisora.api.store.SessionStore;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.credits.LedgerAccounts;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.security.PasswordHasher;
+import org.aisora.core.internal.security.Tokens;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Registration with the age gate, sign-in, bearer-token checks and role changes. */
+@Component(service = AccountService.class, configurationPid = CoreConfiguration.PID)
+public final class AccountServiceImpl implements AccountService {
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
+
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final LedgerStore ledger;
+    private final PluginRegistry registry;
+    private final CoreConfiguration config;
+    private final Clock clock;
+    private final PasswordHasher hasher = new PasswordHasher();
+    /** Verified against when the e-mail is unknown, so a miss costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    @Activate
+    public AccountServiceImpl(@Reference AccountStore accounts, @Reference SessionStore sessions,
+                              @Reference LedgerStore ledger, @Reference PluginRegistry registry,
+                              CoreConfiguration config) {
+        this(accounts, sessions, ledger, registry, config, Clock.systemUTC());
+    }
+
+    public AccountServiceImpl(AccountStore accounts, SessionStore sessions, LedgerStore ledger,
+                              PluginRegistry registry, CoreConfiguration config, Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.ledger = ledger;
+        this.registry = registry;
+        this.config = config;
+        this.clock = clock;
+        this.decoyHash = hasher.hash(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public AccountView register(Registration r, ClientInfo client) {
+        if (r == null) {
+            throw AisoraException.badRequest("missing_body", "a registration body is required");
+        }
+        PrivacyPolicy policy = registry.privacyPolicy().orElseThrow(() -> new AisoraException(
+                AisoraException.Kind.UNAVAILABLE, "policy_unavailable", "registration is closed for now"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate birthDate = RegistrationValidator.birthDate(r, today);
+        // The age gate comes before anything is looked up or stored: a refused minor leaves no trace.
+        if (RegistrationValidator.age(birthDate, today) < policy.minimumAge()) {
+            throw AisoraException.forbidden("age_restricted",
+                    "you must be at least " + policy.minimumAge() + " years old to use this service");
+        }
+        String email = RegistrationValidator.email(r.email());
+        String name = RegistrationValidator.name(r.name());
+        String contact = RegistrationValidator.contact(r.contact());
+        String password = RegistrationValidator.password(r.password());
+        if (!policy.currentVersion().equals(r.acceptedPolicyVersion())) {
+            throw AisoraException.badRequest("policy_not_accepted",
+                    "acceptedPolicyVersion must be the current privacy policy version " + policy.currentVersion());
+        }
+        Instant now = clock.instant();
+        AccountRecord account = new AccountRecord(UUID.randomUUID().toString(), email, name, contact,
+                hasher.hash(password), birthDate, ROLE_USER, "free", policy.currentVersion(), now);
+        accounts.insert(account);
+        if (config.signup_grant_credits() > 0) {
+            ledger.post(LedgerAccounts.grant("signup:" + account.id(), account.id(), config.signup_grant_credits(),
+                    "signup grant", now));
+        }
+        return view(account);
+    }
+
+    @Override
+    public SessionGrant login(String email, String password, ClientInfo client) {
+        if (email == null || password == null) {
+            throw AisoraException.badRequest("missing_credentials", "email and password are required");
+        }
+        Optional<AccountRecord> account = accounts.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+        boolean ok = hasher.verify(password, account.map(AccountRecord::passwordHash).orElse(decoyHash));
+        if (account.isEmpty() || !ok) {
+            throw new AisoraException(AisoraException.Kind.UNAUTHORIZED, "invalid_credentials",
+                    "email or password is wrong");
+        }
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(Duration.ofHours(config.session_ttl_hours()));
+        sessions.insert(new SessionRecord(UUID.randomUUID().toString(), account.get().id(), Tokens.sha256Hex(token),
+                now, expires));
+        return new SessionGrant(token, expires);
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > 200) {
+            return Optional.empty();
+        }
+        return sessions.findByTokenHash(Tokens.sha256Hex(bearerToken))
+                .filter(s -> s.expiresAt().isAfter(clock.instant()))
+                .flatMap(s -> accounts.findById(s.accountId()))
+                .map(a -> new Caller(a.id(), a.email(), a.role()));
+    }
+
+    @Override
+    public void logout(String bearerToken) {
+        if (bearerToken != null) {
+            sessions.findByTokenHash(Tokens.sha256Hex(bearerToken)).ifPresent(s -> sessions.delete(s.id()));
+        }
+    }
+
+    @Override
+    public AccountView me(Caller caller) {
+        return accounts.findById(caller.accountId()).map(AccountServiceImpl::view)
+                .orElseThrow(() -> AisoraException.notFound("account"));
+    }
+
+    @Override
+    public List<AccountView> list(int offset, int limit) {
+        return accounts.list(Math.max(0, offset), Math.min(Math.max(1, limit), 1000)).stream()
+                .map(AccountServiceImpl::view).toList();
+    }
+
+    @Override
+    public AccountView findByEmail(String email) {
+        return view(byEmail(email));
+    }
+
+    @Override
+    public AccountView setRole(String email, String role) {
+        if (!ROLE_USER.equals(role) && !ROLE_ADMIN.equals(role)) {
+            throw AisoraException.badRequest("invalid_role", "role must be user or admin");
+        }
+        AccountRecord account = byEmail(email);
+        accounts.updateRole(account.id(), role);
+        return view(account.withRole(role));
+    }
+
+    private AccountRecord byEmail(String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return accounts.findByEmail(normalized).orElseThrow(() -> AisoraException.notFound("account"));
+    }
+
+    static AccountView view(AccountRecord a) {
+        return new AccountView(a.id(), a.name(), a.email(), a.contact(), a.role(), a.plan(),
+                a.acceptedPolicyVersion(), a.createdAt());
+    }
+}

@@ -1,0 +1,57 @@
+package org.aisora.core.internal.credits;
+
+import java.time.Instant;
+import java.util.List;
+import org.aisora.api.store.LedgerKind;
+import org.aisora.api.store.LedgerPosting;
+import org.aisora.api.store.LedgerTransaction;
+
+/**
+ * Names of ledger accounts and the shape of every credit movement. A user has two ledger accounts:
+ * {@code available} (spendable) and {@code held} (reserved by running jobs); the system side is
+ * {@code system:grants} (where granted credits come from) and {@code system:revenue} (where spent ones go).
+ */
+public final class LedgerAccounts {
+    public static final String SYSTEM_GRANTS = "system:grants";
+    public static final String SYSTEM_REVENUE = "system:revenue";
+
+    private LedgerAccounts() {
+    }
+
+    public static String available(String accountId) {
+        return "user:" + accountId + ":available";
+    }
+
+    public static String held(String accountId) {
+        return "user:" + accountId + ":held";
+    }
+
+    public static LedgerTransaction grant(String key, String accountId, long amount, String memo, Instant at) {
+        return move(key, LedgerKind.GRANT, SYSTEM_GRANTS, available(accountId), amount, memo, at);
+    }
+
+    public static LedgerTransaction hold(String jobId, String accountId, long amount, Instant at) {
+        return move("hold:" + jobId, LedgerKind.HOLD, available(accountId), held(accountId), amount,
+                "generation " + jobId, at);
+    }
+
+    public static LedgerTransaction capture(String jobId, String accountId, long amount, Instant at) {
+        return move("settle:" + jobId, LedgerKind.CAPTURE, held(accountId), SYSTEM_REVENUE, amount,
+                "generation " + jobId, at);
+    }
+
+    /**
+     * Capture and release share one key: a job is settled exactly once, whichever way, even if two
+     * nodes or a retry race to settle it.
+     */
+    public static LedgerTransaction release(String jobId, String accountId, long amount, Instant at) {
+        return move("settle:" + jobId, LedgerKind.RELEASE, held(accountId), available(accountId), amount,
+                "generation " + jobId, at);
+    }
+
+    private static LedgerTransaction move(String key, LedgerKind kind, String from, String to, long amount,
+                                          String memo, Instant at) {
+        return new LedgerTransaction(key, kind,
+                List.of(new LedgerPosting(from, -amount), new LedgerPosting(to, amount)), memo, at);
+    }
+}

@@ -1,0 +1,147 @@
+package org.aisora.core.internal.generation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.policy.ArtifactKind;
+import org.aisora.api.policy.RetentionPolicy;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.GenerationRequest;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.GenerationService;
+import org.aisora.api.service.GenerationSubmission;
+import org.aisora.api.service.GenerationView;
+import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.JobCompletion;
+import org.aisora.api.store.JobRecord;
+import org.aisora.api.store.JobStatus;
+import org.aisora.api.store.JobStore;
+import org.aisora.api.store.MediaStore;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.credits.LedgerAccounts;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Accepts generation requests (validate, hold the cost, queue) and answers for the caller's own jobs. */
+@Component(service = GenerationService.class, configurationPid = CoreConfiguration.PID)
+public final class GenerationServiceImpl implements GenerationService {
+    private final JobStore jobs;
+    private final MediaStore media;
+    private final AccountStore accounts;
+    private final PluginRegistry registry;
+    private final JobEngine engine;
+    private final CoreConfiguration config;
+    private final Clock clock;
+
+    @Activate
+    public GenerationServiceImpl(@Reference JobStore jobs, @Reference MediaStore media,
+                                 @Reference AccountStore accounts, @Reference PluginRegistry registry,
+                                 @Reference JobEngine engine, CoreConfiguration config) {
+        this(jobs, media, accounts, registry, engine, config, Clock.systemUTC());
+    }
+
+    public GenerationServiceImpl(JobStore jobs, MediaStore media, AccountStore accounts, PluginRegistry registry,
+                                 JobEngine engine, CoreConfiguration config, Clock clock) {
+        this.jobs = jobs;
+        this.media = media;
+        this.accounts = accounts;
+        this.registry = registry;
+        this.engine = engine;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public GenerationView submit(Caller caller, GenerationSubmission submission, String idempotencyKey) {
+        ValidatedSubmission v = SubmissionValidator.validate(submission, config);
+        String key = IdempotencyKeys.check(idempotencyKey);
+        if (key != null) {
+            Optional<JobRecord> earlier = jobs.findByIdempotencyKey(caller.accountId(), key);
+            if (earlier.isPresent()) {
+                return JobViews.view(earlier.get(), media);
+            }
+        }
+        String jobId = UUID.randomUUID().toString();
+        checkPinnedProvider(v, jobId);
+        if (v.inputMediaId() != null) {
+            media.find(v.inputMediaId()).filter(m -> m.ownerId().equals(caller.accountId()))
+                    .orElseThrow(() -> AisoraException.notFound("input media"));
+        }
+        AccountRecord account = accounts.findById(caller.accountId())
+                .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
+        RetentionPolicy retention = registry.retentionPolicy().orElseThrow(() -> new AisoraException(
+                AisoraException.Kind.UNAVAILABLE, "policy_unavailable", "generation is paused for now"));
+        Instant now = clock.instant();
+        long cost = Pricing.cost(v, config.image_tile_credits());
+        JobRecord job = new JobRecord(jobId, account.id(), v.type().wireName(), v.prompt(), v.negativePrompt(),
+                v.width(), v.height(), v.durationSeconds(), v.seed(), v.provider(), key, JobStatus.QUEUED, null, cost,
+                null, null, now, null, null, now.plus(retention.retention(account.plan(), ArtifactKind.OPERATIONAL_LOG)));
+        try {
+            jobs.enqueue(job, LedgerAccounts.hold(jobId, account.id(), cost, now));
+        } catch (AisoraException e) {
+            // two requests with one idempotency key raced: the loser answers with the winner's job
+            if (key != null && e.kind() == AisoraException.Kind.CONFLICT) {
+                return jobs.findByIdempotencyKey(caller.accountId(), key).map(j -> JobViews.view(j, media))
+                        .orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        engine.dispatch(jobId);
+        return JobViews.view(job, media);
+    }
+
+    private void checkPinnedProvider(ValidatedSubmission v, String jobId) {
+        if (v.provider() == null) {
+            return;
+        }
+        GenerationProvider provider = registry.families().providers.get(v.provider())
+                .orElseThrow(() -> AisoraException.unprocessable("unknown_provider",
+                        "no provider '" + v.provider() + "' is installed"));
+        GenerationRequest probe = new GenerationRequest(jobId, v.type(), v.prompt(), v.negativePrompt(), v.width(),
+                v.height(), v.durationSeconds(), v.seed());
+        if (!Routing.capable(provider, probe)) {
+            throw AisoraException.unprocessable("provider_incapable",
+                    "provider '" + v.provider() + "' cannot do this " + v.type().wireName() + " request");
+        }
+    }
+
+    @Override
+    public GenerationView get(Caller caller, String id) {
+        return JobViews.view(owned(caller, id), media);
+    }
+
+    @Override
+    public List<GenerationView> list(Caller caller, int offset, int limit) {
+        return jobs.listByOwner(caller.accountId(), Math.max(0, offset), Math.min(Math.max(1, limit), 100)).stream()
+                .map(j -> JobViews.view(j, media)).toList();
+    }
+
+    @Override
+    public GenerationView cancel(Caller caller, String id) {
+        JobRecord job = owned(caller, id);
+        if (job.status().isTerminal()) {
+            throw AisoraException.conflict("job_finished", "the job already ended as " + job.status().wireName());
+        }
+        Instant now = clock.instant();
+        jobs.complete(new JobCompletion(job.id(), JobStatus.CANCELED, "canceled", "canceled by the user", List.of(),
+                LedgerAccounts.release(job.id(), job.ownerId(), job.cost(), now), now));
+        return get(caller, id);
+    }
+
+    @Override
+    public List<GenerationView> recent(int limit) {
+        return jobs.listRecent(Math.min(Math.max(1, limit), 1000)).stream().map(j -> JobViews.view(j, media)).toList();
+    }
+
+    /** Another account's job is indistinguishable from a missing one. */
+    private JobRecord owned(Caller caller, String id) {
+        return jobs.find(id).filter(j -> j.ownerId().equals(caller.accountId()))
+                .orElseThrow(() -> AisoraException.notFound("generation"));
+    }
+}

@@ -1,0 +1,171 @@
+package org.aisora.core.internal.generation;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.aisora.api.moderation.ModerationEngine;
+import org.aisora.api.moderation.ModerationVerdict;
+import org.aisora.api.policy.ArtifactKind;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.GenerationRequest;
+import org.aisora.api.provider.GenerationType;
+import org.aisora.api.provider.ProviderException;
+import org.aisora.api.provider.ProviderTask;
+import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.JobCompletion;
+import org.aisora.api.store.JobRecord;
+import org.aisora.api.store.JobStatus;
+import org.aisora.api.store.JobStore;
+import org.aisora.api.store.MediaRecord;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.credits.LedgerAccounts;
+import org.aisora.core.internal.media.MediaWriter;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one queued job to a terminal state: moderate the prompt, route, call the provider, store the
+ * outputs, then capture or release the hold in the same transaction that ends the job. Every path
+ * ends the job; a crash before that leaves it running, and recovery queues it again.
+ */
+final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore jobs;
+    private final AccountStore accounts;
+    private final PluginRegistry registry;
+    private final MediaWriter writer;
+    private final CoreConfiguration config;
+    private final Clock clock;
+
+    JobRunner(JobStore jobs, AccountStore accounts, PluginRegistry registry, CoreConfiguration config, Clock clock) {
+        this.jobs = jobs;
+        this.accounts = accounts;
+        this.registry = registry;
+        this.writer = new MediaWriter(config.thumbnail_size());
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void run(String jobId) throws InterruptedException {
+        Optional<JobRecord> found = jobs.find(jobId);
+        if (found.isEmpty() || found.get().status() != JobStatus.QUEUED) {
+            return;
+        }
+        JobRecord job = found.get();
+        GenerationRequest request = new GenerationRequest(job.id(), GenerationType.fromWire(job.type()).orElseThrow(),
+                job.prompt() == null ? "" : job.prompt(), job.negativePrompt(), job.width(), job.height(),
+                job.durationSeconds(), job.seed());
+        try {
+            String rejection = moderate(job);
+            if (rejection != null && rejection.isEmpty()) {
+                // fail closed: the policy promises every prompt is moderated before dispatch
+                end(job, JobStatus.FAILED, "moderation_unavailable", "no moderation engine could check the prompt");
+                return;
+            }
+            if (rejection != null) {
+                end(job, JobStatus.REJECTED, "prompt_rejected", rejection);
+                return;
+            }
+            Optional<GenerationProvider> provider = Routing.pick(registry.families().providers, request,
+                    job.requestedProvider());
+            if (provider.isEmpty()) {
+                end(job, JobStatus.FAILED, "no_provider", "no installed provider can do " + job.type() + " now");
+                return;
+            }
+            if (jobs.markRunning(job.id(), provider.get().id(), clock.instant())) {
+                execute(job, provider.get(), request);
+            }
+        } catch (ProviderException e) {
+            end(job, JobStatus.FAILED, e.code(), e.getMessage());
+        } catch (IOException e) {
+            LOG.warn("job {} could not store its outputs: {}", job.id(), e.toString());
+            end(job, JobStatus.FAILED, "storage_error", "the outputs could not be stored");
+        } catch (RuntimeException e) {
+            LOG.error("job {} failed unexpectedly", job.id(), e);
+            end(job, JobStatus.FAILED, "internal_error", "the job failed on our side");
+        }
+    }
+
+    /** @return null when allowed, "" when no engine could check, else the rejection message */
+    private String moderate(JobRecord job) {
+        List<ModerationEngine> engines = registry.families().moderation.ranked();
+        if (engines.isEmpty()) {
+            return "";
+        }
+        String text = job.negativePrompt() == null ? nullToEmpty(job.prompt()) : job.prompt() + "\n" + job.negativePrompt();
+        for (ModerationEngine engine : engines) {
+            ModerationVerdict verdict;
+            try {
+                verdict = engine.moderateText(text);
+            } catch (RuntimeException e) {
+                return "";
+            }
+            if (verdict.flagged()) {
+                return "the prompt was rejected by moderation (" + String.join(", ", verdict.categories()) + ")";
+            }
+        }
+        return null;
+    }
+
+    private void execute(JobRecord job, GenerationProvider provider, GenerationRequest request)
+            throws ProviderException, IOException, InterruptedException {
+        Instant deadline = clock.instant().plusSeconds(config.job_timeout_seconds());
+        ProviderTask task = provider.submit(request);
+        while (!task.isTerminal()) {
+            Thread.sleep(config.poll_interval_ms());
+            if (jobs.find(job.id()).map(j -> j.status().isTerminal()).orElse(true)) {
+                provider.cancel(task.taskId()); // canceled by the user meanwhile; the hold is already released
+                return;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                provider.cancel(task.taskId());
+                end(job, JobStatus.FAILED, "provider_timeout", "the provider did not finish in time");
+                return;
+            }
+            task = provider.poll(task.taskId());
+        }
+        switch (task.status()) {
+            case SUCCEEDED -> succeed(job, task);
+            case CANCELED -> end(job, JobStatus.FAILED, "provider_canceled", "the provider canceled the task");
+            default -> end(job, JobStatus.FAILED, task.errorCode() == null ? "provider_failed" : task.errorCode(),
+                    task.errorMessage() == null ? "the provider could not generate this" : task.errorMessage());
+        }
+    }
+
+    private void succeed(JobRecord job, ProviderTask task) throws IOException, ProviderException {
+        if (task.outputs().isEmpty()) {
+            throw new ProviderException("invalid_provider_output", "the provider returned no output", false);
+        }
+        BlobStore store = registry.defaultBlobStore().orElseThrow(() -> new IOException("no blob store installed"));
+        Instant now = clock.instant();
+        List<MediaRecord> rows = writer.store(job, task.outputs(), store, now, outputExpiry(job, now));
+        boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,
+                LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now));
+        if (!completed) {
+            writer.discard(rows, store); // canceled while we stored: nothing may stay behind
+        }
+    }
+
+    private Instant outputExpiry(JobRecord job, Instant now) {
+        String plan = accounts.findById(job.ownerId()).map(AccountRecord::plan).orElse("free");
+        return registry.retentionPolicy()
+                .map(p -> now.plus(p.retention(plan, ArtifactKind.GENERATED_OUTPUT)))
+                .orElse(job.expiresAt());
+    }
+
+    private void end(JobRecord job, JobStatus status, String code, String message) {
+        Instant now = clock.instant();
+        jobs.complete(new JobCompletion(job.id(), status, code, message, List.of(),
+                LedgerAccounts.release(job.id(), job.ownerId(), job.cost(), now), now));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

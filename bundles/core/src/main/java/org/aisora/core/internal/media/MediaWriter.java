@@ -1,0 +1,97 @@
+package org.aisora.core.internal.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.aisora.api.provider.GeneratedOutput;
+import org.aisora.api.provider.ProviderException;
+import org.aisora.api.storage.BlobInfo;
+import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.JobRecord;
+import org.aisora.api.store.MediaRecord;
+
+/**
+ * Copies a provider's outputs into our storage at once, with a thumbnail each. Outputs are vendor
+ * input: each must decode as the image type it claims, within a size cap, or the job fails.
+ */
+public final class MediaWriter {
+    static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+    private static final Map<String, String> EXTENSIONS = Map.of(
+            "image/png", "png", "image/jpeg", "jpg", "image/webp", "webp", "image/gif", "gif");
+
+    private final int thumbnailBox;
+
+    public MediaWriter(int thumbnailBox) {
+        this.thumbnailBox = thumbnailBox;
+    }
+
+    /** @return the rows to insert with the job's completion: each output, then its thumbnail */
+    public List<MediaRecord> store(JobRecord job, List<GeneratedOutput> outputs, BlobStore store, Instant now,
+                                   Instant expiresAt) throws IOException, ProviderException {
+        List<MediaRecord> rows = new ArrayList<>();
+        try {
+            for (GeneratedOutput output : outputs) {
+                storeOne(job, output, store, now, expiresAt, rows);
+            }
+            return rows;
+        } catch (IOException | ProviderException | RuntimeException e) {
+            discard(rows, store);
+            throw e;
+        }
+    }
+
+    private void storeOne(JobRecord job, GeneratedOutput output, BlobStore store, Instant now, Instant expiresAt,
+                          List<MediaRecord> rows) throws IOException, ProviderException {
+        String extension = EXTENSIONS.get(output.contentType());
+        if (extension == null) {
+            throw new ProviderException("invalid_provider_output",
+                    "the provider returned an unsupported content type", false);
+        }
+        byte[] bytes = readCapped(output);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        if (image == null) {
+            throw new ProviderException("invalid_provider_output", "the provider returned an unreadable image", false);
+        }
+        String id = UUID.randomUUID().toString();
+        String base = job.ownerId() + "/gen/" + job.id() + "/" + id;
+        BlobInfo blob = store.put(base + "." + extension, new ByteArrayInputStream(bytes), output.contentType());
+        rows.add(new MediaRecord(id, job.ownerId(), job.id(), null, MediaViews.KIND_GENERATED, output.contentType(),
+                blob.size(), image.getWidth(), image.getHeight(), blob.storeId(), blob.key(), blob.sha256(), "ready",
+                now, expiresAt));
+        byte[] thumb = Thumbnails.jpeg(image, thumbnailBox);
+        BufferedImage thumbImage = ImageIO.read(new ByteArrayInputStream(thumb));
+        BlobInfo thumbBlob = store.put(base + "-thumb.jpg", new ByteArrayInputStream(thumb), "image/jpeg");
+        rows.add(new MediaRecord(UUID.randomUUID().toString(), job.ownerId(), job.id(), id,
+                MediaViews.KIND_THUMBNAIL, "image/jpeg", thumbBlob.size(), thumbImage.getWidth(),
+                thumbImage.getHeight(), thumbBlob.storeId(), thumbBlob.key(), thumbBlob.sha256(), "ready", now,
+                expiresAt));
+    }
+
+    private static byte[] readCapped(GeneratedOutput output) throws IOException, ProviderException {
+        try (InputStream in = output.open()) {
+            byte[] bytes = in.readNBytes(MAX_OUTPUT_BYTES + 1);
+            if (bytes.length > MAX_OUTPUT_BYTES) {
+                throw new ProviderException("invalid_provider_output", "the provider output is too large", false);
+            }
+            return bytes;
+        }
+    }
+
+    /** Best effort: used when a job could not be completed after its blobs were written. */
+    public void discard(List<MediaRecord> rows, BlobStore store) {
+        for (MediaRecord row : rows) {
+            try {
+                store.delete(row.blobKey());
+            } catch (IOException | RuntimeException ignored) {
+                // an orphan blob is found and removed by the storage reconcile pass
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.aisora.core.internal.media;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/** Small JPEG previews, scaled to fit a square box and never upscaled. */
+public final class Thumbnails {
+    private Thumbnails() {
+    }
+
+    public static byte[] jpeg(BufferedImage source, int box) throws IOException {
+        double scale = Math.min(1.0, Math.min((double) box / source.getWidth(), (double) box / source.getHeight()));
+        int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(out, "jpeg", bytes)) {
+            throw new IOException("no JPEG writer in this JRE");
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,117 @@
+package org.aisora.core.internal.plugins;
+
+import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aisora.api.moderation.ModerationEngine;
+import org.aisora.api.notify.Notifier;
+import org.aisora.api.payment.PaymentProcessor;
+import org.aisora.api.plugin.PluginInfo;
+import org.aisora.api.policy.PrivacyPolicy;
+import org.aisora.api.policy.RetentionPolicy;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.service.HealthReport;
+import org.aisora.api.service.PluginDirectory;
+import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.transcode.Transcoder;
+import org.aisora.core.internal.CoreConfiguration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Discovers every plugin family the same way: dynamic, greedy, multiple references into a
+ * {@link PluginSet} per family. Installing, reconfiguring or removing a plugin bundle takes effect
+ * for the next lookup, without a restart.
+ */
+@Component(service = {PluginDirectory.class, PluginRegistry.class}, configurationPid = CoreConfiguration.PID)
+@Designate(ocd = CoreConfiguration.class)
+public final class PluginRegistry implements PluginDirectory {
+    private final Plugins plugins = new Plugins();
+    private volatile CoreConfiguration config;
+    private volatile AccountStore database;
+
+    @Activate
+    public PluginRegistry(CoreConfiguration config) {
+        this.config = config;
+    }
+
+    @Modified
+    void modified(CoreConfiguration newConfig) {
+        this.config = newConfig;
+    }
+
+    /** The live plugin sets, for the core's own routing and lookups. */
+    public Plugins families() {
+        return plugins;
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return plugins.describe(config);
+    }
+
+    public Optional<BlobStore> defaultBlobStore() {
+        return plugins.storage.preferred(config.storage_default());
+    }
+
+    public Optional<RetentionPolicy> retentionPolicy() {
+        return plugins.retention.preferred(config.retention_policy());
+    }
+
+    public Optional<PrivacyPolicy> privacyPolicy() {
+        return plugins.privacy.preferred(config.privacy_policy());
+    }
+
+    @Override
+    public HealthReport health() {
+        return plugins.health(config, database != null);
+    }
+
+    // --- one bind/unbind pair per family; all identical on purpose
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addProvider(GenerationProvider p, Map<String, Object> props) { plugins.providers.add(p, props); }
+    void removeProvider(GenerationProvider p) { plugins.providers.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addStorage(BlobStore p, Map<String, Object> props) { plugins.storage.add(p, props); }
+    void removeStorage(BlobStore p) { plugins.storage.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addPayment(PaymentProcessor p, Map<String, Object> props) { plugins.payments.add(p, props); }
+    void removePayment(PaymentProcessor p) { plugins.payments.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addModeration(ModerationEngine p, Map<String, Object> props) { plugins.moderation.add(p, props); }
+    void removeModeration(ModerationEngine p) { plugins.moderation.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addTranscoder(Transcoder p, Map<String, Object> props) { plugins.transcoders.add(p, props); }
+    void removeTranscoder(Transcoder p) { plugins.transcoders.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addRetention(RetentionPolicy p, Map<String, Object> props) { plugins.retention.add(p, props); }
+    void removeRetention(RetentionPolicy p) { plugins.retention.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addPrivacy(PrivacyPolicy p, Map<String, Object> props) { plugins.privacy.add(p, props); }
+    void removePrivacy(PrivacyPolicy p) { plugins.privacy.remove(p); }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    void addNotifier(Notifier p, Map<String, Object> props) { plugins.notifiers.add(p, props); }
+    void removeNotifier(Notifier p) { plugins.notifiers.remove(p); }
+
+    /** Only to report whether the database is there; the store itself is used by other components. */
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    void setDatabase(AccountStore store) { this.database = store; }
+    void unsetDatabase(AccountStore store) { if (this.database == store) { this.database = null; } }
+}

@@ -1,0 +1,28 @@
+package org.aisora.rest.internal.security;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.ClientInfo;
+
+/** What resources need to know about who is calling. */
+public final class Callers {
+    private Callers() {
+    }
+
+    /** @throws AisoraException 401 when the request carries no valid token */
+    public static Caller require(SecurityContext security) {
+        if (security != null && security.getUserPrincipal() instanceof CallerPrincipal principal) {
+            return principal.caller();
+        }
+        throw AisoraException.unauthorized("this needs Authorization: Bearer <token>");
+    }
+
+    public static ClientInfo client(HttpServletRequest request, HttpHeaders headers) {
+        String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
+        return new ClientInfo(request == null ? null : request.getRemoteAddr(),
+                agent == null ? null : agent.substring(0, Math.min(agent.length(), 400)));
+    }
+}
