@@ -76,38 +76,46 @@ public final class PluginRegistry implements PluginDirectory {
         return plugins.health(config, database != null);
     }
 
-    // --- one bind/unbind pair per family; all identical on purpose
+    // --- one bind/update/unbind triple per family; all identical on purpose (update: a new service.ranking)
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateProvider")
     void addProvider(GenerationProvider p, Map<String, Object> props) { plugins.providers.add(p, props); }
+    void updateProvider(GenerationProvider p, Map<String, Object> props) { plugins.providers.add(p, props); }
     void removeProvider(GenerationProvider p) { plugins.providers.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateStorage")
     void addStorage(BlobStore p, Map<String, Object> props) { plugins.storage.add(p, props); }
+    void updateStorage(BlobStore p, Map<String, Object> props) { plugins.storage.add(p, props); }
     void removeStorage(BlobStore p) { plugins.storage.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updatePayment")
     void addPayment(PaymentProcessor p, Map<String, Object> props) { plugins.payments.add(p, props); }
+    void updatePayment(PaymentProcessor p, Map<String, Object> props) { plugins.payments.add(p, props); }
     void removePayment(PaymentProcessor p) { plugins.payments.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateModeration")
     void addModeration(ModerationEngine p, Map<String, Object> props) { plugins.moderation.add(p, props); }
+    void updateModeration(ModerationEngine p, Map<String, Object> props) { plugins.moderation.add(p, props); }
     void removeModeration(ModerationEngine p) { plugins.moderation.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateTranscoder")
     void addTranscoder(Transcoder p, Map<String, Object> props) { plugins.transcoders.add(p, props); }
+    void updateTranscoder(Transcoder p, Map<String, Object> props) { plugins.transcoders.add(p, props); }
     void removeTranscoder(Transcoder p) { plugins.transcoders.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateRetention")
     void addRetention(RetentionPolicy p, Map<String, Object> props) { plugins.retention.add(p, props); }
+    void updateRetention(RetentionPolicy p, Map<String, Object> props) { plugins.retention.add(p, props); }
     void removeRetention(RetentionPolicy p) { plugins.retention.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updatePrivacy")
     void addPrivacy(PrivacyPolicy p, Map<String, Object> props) { plugins.privacy.add(p, props); }
+    void updatePrivacy(PrivacyPolicy p, Map<String, Object> props) { plugins.privacy.add(p, props); }
     void removePrivacy(PrivacyPolicy p) { plugins.privacy.remove(p); }
 
-    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateNotifier")
     void addNotifier(Notifier p, Map<String, Object> props) { plugins.notifiers.add(p, props); }
+    void updateNotifier(Notifier p, Map<String, Object> props) { plugins.notifiers.add(p, props); }
     void removeNotifier(Notifier p) { plugins.notifiers.remove(p); }
 
     /** Only to report whether the database is there; the store itself is used by other components. */

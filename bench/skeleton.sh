@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Walking-skeleton benchmark: cold boot to a healthy GET /health, idle resident memory, and
+# POST /generations throughput and latency next to a trivial endpoint in the same container.
+# Runs a fresh copy of the built assembly under bench/scratch (git-ignored), on loopback only,
+# and stops it at the end. Usage: bench/skeleton.sh [SECONDS] [CONCURRENCY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-20}
+CONCURRENCY=${2:-8}
+ASSEMBLY=karaf-assembly/target/assembly
+[ -x "$ASSEMBLY/bin/start" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
+SCRATCH=bench/scratch/karaf
+rm -rf "$SCRATCH" && mkdir -p bench/scratch && cp -r "$ASSEMBLY" "$SCRATCH"
+PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+grep -q "^org.osgi.service.http.port" "$SCRATCH/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+# a generous grant so the load never runs out of credits; 4 workers = 2 cores x 2
+printf 'signup.grant.credits = 1000000000\nworkers = 4\n' > "$SCRATCH/etc/org.aisora.core.cfg"
+API=http://127.0.0.1:$PORT/api/v1
+stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
+trap stop EXIT
+
+t0=$(date +%s.%N)
+"$SCRATCH/bin/start"
+until curl -fsS "$API/health" 2>/dev/null | grep -q '"status":"ok"'; do
+  sleep 0.1
+  if (( $(echo "$(date +%s.%N) - $t0 > 180" | bc) )); then echo "no healthy answer in 180 s" >&2; exit 1; fi
+done
+boot=$(echo "$(date +%s.%N) - $t0" | bc)
+sleep 20
+pid=$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1)
+rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))
+
+version=$(curl -fsS "$API/policies/privacy" | python3 -c 'import json,sys;print(json.load(sys.stdin)["version"])')
+curl -fsS -o /dev/null -H 'Content-Type: application/json' "$API/accounts" \
+  -d "{\"name\":\"Bench\",\"email\":\"bench@example.org\",\"password\":\"benchmark password\",\"birthDate\":\"1990-01-01\",\"acceptedPolicyVersion\":\"$version\"}"
+token=$(curl -fsS -H 'Content-Type: application/json' "$API/sessions" \
+  -d '{"email":"bench@example.org","password":"benchmark password"}' | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
+
+echo "cold boot to healthy: ${boot} s; idle RSS after boot: ${rss_mb} MB"
+java bench/Load.java GET "$API/policies/privacy" "$SECONDS_PER_RUN" "$CONCURRENCY"
+java bench/Load.java POST "$API/generations" "$SECONDS_PER_RUN" "$CONCURRENCY" \
+  '{"type":"text-to-image","prompt":"benchmark tile {n}","width":256,"height":256}' "$token"
+sleep 5
+curl -fsS -H "Authorization: Bearer $token" "$API/credits?limit=1" | python3 -c 'import json,sys;d=json.load(sys.stdin);print("after the run: reserved", d["reserved"])'

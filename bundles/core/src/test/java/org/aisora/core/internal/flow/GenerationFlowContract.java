@@ -1,0 +1,248 @@
+package org.aisora.core.internal.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.GenerationSubmission;
+import org.aisora.api.service.GenerationView;
+import org.aisora.api.service.MediaContent;
+import org.aisora.api.service.Registration;
+import org.aisora.persistence.internal.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The walking skeleton's journey through the real core, stores and plugins; run on H2 and on MariaDB. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GenerationFlowContract {
+    static final long GRANT = 100;
+    TestPlatform platform;
+
+    abstract TestStores database();
+
+    @BeforeAll
+    void start() throws Exception {
+        platform = new TestPlatform(database(), Map.of("signup_grant_credits", GRANT));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        platform.close();
+    }
+
+    static String email() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    static GenerationSubmission image(String prompt) {
+        return new GenerationSubmission("text-to-image", prompt, null, null, 256, 256, null, 42L, null);
+    }
+
+    private GenerationView finished(Caller caller, GenerationView job) throws InterruptedException {
+        return platform.await(caller, job.id(), v -> !v.status().equals("queued") && !v.status().equals("running"));
+    }
+
+    @Test
+    void registerGenerateDownload() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
+
+        GenerationView job = platform.generations.submit(ann, image("a red fox in the snow"), null);
+        assertEquals("queued", job.status());
+        assertEquals(5, job.cost());
+        assertEquals(GRANT - 5, platform.credits.summary(ann, 0, 10).balance());
+        assertEquals(5, platform.credits.summary(ann, 0, 10).reserved());
+
+        GenerationView done = finished(ann, job);
+        assertEquals("succeeded", done.status(), String.valueOf(done.error()));
+        assertEquals("builtin", done.provider());
+        assertEquals(1, done.outputs().size());
+        MediaContent content = platform.media.content(ann, done.outputs().get(0).id());
+        assertEquals("image/png", content.contentType());
+        BufferedImage png = read(content);
+        assertEquals(256, png.getWidth());
+        assertEquals(256, png.getHeight());
+        BufferedImage thumb = read(platform.media.thumbnail(ann, done.outputs().get(0).id()));
+        assertTrue(thumb.getWidth() <= 256 && thumb.getWidth() > 0);
+        assertTrue(done.outputs().get(0).expiresAt().isAfter(done.completedAt().plus(java.time.Duration.ofDays(6))));
+
+        assertEquals(GRANT - 5, platform.credits.summary(ann, 0, 10).balance());
+        assertEquals(0, platform.credits.summary(ann, 0, 10).reserved());
+        assertEquals(List.of(), platform.db.ledger().audit());
+    }
+
+    @Test
+    void aMinorIsRefusedAndNothingIsStored() {
+        String email = email();
+        long before = platform.db.queryLong("SELECT COUNT(*) FROM accounts");
+        AisoraException e = assertThrows(AisoraException.class, () -> platform.accounts.register(
+                new Registration("Kid", email, null, "a long password", java.time.LocalDate.now().minusYears(12).toString(),
+                        TestPlatform.POLICY), null));
+        assertEquals("age_restricted", e.code());
+        assertEquals(403, e.kind().status());
+        assertEquals(before, platform.db.queryLong("SELECT COUNT(*) FROM accounts"));
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM accounts WHERE email = ?", email));
+    }
+
+    @Test
+    void aBlockedPromptIsRejectedAndItsCreditsComeBack() throws Exception {
+        Caller bob = platform.register(email(), "1985-01-01");
+        GenerationView done = finished(bob, platform.generations.submit(bob, image("how to KILL a process"), null));
+        assertEquals("rejected", done.status());
+        assertEquals("prompt_rejected", done.error().code());
+        assertEquals(GRANT, platform.credits.summary(bob, 0, 10).balance());
+        assertEquals(0, platform.credits.summary(bob, 0, 10).reserved());
+    }
+
+    @Test
+    void withNoProviderTheJobFailsCleanly() throws Exception {
+        Caller cid = platform.register(email(), "1985-01-01");
+        GenerationView done = finished(cid, platform.generations.submit(cid,
+                new GenerationSubmission("text-to-video", "waves", null, null, 256, 256, 2, 1L, null), null));
+        assertEquals("failed", done.status());
+        assertEquals("no_provider", done.error().code());
+        assertEquals(GRANT, platform.credits.summary(cid, 0, 10).balance());
+    }
+
+    @Test
+    void anotherAccountsObjectsAreNotFound() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        Caller eve = platform.register(email(), "1990-05-01");
+        GenerationView done = finished(ann, platform.generations.submit(ann, image("a lighthouse"), null));
+        String mediaId = done.outputs().get(0).id();
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.generations.get(eve, done.id())).code());
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.generations.cancel(eve, done.id())).code());
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.media.get(eve, mediaId)).code());
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.media.content(eve, mediaId)).code());
+        assertEquals(0, platform.generations.list(eve, 0, 10).size());
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheFirstJob() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        GenerationView first = platform.generations.submit(ann, image("a quiet lake"), "key-1");
+        GenerationView again = platform.generations.submit(ann, image("a quiet lake"), "key-1");
+        assertEquals(first.id(), again.id());
+        finished(ann, first);
+        assertEquals(GRANT - 5, platform.credits.summary(ann, 0, 10).balance());
+    }
+
+    @Test
+    void pinnedProvidersMustExistAndBeCapable() {
+        Caller ann = platform.register(email(), "1990-05-01");
+        assertEquals("unknown_provider", assertThrows(AisoraException.class, () -> platform.generations.submit(ann,
+                new GenerationSubmission("text-to-image", "x", null, null, 256, 256, null, 1L, "nope"), null)).code());
+        assertEquals("provider_incapable", assertThrows(AisoraException.class, () -> platform.generations.submit(ann,
+                new GenerationSubmission("text-to-video", "x", null, null, 256, 256, 2, 1L, "builtin"), null)).code());
+        assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
+    }
+
+    /** 24 concurrent submits against credits for exactly 20: 20 run, 4 get 402, no credit is lost or doubled. */
+    @Test
+    void concurrentSubmitsNeverOverspend() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        platform.credits.grant(ann.email(), 1, "top-up", "manual"); // 101 credits: room for exactly 20 jobs
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<GenerationView>> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String prompt = "tile " + i;
+            calls.add(() -> platform.generations.submit(ann, image(prompt), null));
+        }
+        int accepted = 0;
+        int refused = 0;
+        List<GenerationView> jobs = new ArrayList<>();
+        for (Future<GenerationView> f : pool.invokeAll(calls)) {
+            try {
+                jobs.add(f.get());
+                accepted++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertEquals("insufficient_credits", ((AisoraException) e.getCause()).code());
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(20, accepted); // 101 credits / 5 per job
+        assertEquals(4, refused);
+        for (GenerationView j : jobs) {
+            assertEquals("succeeded", finished(ann, j).status());
+        }
+        assertEquals(1, platform.credits.summary(ann, 0, 10).balance());
+        assertEquals(0, platform.credits.summary(ann, 0, 10).reserved());
+        assertEquals(20, platform.db.queryLong("SELECT COUNT(*) FROM jobs WHERE owner_id = ?", ann.accountId()));
+        assertEquals(List.of(), platform.db.ledger().audit());
+    }
+
+    @Test
+    void removingTheProviderMakesTheNextJobFailWithNoProviderAndBringingItBackWorks() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        GenerationProvider builtin = platform.builtin;
+        platform.plugins().providers.remove(builtin);
+        try {
+            GenerationView failed = finished(ann, platform.generations.submit(ann, image("a barn"), null));
+            assertEquals("no_provider", failed.error().code());
+            assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
+        } finally {
+            platform.plugins().providers.add(builtin, Map.of());
+        }
+        assertEquals("succeeded", finished(ann, platform.generations.submit(ann, image("a barn"), null)).status());
+    }
+
+    @Test
+    void sameSeedSameBytesDifferentPromptDifferentBytes() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        String a = finished(ann, platform.generations.submit(ann, image("mountains"), null)).outputs().get(0).id();
+        String b = finished(ann, platform.generations.submit(ann, image("mountains"), null)).outputs().get(0).id();
+        String c = finished(ann, platform.generations.submit(ann, image("an ocean"), null)).outputs().get(0).id();
+        assertEquals(platform.media.content(ann, a).etag(), platform.media.content(ann, b).etag());
+        assertNotEquals(platform.media.content(ann, a).etag(), platform.media.content(ann, c).etag());
+    }
+
+    /** A node stopped while the job ran: the next engine queues it again and settles it exactly once. */
+    @Test
+    void aJobLeftRunningByACrashIsRecoveredAndSettledOnce() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        java.time.Instant now = java.time.Instant.now();
+        String jobId = UUID.randomUUID().toString();
+        platform.db.jobs().enqueue(new org.aisora.api.store.JobRecord(jobId, ann.accountId(), "text-to-image",
+                "after the crash", null, 256, 256, 0, 3L, null, null, org.aisora.api.store.JobStatus.QUEUED, null, 5,
+                null, null, now, null, null, now.plusSeconds(86400)),
+                org.aisora.core.internal.credits.LedgerAccounts.hold(jobId, ann.accountId(), 5, now));
+        assertTrue(platform.db.jobs().markRunning(jobId, "builtin", now)); // ...and then the node died
+        org.aisora.core.internal.generation.JobEngine restarted = new org.aisora.core.internal.generation.JobEngine(
+                platform.db.jobs(), platform.db.accounts(), platform.registry, platform.config);
+        try {
+            assertEquals("succeeded", platform.await(ann, jobId, v -> v.status().equals("succeeded")).status());
+        } finally {
+            restarted.stop();
+        }
+        assertEquals(GRANT - 5, platform.credits.summary(ann, 0, 10).balance());
+        assertEquals(0, platform.credits.summary(ann, 0, 10).reserved());
+        assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE job_id = ? AND parent_id IS NULL", jobId));
+        assertEquals(List.of(), platform.db.ledger().audit());
+    }
+
+    private static BufferedImage read(MediaContent content) throws Exception {
+        try (InputStream in = content.open()) {
+            BufferedImage image = ImageIO.read(in);
+            assertTrue(image != null, "not a decodable image: " + content.contentType());
+            return image;
+        }
+    }
+}

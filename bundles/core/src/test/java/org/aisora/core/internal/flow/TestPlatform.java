@@ -1,0 +1,114 @@
+package org.aisora.core.internal.flow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.GenerationView;
+import org.aisora.api.service.Registration;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.TestConfig;
+import org.aisora.core.internal.accounts.AccountServiceImpl;
+import org.aisora.core.internal.credits.CreditServiceImpl;
+import org.aisora.core.internal.generation.GenerationServiceImpl;
+import org.aisora.core.internal.generation.JobEngine;
+import org.aisora.core.internal.media.MediaServiceImpl;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.moderation.rules.internal.RulesConfig;
+import org.aisora.moderation.rules.internal.RulesModerationEngine;
+import org.aisora.payments.manual.internal.ManualPaymentProcessor;
+import org.aisora.persistence.internal.TestStores;
+import org.aisora.policies.standard.internal.StandardPolicy;
+import org.aisora.policies.standard.internal.StandardPolicyConfig;
+import org.aisora.providers.builtin.internal.BuiltinProvider;
+import org.aisora.providers.builtin.internal.BuiltinProviderConfig;
+import org.aisora.storage.filesystem.internal.FilesystemBlobStore;
+import org.aisora.storage.filesystem.internal.FilesystemStoreConfig;
+
+/**
+ * The core wired by hand the way DS wires it in Karaf: real stores on a real database, the five
+ * built-in plugins, the services under test. Only OSGi itself is missing (the itests add it).
+ */
+final class TestPlatform implements AutoCloseable {
+    static final String POLICY = "2026-11-01";
+
+    final TestStores db;
+    final Path blobs;
+    final CoreConfiguration config;
+    final PluginRegistry registry;
+    final BuiltinProvider builtin;
+    final FilesystemBlobStore storage;
+    final AccountServiceImpl accounts;
+    final CreditServiceImpl credits;
+    final JobEngine engine;
+    final GenerationServiceImpl generations;
+    final MediaServiceImpl media;
+
+    TestPlatform(TestStores db, Map<String, Object> coreConfig) throws Exception {
+        this.db = db;
+        this.blobs = Files.createTempDirectory("aisora-blobs");
+        Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L));
+        cfg.putAll(coreConfig);
+        this.config = TestConfig.core(cfg);
+        this.registry = new PluginRegistry(config);
+        this.builtin = new BuiltinProvider(TestConfig.of(BuiltinProviderConfig.class, Map.of()));
+        this.storage = new FilesystemBlobStore(TestConfig.of(FilesystemStoreConfig.class, Map.of("root", blobs.toString())));
+        plugins().providers.add(builtin, Map.of());
+        plugins().storage.add(storage, Map.of());
+        plugins().moderation.add(new RulesModerationEngine(TestConfig.of(RulesConfig.class,
+                Map.of("categories", new String[] {"violence=\\bkill\\b"}))), Map.of());
+        StandardPolicy policy = new StandardPolicy(TestConfig.of(StandardPolicyConfig.class,
+                Map.of("policy_version", POLICY)));
+        plugins().retention.add(policy, Map.of());
+        plugins().privacy.add(policy, Map.of());
+        plugins().payments.add(new ManualPaymentProcessor(), Map.of());
+        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, config);
+        this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
+        this.engine = new JobEngine(db.jobs(), db.accounts(), registry, config);
+        this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, config);
+        this.media = new MediaServiceImpl(db.media(), registry);
+    }
+
+    org.aisora.core.internal.plugins.Plugins plugins() {
+        return registry.families();
+    }
+
+    Caller register(String email, String birthDate) {
+        accounts.register(new Registration("Test User", email, null, "a long password", birthDate, POLICY), null);
+        return accounts.authenticate(accounts.login(email, "a long password", null).token()).orElseThrow();
+    }
+
+    GenerationView await(Caller caller, String jobId, Predicate<GenerationView> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        GenerationView view = generations.get(caller, jobId);
+        while (!done.test(view)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("job did not finish: " + view);
+            }
+            Thread.sleep(20);
+            view = generations.get(caller, jobId);
+        }
+        return view;
+    }
+
+    long blobFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(blobs)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        engine.stop();
+        db.close();
+        try (Stream<Path> files = Files.walk(blobs)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

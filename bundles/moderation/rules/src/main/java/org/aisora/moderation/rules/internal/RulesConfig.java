@@ -1,0 +1,19 @@
+package org.aisora.moderation.rules.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the rules engine (PID org.aisora.moderation.rules); all optional. */
+@ObjectClassDefinition(name = "AiSora rules moderation",
+        description = "Flags prompts that match operator-defined regular expressions, by category")
+public @interface RulesConfig {
+    String PID = "org.aisora.moderation.rules";
+
+    @AttributeDefinition(cardinality = 1000, description = "One rule per entry: category=regex, e.g. "
+            + "violence=\\bkill\\b|\\bgore\\b. Matching is case-insensitive on text normalised to NFKC with "
+            + "invisible format characters (zero-width space etc.) removed. Several entries may share a category. "
+            + "An invalid entry is ignored and reported in the plugin's health. The defaults are harmless test "
+            + "categories: blocked-terms flags the word forbidden-term, moderation-test flags "
+            + "aisora-moderation-test, so a deployment can check that moderation is wired up.")
+    String[] categories() default {"blocked-terms=\\bforbidden-term\\b", "moderation-test=\\baisora-moderation-test\\b"};
+}

@@ -1,0 +1,129 @@
+package org.aisora.persistence.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.store.JobCompletion;
+import org.aisora.api.store.JobRecord;
+import org.aisora.api.store.JobStatus;
+import org.aisora.api.store.JobStore;
+import org.aisora.api.store.LedgerTransaction;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = JobStore.class)
+public final class JpaJobStore implements JobStore {
+    private final EntityManagerFactory emf;
+
+    /** @param schema unused: its presence proves the migrations ran */
+    @Activate
+    public JpaJobStore(@Reference(name = "emf", target = Tx.UNIT_TARGET) EntityManagerFactory emf,
+                       @Reference(name = "schema") SchemaReady schema) {
+        this.emf = emf;
+    }
+
+    /** @throws AisoraException {@code idempotency_key_reused} (409) when the owner already used the key */
+    @Override
+    public void enqueue(JobRecord job, LedgerTransaction hold) {
+        try {
+            Postings.withBalanceRows(emf, em -> {
+                em.persist(JobEntity.of(job));
+                em.flush(); // a reused idempotency key fails here, before any ledger row is locked
+                return hold == null || Postings.post(em, hold);
+            });
+        } catch (PersistenceException e) {
+            if (SqlErrors.isConstraintViolation(e, "ux_jobs_owner_idempotency")) {
+                throw AisoraException.conflict("idempotency_key_reused",
+                        "a generation with this idempotency key exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<JobRecord> find(String id) {
+        return Tx.inTransaction(emf, em -> Optional.ofNullable(em.find(JobEntity.class, id))
+                .map(JobEntity::toRecord));
+    }
+
+    @Override
+    public Optional<JobRecord> findByIdempotencyKey(String ownerId, String idempotencyKey) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select j from Job j where j.ownerId = :owner and j.idempotencyKey = :key",
+                        JobEntity.class)
+                .setParameter("owner", ownerId).setParameter("key", idempotencyKey)
+                .getResultList().stream().findFirst().map(JobEntity::toRecord));
+    }
+
+    @Override
+    public List<JobRecord> listByOwner(String ownerId, int offset, int limit) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select j from Job j where j.ownerId = :owner order by j.createdAt desc, j.id desc",
+                        JobEntity.class)
+                .setParameter("owner", ownerId).setFirstResult(offset).setMaxResults(limit)
+                .getResultList().stream().map(JobEntity::toRecord).toList());
+    }
+
+    @Override
+    public List<JobRecord> listRecent(int limit) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select j from Job j order by j.createdAt desc, j.id desc", JobEntity.class)
+                .setMaxResults(limit)
+                .getResultList().stream().map(JobEntity::toRecord).toList());
+    }
+
+    /** Oldest first, the order in which queued work is due. */
+    @Override
+    public List<JobRecord> listByStatus(JobStatus status, int limit) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select j from Job j where j.status = :status order by j.createdAt, j.id", JobEntity.class)
+                .setParameter("status", status).setMaxResults(limit)
+                .getResultList().stream().map(JobEntity::toRecord).toList());
+    }
+
+    @Override
+    public boolean markRunning(String jobId, String provider, Instant startedAt) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("update Job j set j.status = :running, j.provider = :provider, j.startedAt = :at"
+                        + " where j.id = :id and j.status = :queued")
+                .setParameter("running", JobStatus.RUNNING).setParameter("provider", provider)
+                .setParameter("at", startedAt).setParameter("id", jobId).setParameter("queued", JobStatus.QUEUED)
+                .executeUpdate() == 1);
+    }
+
+    /** Forgets the provider and start time too: the next run may land on another provider. */
+    @Override
+    public boolean requeue(String jobId) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("update Job j set j.status = :queued, j.provider = null, j.startedAt = null"
+                        + " where j.id = :id and j.status = :running")
+                .setParameter("queued", JobStatus.QUEUED).setParameter("id", jobId)
+                .setParameter("running", JobStatus.RUNNING)
+                .executeUpdate() == 1);
+    }
+
+    @Override
+    public boolean complete(JobCompletion completion) {
+        if (!completion.status().isTerminal()) {
+            throw new IllegalArgumentException("a completion needs a terminal status, not " + completion.status());
+        }
+        return Postings.withBalanceRows(emf, em -> {
+            // the row lock makes this a compare-and-set: a racing completion waits, then sees a terminal status
+            JobEntity job = em.find(JobEntity.class, completion.jobId(), LockModeType.PESSIMISTIC_WRITE);
+            if (job == null || job.status().isTerminal()) {
+                return false;
+            }
+            job.complete(completion);
+            completion.outputs().forEach(media -> em.persist(MediaEntity.of(media)));
+            if (completion.settlement() != null) {
+                Postings.post(em, completion.settlement());
+            }
+            return true;
+        });
+    }
+}

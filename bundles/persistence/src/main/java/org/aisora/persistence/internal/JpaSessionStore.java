@@ -1,0 +1,40 @@
+package org.aisora.persistence.internal;
+
+import java.util.Optional;
+import javax.persistence.EntityManagerFactory;
+import org.aisora.api.store.SessionRecord;
+import org.aisora.api.store.SessionStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = SessionStore.class)
+public final class JpaSessionStore implements SessionStore {
+    private final EntityManagerFactory emf;
+
+    /** @param schema unused: its presence proves the migrations ran */
+    @Activate
+    public JpaSessionStore(@Reference(name = "emf", target = Tx.UNIT_TARGET) EntityManagerFactory emf,
+                           @Reference(name = "schema") SchemaReady schema) {
+        this.emf = emf;
+    }
+
+    @Override
+    public void insert(SessionRecord session) {
+        Tx.run(emf, em -> em.persist(SessionEntity.of(session)));
+    }
+
+    @Override
+    public Optional<SessionRecord> findByTokenHash(String tokenHash) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select s from Session s where s.tokenHash = :hash", SessionEntity.class)
+                .setParameter("hash", tokenHash)
+                .getResultList().stream().findFirst().map(SessionEntity::toRecord));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return Tx.inTransaction(emf, em -> em.createQuery("delete from Session s where s.id = :id")
+                .setParameter("id", id).executeUpdate() == 1);
+    }
+}

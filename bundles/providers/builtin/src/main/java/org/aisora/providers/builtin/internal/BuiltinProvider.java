@@ -1,0 +1,135 @@
+package org.aisora.providers.builtin.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.provider.GeneratedOutput;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.GenerationRequest;
+import org.aisora.api.provider.GenerationType;
+import org.aisora.api.provider.ProviderCapabilities;
+import org.aisora.api.provider.ProviderException;
+import org.aisora.api.provider.ProviderTask;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * A provider that works on any machine with no account anywhere: it renders at once, so every task it
+ * hands out is already terminal. Useful for demos, tests and as the fallback when no AI backend is set up.
+ */
+@Component(name = BuiltinProviderConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = BuiltinProviderConfig.class, factory = false)
+public final class BuiltinProvider implements GenerationProvider {
+    static final String ID = "builtin";
+    static final int LIMIT = 2048;
+    /** poll() re-renders from the request instead of keeping image bytes, so only requests are remembered. */
+    private static final int REMEMBERED_TASKS = 1024;
+
+    private final Map<String, GenerationRequest> tasks = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GenerationRequest> eldest) {
+            return size() > REMEMBERED_TASKS;
+        }
+    };
+    private volatile Limits limits;
+
+    @Activate
+    public BuiltinProvider(BuiltinProviderConfig config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(BuiltinProviderConfig config) {
+        limits = Limits.of(config);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public PluginHealth health() {
+        String problem = limits.problem();
+        return problem.isEmpty() ? PluginHealth.online() : PluginHealth.degraded(problem);
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        Limits current = limits;
+        return new ProviderCapabilities(Set.of(GenerationType.TEXT_TO_IMAGE), current.width(), current.height(), 0);
+    }
+
+    @Override
+    public ProviderTask submit(GenerationRequest request) throws ProviderException {
+        if (request.type() != GenerationType.TEXT_TO_IMAGE) {
+            throw new ProviderException("unsupported_type", "the built-in provider renders text-to-image only", false);
+        }
+        Limits current = limits;
+        if (request.width() < 1 || request.height() < 1
+                || request.width() > current.width() || request.height() > current.height()) {
+            throw new ProviderException("invalid_size",
+                    "size must be within 1x1.." + current.width() + "x" + current.height(), false);
+        }
+        String taskId = ID + "-" + request.jobId();
+        ProviderTask task = render(taskId, request);
+        synchronized (tasks) {
+            tasks.put(taskId, request);
+        }
+        return task;
+    }
+
+    @Override
+    public ProviderTask poll(String taskId) throws ProviderException {
+        GenerationRequest request;
+        synchronized (tasks) {
+            request = tasks.get(taskId);
+        }
+        if (request == null) {
+            throw new ProviderException("unknown_task", "no task " + taskId, false);
+        }
+        return render(taskId, request);
+    }
+
+    /** Every task is finished by the time anyone could cancel it, and a finished task stays as it is. */
+    @Override
+    public void cancel(String taskId) {
+    }
+
+    private static ProviderTask render(String taskId, GenerationRequest request) throws ProviderException {
+        try {
+            byte[] png = ProceduralImage.png(request.prompt(), request.seed(), request.width(), request.height());
+            return ProviderTask.succeeded(taskId, List.of(GeneratedOutput.ofBytes("image/png", png)));
+        } catch (IOException e) {
+            throw new ProviderException("render_failed", "PNG encoding failed: " + e.getMessage(), false);
+        }
+    }
+
+    /** The configured maximum size, with out-of-range values replaced by the hard limit. */
+    private record Limits(int width, int height, String problem) {
+        static Limits of(BuiltinProviderConfig config) {
+            StringBuilder problem = new StringBuilder();
+            int width = checked("max.width", config.max_width(), problem);
+            int height = checked("max.height", config.max_height(), problem);
+            return new Limits(width, height, problem.toString());
+        }
+
+        private static int checked(String name, int value, StringBuilder problem) {
+            if (value >= 1 && value <= LIMIT) {
+                return value;
+            }
+            problem.append(problem.length() == 0 ? "" : "; ")
+                    .append(name).append(' ').append(value).append(" is outside 1..").append(LIMIT)
+                    .append(", using ").append(LIMIT);
+            return LIMIT;
+        }
+    }
+}
