@@ -1,0 +1,99 @@
+package org.aisora.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+
+/** The distribution boots: every bundle started, the REST API healthy, the platform feature installed. */
+public class PlatformBootIT extends AisoraKarafTestSupport {
+
+    /** The bundles of the umbrella feature "aisora". */
+    private static final Set<String> PLATFORM_BUNDLES = Set.of(
+            "org.aisora.api", "org.aisora.persistence", "org.aisora.core", "org.aisora.rest", "org.aisora.console",
+            "org.aisora.providers.builtin", "org.aisora.storage.filesystem", "org.aisora.payments.manual",
+            "org.aisora.moderation.rules", "org.aisora.policies.standard");
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+
+    @Test
+    public void everyBundleIsActiveAndThePlatformIsComplete() {
+        Map<String, String> notActive = waitUntilAllBundlesActive(STARTUP);
+        assertEquals("bundles neither ACTIVE nor fragments", Map.of(), notActive);
+
+        Set<String> aisora = Arrays.stream(bundleContext.getBundles())
+                .map(Bundle::getSymbolicName)
+                .filter(name -> name != null && name.startsWith("org.aisora"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = new TreeSet<>(PLATFORM_BUNDLES);
+        missing.removeAll(aisora);
+        assertEquals("platform bundles not installed (installed: " + aisora + ")", Set.of(), missing);
+    }
+
+    @Test
+    public void healthAnswers200WithJson() {
+        HttpResult health = waitForHttp200("/health", STARTUP);
+
+        assertTrue("Content-Type of " + health + ": " + health.header("Content-Type"),
+                health.header("Content-Type").startsWith("application/json"));
+        JsonNode body = health.json();
+        assertTrue("not a JSON object: " + health.body(), body.isObject());
+        assertEquals(health.body(), "ok", body.path("status").asText());
+    }
+
+    /** The default plugins boot as root features, so each one can be uninstalled and installed on its own. */
+    @Test
+    public void theDefaultFeaturesAreInstalled() {
+        String installed = executeCommand("feature:list -i");
+        for (String feature : new String[] {"aisora-rest", "aisora-console", "aisora-provider-builtin",
+            "aisora-storage-filesystem", "aisora-payment-manual", "aisora-moderation-rules", "aisora-policy-standard"}) {
+            assertTrue(installed, Pattern.compile("(?m)^" + feature + "\\s+\\|").matcher(installed).find());
+        }
+    }
+
+    /** Bundles that are neither ACTIVE nor fragments once {@code timeout} has passed, by symbolic name. */
+    private Map<String, String> waitUntilAllBundlesActive(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, String> notActive = new TreeMap<>();
+            for (Bundle bundle : bundleContext.getBundles()) {
+                boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+                if (bundle.getState() != Bundle.ACTIVE && !fragment) {
+                    notActive.put(bundle.getSymbolicName() + "/" + bundle.getVersion(), state(bundle.getState()));
+                }
+            }
+            if (notActive.isEmpty() || System.nanoTime() > deadline) {
+                return notActive;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private static String state(int state) {
+        switch (state) {
+            case Bundle.INSTALLED:
+                return "INSTALLED";
+            case Bundle.RESOLVED:
+                return "RESOLVED";
+            case Bundle.STARTING:
+                return "STARTING";
+            case Bundle.STOPPING:
+                return "STOPPING";
+            case Bundle.ACTIVE:
+                return "ACTIVE";
+            default:
+                return "UNINSTALLED";
+        }
+    }
+}
