@@ -10,7 +10,7 @@ cat <<INFO
 
   AiSora Platform is starting.
     REST API : http://localhost:${PORT:-8181}/api/v1   (try: curl http://localhost:${PORT:-8181}/api/v1/health)
-    Console  : this terminal, once the karaf@aisora prompt shows (try: aisora:plugins); ssh by key, see README
+    Console  : this terminal, at the karaf@root()> prompt (try: aisora:plugins); ssh by key, see README
     Data     : $KARAF/data   (H2 database, blobs, logs)
     Stop     : type  shutdown -f  (or Ctrl-D)
 

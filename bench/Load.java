@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop HTTP load generator for loopback benchmarks: C connections each send requests back to
  * back for S seconds (after a warm-up), then it prints throughput and latency percentiles.
- * Usage: java Load.java METHOD URL SECONDS CONCURRENCY [BODY] [BEARER_TOKEN]
+ * Usage: java Load.java METHOD URL SECONDS CONCURRENCY [BODY] [BEARER_TOKENS]
+ * BEARER_TOKENS is a comma-separated list; connection i uses token i modulo its length (several users).
  * It only targets the URL given (meant for 127.0.0.1) and stops by itself.
  */
 public class Load {
@@ -27,11 +28,11 @@ public class Load {
         int seconds = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         String body = args.length > 4 && !args[4].isEmpty() ? args[4] : null;
-        String token = args.length > 5 ? args[5] : null;
+        String[] tokens = args.length > 5 ? args[5].split(",") : new String[0];
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        run(client, method, uri, body, token, Math.min(3, seconds), concurrency); // warm-up, discarded
+        run(client, method, uri, body, tokens, Math.min(3, seconds), concurrency); // warm-up, discarded
         long start = System.nanoTime();
-        List<long[]> perThread = run(client, method, uri, body, token, seconds, concurrency);
+        List<long[]> perThread = run(client, method, uri, body, tokens, seconds, concurrency);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] all = perThread.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).sorted().toArray();
         long errors = perThread.stream().flatMapToLong(Arrays::stream).filter(v -> v < 0).count();
@@ -48,13 +49,14 @@ public class Load {
     }
 
     /** Latencies in ns; a negative value marks a non-2xx answer or an I/O error. */
-    static List<long[]> run(HttpClient client, String method, URI uri, String body, String token, int seconds,
+    static List<long[]> run(HttpClient client, String method, URI uri, String body, String[] tokens, int seconds,
                             int concurrency) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong seq = new AtomicLong();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
+            String token = tokens.length == 0 ? null : tokens[t % tokens.length];
             futures.add(pool.submit(() -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;

@@ -32,14 +32,39 @@ pid=$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1)
 rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))
 
 version=$(curl -fsS "$API/policies/privacy" | python3 -c 'import json,sys;print(json.load(sys.stdin)["version"])')
-curl -fsS -o /dev/null -H 'Content-Type: application/json' "$API/accounts" \
-  -d "{\"name\":\"Bench\",\"email\":\"bench@example.org\",\"password\":\"benchmark password\",\"birthDate\":\"1990-01-01\",\"acceptedPolicyVersion\":\"$version\"}"
-token=$(curl -fsS -H 'Content-Type: application/json' "$API/sessions" \
-  -d '{"email":"bench@example.org","password":"benchmark password"}' | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
+tokens=""
+for i in $(seq 1 "$CONCURRENCY"); do  # one user per connection: holds on different balance rows
+  curl -fsS -o /dev/null -H 'Content-Type: application/json' "$API/accounts" \
+    -d "{\"name\":\"Bench\",\"email\":\"bench$i@example.org\",\"password\":\"benchmark password\",\"birthDate\":\"1990-01-01\",\"acceptedPolicyVersion\":\"$version\"}"
+  t=$(curl -fsS -H 'Content-Type: application/json' "$API/sessions" \
+    -d "{\"email\":\"bench$i@example.org\",\"password\":\"benchmark password\"}" | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
+  tokens="${tokens:+$tokens,}$t"
+done
+token=${tokens%%,*}
 
 echo "cold boot to healthy: ${boot} s; idle RSS after boot: ${rss_mb} MB"
 java bench/Load.java GET "$API/policies/privacy" "$SECONDS_PER_RUN" "$CONCURRENCY"
+load_start=$(date +%s.%N)
 java bench/Load.java POST "$API/generations" "$SECONDS_PER_RUN" "$CONCURRENCY" \
-  '{"type":"text-to-image","prompt":"benchmark tile {n}","width":256,"height":256}' "$token"
-sleep 5
-curl -fsS -H "Authorization: Bearer $token" "$API/credits?limit=1" | python3 -c 'import json,sys;d=json.load(sys.stdin);print("after the run: reserved", d["reserved"])'
+  '{"type":"text-to-image","prompt":"benchmark tile {n}","width":256,"height":256}' "$tokens" | tee bench/scratch/submit.txt
+# end to end: wait until every user's holds are settled (each job succeeded), then jobs / elapsed time
+python3 - "$API" "$tokens" "$load_start" <<'PY'
+import json, sys, time, urllib.request
+api, tokens, start = sys.argv[1], sys.argv[2].split(","), float(sys.argv[3])
+def get(path, token):
+    req = urllib.request.Request(api + path, headers={"Authorization": "Bearer " + token})
+    return json.load(urllib.request.urlopen(req))
+deadline = time.time() + 600
+while sum(get("/credits?limit=1", t)["reserved"] for t in tokens) > 0 and time.time() < deadline:
+    time.sleep(0.5)
+done = time.time()
+jobs = succeeded = 0
+for t in tokens:
+    offset = 0
+    while True:
+        page = get(f"/generations?limit=100&offset={offset}", t)
+        jobs += len(page); succeeded += sum(1 for j in page if j["status"] == "succeeded")
+        if len(page) < 100: break
+        offset += 100
+print(f"end to end: {succeeded}/{jobs} jobs succeeded, all settled {done - start:.1f} s after the load began: {succeeded / (done - start):.1f} images/s")
+PY

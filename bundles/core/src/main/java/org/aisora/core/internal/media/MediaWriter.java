@@ -65,13 +65,11 @@ public final class MediaWriter {
         rows.add(new MediaRecord(id, job.ownerId(), job.id(), null, MediaViews.KIND_GENERATED, output.contentType(),
                 blob.size(), image.getWidth(), image.getHeight(), blob.storeId(), blob.key(), blob.sha256(), "ready",
                 now, expiresAt));
-        byte[] thumb = Thumbnails.jpeg(image, thumbnailBox);
-        BufferedImage thumbImage = ImageIO.read(new ByteArrayInputStream(thumb));
-        BlobInfo thumbBlob = store.put(base + "-thumb.jpg", new ByteArrayInputStream(thumb), "image/jpeg");
+        Thumbnails.Thumbnail thumb = Thumbnails.jpeg(image, thumbnailBox);
+        BlobInfo thumbBlob = store.put(base + "-thumb.jpg", new ByteArrayInputStream(thumb.jpeg()), "image/jpeg");
         rows.add(new MediaRecord(UUID.randomUUID().toString(), job.ownerId(), job.id(), id,
-                MediaViews.KIND_THUMBNAIL, "image/jpeg", thumbBlob.size(), thumbImage.getWidth(),
-                thumbImage.getHeight(), thumbBlob.storeId(), thumbBlob.key(), thumbBlob.sha256(), "ready", now,
-                expiresAt));
+                MediaViews.KIND_THUMBNAIL, "image/jpeg", thumbBlob.size(), thumb.width(), thumb.height(),
+                thumbBlob.storeId(), thumbBlob.key(), thumbBlob.sha256(), "ready", now, expiresAt));
     }
 
     private static byte[] readCapped(GeneratedOutput output) throws IOException, ProviderException {

@@ -9,10 +9,14 @@ import javax.imageio.ImageIO;
 
 /** Small JPEG previews, scaled to fit a square box and never upscaled. */
 public final class Thumbnails {
+    /** A thumbnail's bytes and its size in pixels. */
+    public record Thumbnail(byte[] jpeg, int width, int height) {
+    }
+
     private Thumbnails() {
     }
 
-    public static byte[] jpeg(BufferedImage source, int box) throws IOException {
+    public static Thumbnail jpeg(BufferedImage source, int box) throws IOException {
         double scale = Math.min(1.0, Math.min((double) box / source.getWidth(), (double) box / source.getHeight()));
         int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
@@ -29,6 +33,6 @@ public final class Thumbnails {
         if (!ImageIO.write(out, "jpeg", bytes)) {
             throw new IOException("no JPEG writer in this JRE");
         }
-        return bytes.toByteArray();
+        return new Thumbnail(bytes.toByteArray(), w, h);
     }
 }
