@@ -9,9 +9,18 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface MediaStore {
     void insert(MediaRecord media);
 
+    /** Inserts an item with its derivatives in one transaction. */
+    void insertAll(List<MediaRecord> media);
+
     Optional<MediaRecord> find(String id);
 
     List<MediaRecord> findByJob(String jobId);
 
     List<MediaRecord> findByParent(String parentId);
+
+    /** An owner's items without a parent (uploads and generated outputs), newest first. */
+    List<MediaRecord> listTopLevel(String ownerId, int offset, int limit);
+
+    /** Deletes the rows of these ids. @return how many were deleted */
+    int delete(List<String> ids);
 }

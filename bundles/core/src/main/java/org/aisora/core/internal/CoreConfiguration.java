@@ -49,4 +49,19 @@ public @interface CoreConfiguration {
 
     @AttributeDefinition(description = "Longest side of a thumbnail, pixels")
     int thumbnail_size() default 256;
+
+    @AttributeDefinition(description = "Largest upload, bytes (413 beyond, checked while streaming)")
+    long upload_max_bytes() default 100L * 1024 * 1024;
+
+    @AttributeDefinition(description = "Most pixels an uploaded image may declare (read from its header before decoding)")
+    long upload_max_pixels() default 64_000_000L;
+
+    @AttributeDefinition(description = "Longest side an uploaded image may declare, pixels")
+    int upload_max_side() default 16384;
+
+    @AttributeDefinition(description = "HMAC key for signed media URLs, base64 (32 bytes); generated under the data folder when empty")
+    String url_signing_key() default "";
+
+    @AttributeDefinition(description = "Longest lifetime of a signed media URL, seconds")
+    long signed_url_max_seconds() default 3600;
 }

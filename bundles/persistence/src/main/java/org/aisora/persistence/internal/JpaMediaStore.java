@@ -26,6 +26,11 @@ public final class JpaMediaStore implements MediaStore {
     }
 
     @Override
+    public void insertAll(List<MediaRecord> media) {
+        Tx.run(emf, em -> media.forEach(m -> em.persist(MediaEntity.of(m))));
+    }
+
+    @Override
     public Optional<MediaRecord> find(String id) {
         return Tx.inTransaction(emf, em -> Optional.ofNullable(em.find(MediaEntity.class, id))
                 .map(MediaEntity::toRecord));
@@ -39,6 +44,27 @@ public final class JpaMediaStore implements MediaStore {
     @Override
     public List<MediaRecord> findByParent(String parentId) {
         return by("parentId", parentId);
+    }
+
+    @Override
+    public List<MediaRecord> listTopLevel(String ownerId, int offset, int limit) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select m from Media m where m.ownerId = :o and m.parentId is null"
+                        + " order by m.createdAt desc, m.id desc", MediaEntity.class)
+                .setParameter("o", ownerId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList().stream().map(MediaEntity::toRecord).toList());
+    }
+
+    @Override
+    public int delete(List<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return Tx.inTransaction(emf, em -> em.createQuery("delete from Media m where m.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate());
     }
 
     // the attribute name comes from this class only, never from a caller

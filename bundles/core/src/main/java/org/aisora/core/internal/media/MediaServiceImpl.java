@@ -2,39 +2,114 @@ package org.aisora.core.internal.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.aisora.api.error.AisoraException;
+import org.aisora.api.policy.ArtifactKind;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.MediaContent;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.MediaView;
+import org.aisora.api.service.SignedUrl;
 import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.media.upload.UploadLimits;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Media metadata and bytes for their owner. Each item is read from the store that wrote it, so
- * switching the default store never strands older items.
+ * Media for their owner: uploads, listing, deletion, content and signed URLs. Each item is read from
+ * the store that wrote it, so switching the default store never strands older items.
  */
-@Component(service = MediaService.class)
+@Component(service = MediaService.class, configurationPid = CoreConfiguration.PID)
 public final class MediaServiceImpl implements MediaService {
     private final MediaStore media;
+    private final AccountStore accounts;
     private final PluginRegistry registry;
+    private final CoreConfiguration config;
+    private final MediaUploads uploads;
+    private final UrlSigner signer;
     private final Clock clock;
 
     @Activate
-    public MediaServiceImpl(@Reference MediaStore media, @Reference PluginRegistry registry) {
-        this(media, registry, Clock.systemUTC());
+    public MediaServiceImpl(@Reference MediaStore media, @Reference AccountStore accounts,
+                            @Reference PluginRegistry registry, CoreConfiguration config) throws IOException {
+        this(media, accounts, registry, config, dataFolder(),
+                UrlSigner.fromConfig(config.url_signing_key(), dataFolder().resolve("url-signing.key")),
+                Clock.systemUTC());
     }
 
-    public MediaServiceImpl(MediaStore media, PluginRegistry registry, Clock clock) {
+    public MediaServiceImpl(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
+                            Path workFolder, UrlSigner signer, Clock clock) {
         this.media = media;
+        this.accounts = accounts;
         this.registry = registry;
+        this.config = config;
+        this.uploads = new MediaUploads(workFolder.resolve("spool"), config.thumbnail_size());
+        this.signer = signer;
         this.clock = clock;
+    }
+
+    private static Path dataFolder() {
+        return Path.of(System.getProperty("karaf.data", "data"), "aisora");
+    }
+
+    @Override
+    public MediaView upload(Caller caller, InputStream body, String declaredType, long declaredLength) {
+        AccountRecord account = accounts.findById(caller.accountId())
+                .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
+        BlobStore store = registry.defaultBlobStore().orElseThrow(() -> unavailable("storage_unavailable",
+                "no storage is active"));
+        Duration keep = registry.retentionPolicy().map(p -> p.retention(account.plan(), ArtifactKind.ORIGINAL_UPLOAD))
+                .orElseThrow(() -> unavailable("policy_unavailable", "uploads are paused for now"));
+        Instant now = clock.instant();
+        UploadLimits limits = new UploadLimits(config.upload_max_bytes(), config.upload_max_pixels(),
+                config.upload_max_side(), config.upload_max_side());
+        try {
+            List<MediaRecord> rows = uploads.store(account.id(), body, declaredType, declaredLength, limits, store, now,
+                    now.plus(keep));
+            media.insertAll(rows);
+            return MediaViews.view(rows.get(0), media);
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload could not be stored", e);
+        }
+    }
+
+    @Override
+    public List<MediaView> list(Caller caller, int offset, int limit) {
+        Instant now = clock.instant();
+        return media.listTopLevel(caller.accountId(), Math.max(0, offset), Math.min(Math.max(1, limit), 100)).stream()
+                .filter(m -> m.expiresAt() == null || m.expiresAt().isAfter(now))
+                .map(m -> MediaViews.view(m, media)).toList();
+    }
+
+    /** Rows go first (one transaction), then blobs: a crash in between leaves only orphan blobs, which reconcile removes. */
+    @Override
+    public void delete(Caller caller, String id) {
+        MediaRecord item = owned(caller, id);
+        List<MediaRecord> all = new ArrayList<>(media.findByParent(item.id()));
+        all.add(item);
+        media.delete(all.stream().map(MediaRecord::id).toList());
+        for (MediaRecord m : all) {
+            registry.families().storage.get(m.storeId()).ifPresent(store -> {
+                try {
+                    store.delete(m.blobKey());
+                } catch (IOException ignored) {
+                    // an orphan blob is found and removed by the storage reconcile pass
+                }
+            });
+        }
     }
 
     @Override
@@ -44,55 +119,59 @@ public final class MediaServiceImpl implements MediaService {
 
     @Override
     public MediaContent content(Caller caller, String id) {
-        return content(owned(caller, id));
+        return MediaContents.of(owned(caller, id), registry);
     }
 
     @Override
     public MediaContent thumbnail(Caller caller, String id) {
-        MediaRecord parent = owned(caller, id);
-        MediaRecord thumb = media.findByParent(parent.id()).stream()
+        return MediaContents.of(thumbnailOf(owned(caller, id)), registry);
+    }
+
+    @Override
+    public SignedUrl sign(Caller caller, String id, String variant, Duration ttl) {
+        MediaRecord item = owned(caller, id);
+        if (!CONTENT.equals(variant) && !THUMBNAIL.equals(variant)) {
+            throw AisoraException.badRequest("invalid_variant", "variant must be content or thumbnail");
+        }
+        long seconds = Math.max(1, Math.min(ttl.toSeconds(), config.signed_url_max_seconds()));
+        long expires = clock.instant().getEpochSecond() + seconds;
+        String path = "/media/" + item.id() + "/" + variant + "?expires=" + expires + "&sig="
+                + signer.sign(item.id(), variant, expires);
+        return new SignedUrl(path, Instant.ofEpochSecond(expires));
+    }
+
+    @Override
+    public MediaContent signedContent(String id, String variant, long expiresEpochSecond, String signature) {
+        if (!signer.verify(id, variant, expiresEpochSecond, signature)) {
+            throw AisoraException.forbidden("invalid_signature", "the URL signature is not valid");
+        }
+        if (clock.instant().getEpochSecond() > expiresEpochSecond) {
+            throw AisoraException.forbidden("signature_expired", "the signed URL has expired");
+        }
+        MediaRecord item = live(media.find(id).orElseThrow(() -> AisoraException.notFound("media")));
+        return MediaContents.of(THUMBNAIL.equals(variant) ? thumbnailOf(item) : item, registry);
+    }
+
+    private MediaRecord thumbnailOf(MediaRecord parent) {
+        return media.findByParent(parent.id()).stream()
                 .filter(m -> MediaViews.KIND_THUMBNAIL.equals(m.kind()))
                 .findFirst().orElseThrow(() -> AisoraException.notFound("thumbnail"));
-        return content(thumb);
     }
 
     /** Another account's item, and an expired one, are indistinguishable from a missing one. */
     private MediaRecord owned(Caller caller, String id) {
-        return media.find(id)
-                .filter(m -> m.ownerId().equals(caller.accountId()))
-                .filter(m -> m.expiresAt() == null || m.expiresAt().isAfter(clock.instant()))
-                .orElseThrow(() -> AisoraException.notFound("media"));
+        return live(media.find(id).filter(m -> m.ownerId().equals(caller.accountId()))
+                .orElseThrow(() -> AisoraException.notFound("media")));
     }
 
-    private MediaContent content(MediaRecord m) {
-        BlobStore store = registry.families().storage.get(m.storeId()).orElseThrow(() -> new AisoraException(
-                AisoraException.Kind.UNAVAILABLE, "storage_unavailable", "the storage holding this item is offline"));
-        String extension = m.blobKey().substring(m.blobKey().lastIndexOf('.') + 1);
-        return new MediaContent() {
-            @Override
-            public String contentType() {
-                return m.contentType();
-            }
+    private MediaRecord live(MediaRecord m) {
+        if (m.expiresAt() != null && !m.expiresAt().isAfter(clock.instant())) {
+            throw AisoraException.notFound("media");
+        }
+        return m;
+    }
 
-            @Override
-            public long length() {
-                return m.bytes();
-            }
-
-            @Override
-            public String etag() {
-                return m.sha256();
-            }
-
-            @Override
-            public String fileName() {
-                return m.id() + "." + extension;
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return store.open(m.blobKey());
-            }
-        };
+    private static AisoraException unavailable(String code, String message) {
+        return new AisoraException(AisoraException.Kind.UNAVAILABLE, code, message);
     }
 }

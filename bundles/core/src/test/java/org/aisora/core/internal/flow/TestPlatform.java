@@ -72,7 +72,9 @@ final class TestPlatform implements AutoCloseable {
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
         this.engine = new JobEngine(db.jobs(), db.accounts(), registry, config);
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, config);
-        this.media = new MediaServiceImpl(db.media(), registry);
+        this.media = new MediaServiceImpl(db.media(), db.accounts(), registry, config, blobs.resolveSibling(
+                blobs.getFileName() + "-work"), new org.aisora.core.internal.media.UrlSigner(new byte[32]),
+                java.time.Clock.systemUTC());
     }
 
     org.aisora.core.internal.plugins.Plugins plugins() {
@@ -97,9 +99,13 @@ final class TestPlatform implements AutoCloseable {
         return view;
     }
 
+    /** Blob files only: the store's own bookkeeping (key files, temp files) lives under dot-folders. */
     long blobFiles() throws Exception {
         try (Stream<Path> files = Files.walk(blobs)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> blobs.relativize(p).toString())
+                    .filter(rel -> !rel.startsWith(".") && !rel.contains("/."))
+                    .count();
         }
     }
 

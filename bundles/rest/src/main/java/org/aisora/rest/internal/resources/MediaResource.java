@@ -2,22 +2,26 @@ package org.aisora.rest.internal.resources;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.StreamingOutput;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.MediaContent;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.MediaView;
-import org.aisora.api.storage.BlobNotFoundException;
+import org.aisora.api.service.SignedUrl;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +31,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** Media metadata and bytes, streamed from storage, for their owner only. */
+/** Uploads, metadata and bytes (Range, ETag, signed URLs) of the caller's media. */
 @Component(service = MediaResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
@@ -41,6 +45,24 @@ public final class MediaResource {
         this.media = media;
     }
 
+    /** The raw body is the file; its type is sniffed from the content, the header can only make it fail. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@Context SecurityContext security, @HeaderParam("Content-Type") String type,
+                           @HeaderParam("Content-Length") Long length, InputStream body) {
+        MediaView item = media.upload(Callers.require(security), body, type, length == null ? -1 : length);
+        return Response.status(201).entity(item).header("Location", AisoraApplication.BASE + "/media/" + item.id())
+                .build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<MediaView> list(@Context SecurityContext security, @QueryParam("offset") Integer offset,
+                                @QueryParam("limit") Integer limit) {
+        return media.list(Callers.require(security), Resources.offset(offset), Resources.limit(limit));
+    }
+
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -48,47 +70,53 @@ public final class MediaResource {
         return media.get(Callers.require(security), id);
     }
 
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
+        media.delete(Callers.require(security), id);
+        return Response.noContent().build();
+    }
+
+    /** A URL for an img/video tag or a CDN: no bearer token needed until it expires. */
+    @POST
+    @Path("{id}/signed-url")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SignedUrl sign(@Context SecurityContext security, @PathParam("id") String id,
+                          @QueryParam("variant") String variant, @QueryParam("ttl") Long ttlSeconds) {
+        SignedUrl url = media.sign(Callers.require(security), id, variant == null ? MediaService.CONTENT : variant,
+                Duration.ofSeconds(ttlSeconds == null ? 300 : ttlSeconds));
+        return new SignedUrl("/" + AisoraApplication.BASE + url.path(), url.expiresAt());
+    }
+
     @GET
     @Path("{id}/content")
     public Response content(@Context SecurityContext security, @PathParam("id") String id,
-                            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return stream(media.content(Callers.require(security), id), ifNoneMatch);
+                            @QueryParam("expires") Long expires, @QueryParam("sig") String sig,
+                            @HeaderParam("If-None-Match") String ifNoneMatch, @HeaderParam("Range") String range) {
+        MediaContent content = sig != null ? media.signedContent(id, MediaService.CONTENT, expires == null ? 0 : expires, sig)
+                : media.content(Callers.require(security), id);
+        return MediaResponses.stream(content, ifNoneMatch, range);
     }
 
     @GET
     @Path("{id}/thumbnail")
     public Response thumbnail(@Context SecurityContext security, @PathParam("id") String id,
-                              @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return stream(media.thumbnail(Callers.require(security), id), ifNoneMatch);
+                              @QueryParam("expires") Long expires, @QueryParam("sig") String sig,
+                              @HeaderParam("If-None-Match") String ifNoneMatch, @HeaderParam("Range") String range) {
+        MediaContent content = sig != null
+                ? media.signedContent(id, MediaService.THUMBNAIL, expires == null ? 0 : expires, sig)
+                : media.thumbnail(Callers.require(security), id);
+        return MediaResponses.stream(content, ifNoneMatch, range);
     }
 
-    private static InputStream open(MediaContent content) {
+    static InputStream open(MediaContent content) {
         try {
             return content.open();
-        } catch (BlobNotFoundException e) {
+        } catch (org.aisora.api.storage.BlobNotFoundException e) {
             throw AisoraException.notFound("media content");
         } catch (IOException e) {
             throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "storage_unavailable",
                     "the storage holding this item cannot be read now");
         }
-    }
-
-    private static Response stream(MediaContent content, String ifNoneMatch) {
-        EntityTag tag = new EntityTag(content.etag());
-        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + content.etag() + "\"") || ifNoneMatch.trim().equals("*"))) {
-            return Response.notModified(tag).header("Cache-Control", "private, max-age=3600").build();
-        }
-        InputStream opened = open(content); // before the status is sent, so a missing blob is still an error
-        StreamingOutput body = out -> {
-            try (InputStream in = opened) {
-                in.transferTo(out);
-            }
-        };
-        return Response.ok(body, content.contentType())
-                .tag(tag)
-                .header("Content-Length", content.length())
-                .header("Content-Disposition", "inline; filename=\"" + content.fileName() + "\"")
-                .header("Cache-Control", "private, max-age=3600")
-                .build();
     }
 }

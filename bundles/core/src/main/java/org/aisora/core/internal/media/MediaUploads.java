@@ -1,0 +1,87 @@
+package org.aisora.core.internal.media;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.storage.BlobInfo;
+import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.MediaRecord;
+import org.aisora.core.internal.media.upload.UploadInspection;
+import org.aisora.core.internal.media.upload.UploadInspector;
+import org.aisora.core.internal.media.upload.UploadLimits;
+
+/**
+ * An upload: checked by content while it is spooled to a temporary file (never held in memory), then
+ * stored under a generated name with a thumbnail, and recorded with its derivatives in one transaction.
+ */
+final class MediaUploads {
+    static final String KIND_UPLOAD = "upload";
+
+    private final UploadInspector inspector = new UploadInspector();
+    private final Path spoolDir;
+    private final int thumbnailBox;
+
+    MediaUploads(Path spoolDir, int thumbnailBox) {
+        this.spoolDir = spoolDir;
+        this.thumbnailBox = thumbnailBox;
+    }
+
+    /** @return the rows to insert: the upload, then its thumbnail when the JRE can decode the format */
+    List<MediaRecord> store(String ownerId, InputStream body, String declaredType, long declaredLength,
+                            UploadLimits limits, BlobStore store, Instant now, Instant expiresAt) throws IOException {
+        Files.createDirectories(spoolDir);
+        Path spool = Files.createTempFile(spoolDir, "upload-", ".part");
+        List<MediaRecord> rows = new ArrayList<>();
+        try {
+            UploadInspection inspection;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool))) {
+                inspection = inspector.inspect(body, declaredType, declaredLength, limits, out);
+            }
+            if (!"image".equals(inspection.kind())) {
+                // probing, limits and renditions of video need a transcoder; nothing unchecked is stored
+                throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "video_processing_unavailable",
+                        "video uploads are not accepted yet: no transcoder is active");
+            }
+            String id = UUID.randomUUID().toString();
+            String base = ownerId + "/up/" + id;
+            BlobInfo blob;
+            try (InputStream in = Files.newInputStream(spool)) {
+                blob = store.put(base + "." + inspection.extension(), in, inspection.contentType());
+            }
+            rows.add(new MediaRecord(id, ownerId, null, null, KIND_UPLOAD, inspection.contentType(), blob.size(),
+                    inspection.width(), inspection.height(), blob.storeId(), blob.key(), blob.sha256(), "ready", now,
+                    expiresAt));
+            Thumbnails.Thumbnail thumb = thumbnail(spool);
+            if (thumb != null) {
+                BlobInfo t = store.put(base + "-thumb.jpg", new java.io.ByteArrayInputStream(thumb.jpeg()), "image/jpeg");
+                rows.add(new MediaRecord(UUID.randomUUID().toString(), ownerId, null, id, MediaViews.KIND_THUMBNAIL,
+                        "image/jpeg", t.size(), thumb.width(), thumb.height(), t.storeId(), t.key(), t.sha256(),
+                        "ready", now, expiresAt));
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            for (MediaRecord row : rows) {
+                store.delete(row.blobKey());
+            }
+            throw e;
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private Thumbnails.Thumbnail thumbnail(Path file) {
+        try {
+            return Thumbnails.fromFile(file, thumbnailBox);
+        } catch (IOException | RuntimeException e) {
+            return null; // the original is valid by its header; a preview we cannot render is left out
+        }
+    }
+}

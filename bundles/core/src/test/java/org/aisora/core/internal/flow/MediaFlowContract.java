@@ -1,0 +1,153 @@
+package org.aisora.core.internal.flow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.MediaService;
+import org.aisora.api.service.MediaView;
+import org.aisora.api.service.SignedUrl;
+import org.aisora.core.internal.media.MediaServiceImpl;
+import org.aisora.core.internal.media.UrlSigner;
+import org.aisora.persistence.internal.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Uploads, listing, deletion and signed URLs through the real core, stores and filesystem storage. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MediaFlowContract {
+    TestPlatform platform;
+
+    abstract TestStores database();
+
+    @BeforeAll
+    void start() throws Exception {
+        platform = new TestPlatform(database(), Map.of("upload_max_pixels", 4_000_000L));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        platform.close();
+    }
+
+    private Caller user() {
+        return platform.register("m" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "1990-01-01");
+    }
+
+    static byte[] png(int w, int h) throws Exception {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, (x * 255 / w) << 16 | (y * 255 / h) << 8);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] read(org.aisora.api.service.MediaContent content) throws Exception {
+        try (InputStream in = content.open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void anUploadIsStoredWithAThumbnailListedAndDeletedWithItsDerivatives() throws Exception {
+        Caller ann = user();
+        byte[] original = png(640, 480);
+        long blobsBefore = platform.blobFiles();
+        MediaView item = platform.media.upload(ann, new ByteArrayInputStream(original), "image/png", original.length);
+        assertEquals("upload", item.kind());
+        assertEquals("image/png", item.contentType());
+        assertEquals(640, item.width());
+        assertEquals(480, item.height());
+        assertNotNull(item.thumbnailId());
+        assertTrue(item.expiresAt().isAfter(Instant.now().plus(Duration.ofDays(6))));
+        assertArrayEquals(original, read(platform.media.content(ann, item.id())), "byte-identical original");
+        BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(read(platform.media.thumbnail(ann, item.id()))));
+        assertEquals(256, thumb.getWidth());
+        assertEquals(192, thumb.getHeight());
+        assertEquals(blobsBefore + 2, platform.blobFiles());
+        assertEquals(item.id(), platform.media.list(ann, 0, 10).get(0).id());
+
+        platform.media.delete(ann, item.id());
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.media.get(ann, item.id())).code());
+        assertEquals(0, platform.media.list(ann, 0, 10).size());
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE owner_id = ?", ann.accountId()));
+        assertEquals(blobsBefore, platform.blobFiles());
+    }
+
+    @Test
+    void hostileUploadsChangeNothing() throws Exception {
+        Caller ann = user();
+        long blobsBefore = platform.blobFiles();
+        byte[] tooManyPixels = png(2100, 2000); // 4.2 MP with a 4 MP cap
+        assertEquals("pixel_limit_exceeded", assertThrows(AisoraException.class, () -> platform.media.upload(ann,
+                new ByteArrayInputStream(tooManyPixels), "image/png", tooManyPixels.length)).code());
+        byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes();
+        assertEquals("unsupported_media_type", assertThrows(AisoraException.class, () -> platform.media.upload(ann,
+                new ByteArrayInputStream(svg), "image/png", svg.length)).code());
+        byte[] jpegLabelledPng = png(8, 8);
+        assertEquals("content_type_mismatch", assertThrows(AisoraException.class, () -> platform.media.upload(ann,
+                new ByteArrayInputStream(jpegLabelledPng), "image/jpeg", jpegLabelledPng.length)).code());
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE owner_id = ?", ann.accountId()));
+        assertEquals(blobsBefore, platform.blobFiles());
+    }
+
+    @Test
+    void anotherAccountCannotSeeOrDeleteAnUpload() throws Exception {
+        Caller ann = user();
+        Caller eve = user();
+        byte[] original = png(64, 64);
+        MediaView item = platform.media.upload(ann, new ByteArrayInputStream(original), null, -1);
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.media.delete(eve, item.id())).code());
+        assertEquals("not_found", assertThrows(AisoraException.class,
+                () -> platform.media.sign(eve, item.id(), MediaService.CONTENT, Duration.ofMinutes(5))).code());
+        assertEquals(0, platform.media.list(eve, 0, 10).size());
+        assertArrayEquals(original, read(platform.media.content(ann, item.id())));
+    }
+
+    @Test
+    void signedUrlsWorkUntilTheyExpireAndCannotBeTamperedWith() throws Exception {
+        Caller ann = user();
+        byte[] original = png(64, 64);
+        MediaView item = platform.media.upload(ann, new ByteArrayInputStream(original), "image/png", -1);
+        SignedUrl url = platform.media.sign(ann, item.id(), MediaService.CONTENT, Duration.ofMinutes(5));
+        long expires = Long.parseLong(url.path().replaceAll(".*expires=(\\d+).*", "$1"));
+        String sig = url.path().replaceAll(".*sig=", "");
+        assertArrayEquals(original, read(platform.media.signedContent(item.id(), MediaService.CONTENT, expires, sig)));
+
+        assertEquals("invalid_signature", assertThrows(AisoraException.class, () -> platform.media.signedContent(
+                item.id(), MediaService.CONTENT, expires + 3600, sig)).code());
+        assertEquals("invalid_signature", assertThrows(AisoraException.class, () -> platform.media.signedContent(
+                item.id(), MediaService.THUMBNAIL, expires, sig)).code());
+        String flipped = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+        assertEquals("invalid_signature", assertThrows(AisoraException.class, () -> platform.media.signedContent(
+                item.id(), MediaService.CONTENT, expires, flipped)).code());
+
+        MediaServiceImpl later = new MediaServiceImpl(platform.db.media(), platform.db.accounts(), platform.registry,
+                platform.config, Path.of(System.getProperty("java.io.tmpdir")), new UrlSigner(new byte[32]),
+                Clock.fixed(Instant.ofEpochSecond(expires + 1), ZoneOffset.UTC));
+        assertEquals("signature_expired", assertThrows(AisoraException.class,
+                () -> later.signedContent(item.id(), MediaService.CONTENT, expires, sig)).code());
+    }
+}

@@ -1,0 +1,106 @@
+package org.aisora.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.Test;
+
+/** Uploads and delivery over HTTP on the real assembly: Range, ETag, signed URLs, deletion, hostile input. */
+public class MediaDeliveryIT extends AisoraKarafTestSupport {
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder at(String pathAndQuery, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(apiBase() + pathAndQuery));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private static byte[] png(int w, int h) throws Exception {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, (x ^ y) * 0x010203);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    public void uploadThenServeRangesEtagsAndSignedUrls() throws Exception {
+        Journey ann = Journey.signUp(this, "media");
+        byte[] original = png(300, 200);
+        HttpResponse<byte[]> created = send(at("/media", ann.token).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(original)));
+        assertEquals(new String(created.body()), 201, created.statusCode());
+        JsonNode item = parseJson(new String(created.body()));
+        String id = item.get("id").asText();
+        assertEquals("upload", item.get("kind").asText());
+        assertEquals(300, item.get("width").asInt());
+
+        HttpResponse<byte[]> whole = send(at("/media/" + id + "/content", ann.token).GET());
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(original, whole.body());
+        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElse(""));
+
+        HttpResponse<byte[]> part = send(at("/media/" + id + "/content", ann.token).header("Range", "bytes=10-109").GET());
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 10-109/" + original.length, part.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(Arrays.copyOfRange(original, 10, 110), part.body());
+
+        HttpResponse<byte[]> beyond = send(at("/media/" + id + "/content", ann.token)
+                .header("Range", "bytes=" + original.length + "-").GET());
+        assertEquals(416, beyond.statusCode());
+        assertEquals("range_not_satisfiable", parseJson(new String(beyond.body())).get("error").get("code").asText());
+
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, send(at("/media/" + id + "/content", ann.token).header("If-None-Match", etag).GET()).statusCode());
+
+        JsonNode signed = http("POST", "/media/" + id + "/signed-url?ttl=60", null, ann.token).json();
+        String path = signed.get("path").asText();
+        assertTrue(path, path.startsWith("/api/v1/media/" + id + "/content?expires="));
+        URI signedUri = URI.create(apiBase().resolve("/") + path.substring(1));
+        HttpResponse<byte[]> anonymous = send(HttpRequest.newBuilder(signedUri).GET());
+        assertEquals("a signed URL needs no token", 200, anonymous.statusCode());
+        assertArrayEquals(original, anonymous.body());
+        HttpResponse<byte[]> tampered = send(HttpRequest.newBuilder(URI.create(signedUri.toString()
+                .replaceAll("expires=(\\d+)", "expires=9$1"))).GET());
+        assertEquals(403, tampered.statusCode());
+        assertEquals("invalid_signature", parseJson(new String(tampered.body())).get("error").get("code").asText());
+
+        assertEquals(200, send(at("/media/" + id + "/thumbnail", ann.token).GET()).statusCode());
+        assertEquals(id, http("GET", "/media", null, ann.token).json().get(0).get("id").asText());
+        assertEquals(204, http("DELETE", "/media/" + id, null, ann.token).status());
+        assertEquals(404, http("GET", "/media/" + id, null, ann.token).status());
+        assertEquals(404, send(HttpRequest.newBuilder(signedUri).GET()).statusCode());
+    }
+
+    @Test
+    public void hostileUploadsAreRefusedWithTheirOwnCodes() throws Exception {
+        Journey eve = Journey.signUp(this, "hostile");
+        HttpResponse<byte[]> svg = send(at("/media", eve.token).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofString("<svg xmlns='http://www.w3.org/2000/svg'><script>1</script></svg>")));
+        assertEquals(415, svg.statusCode());
+        assertEquals("unsupported_media_type", parseJson(new String(svg.body())).get("error").get("code").asText());
+        HttpResponse<byte[]> playlist = send(at("/media", eve.token).header("Content-Type", "video/mp4")
+                .POST(HttpRequest.BodyPublishers.ofString("#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n")));
+        assertEquals(415, playlist.statusCode());
+        assertEquals(401, send(at("/media", null).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(png(8, 8)))).statusCode());
+        assertEquals(0, http("GET", "/media", null, eve.token).json().size());
+    }
+}
