@@ -82,7 +82,7 @@ final class JobRunner {
                 execute(job, provider.get(), request);
             }
         } catch (ProviderException e) {
-            end(job, JobStatus.FAILED, e.code(), e.getMessage());
+            end(job, "output_rejected".equals(e.code()) ? JobStatus.REJECTED : JobStatus.FAILED, e.code(), e.getMessage());
         } catch (IOException e) {
             LOG.warn("job {} could not store its outputs: {}", job.id(), e.toString());
             end(job, JobStatus.FAILED, "storage_error", "the outputs could not be stored");
@@ -144,7 +144,8 @@ final class JobRunner {
         }
         BlobStore store = registry.defaultBlobStore().orElseThrow(() -> new IOException("no blob store installed"));
         Instant now = clock.instant();
-        List<MediaRecord> rows = writer.store(job, task.outputs(), store, now, outputExpiry(job, now));
+        List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry.families(), job.id()),
+                store, now, outputExpiry(job, now));
         boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,
                 LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now));
         if (!completed) {

@@ -14,7 +14,9 @@ final class JobViews {
     }
 
     static GenerationView view(JobRecord job, MediaStore media) {
-        List<MediaView> outputs = media.findByJob(job.id()).stream()
+        // only a succeeded job has outputs: spare the others (every new submission) a query
+        List<MediaView> outputs = job.status() != org.aisora.api.store.JobStatus.SUCCEEDED ? List.of()
+                : media.findByJob(job.id()).stream()
                 .filter(m -> m.parentId() == null)
                 .map(m -> MediaViews.view(m, media))
                 .toList();

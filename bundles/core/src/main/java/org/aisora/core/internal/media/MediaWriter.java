@@ -19,7 +19,8 @@ import org.aisora.api.store.MediaRecord;
 
 /**
  * Copies a provider's outputs into our storage at once, with a thumbnail each. Outputs are vendor
- * input: each must decode as the image type it claims, within a size cap, or the job fails.
+ * input: each must decode as the image type it claims, within a size cap, and pass moderation, or the
+ * job does not succeed and whatever it had stored is deleted.
  */
 public final class MediaWriter {
     static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
@@ -33,12 +34,12 @@ public final class MediaWriter {
     }
 
     /** @return the rows to insert with the job's completion: each output, then its thumbnail */
-    public List<MediaRecord> store(JobRecord job, List<GeneratedOutput> outputs, BlobStore store, Instant now,
-                                   Instant expiresAt) throws IOException, ProviderException {
+    public List<MediaRecord> store(JobRecord job, List<GeneratedOutput> outputs, OutputGate gate, BlobStore store,
+                                   Instant now, Instant expiresAt) throws IOException, ProviderException {
         List<MediaRecord> rows = new ArrayList<>();
         try {
             for (GeneratedOutput output : outputs) {
-                storeOne(job, output, store, now, expiresAt, rows);
+                storeOne(job, output, gate, store, now, expiresAt, rows);
             }
             return rows;
         } catch (IOException | ProviderException | RuntimeException e) {
@@ -47,8 +48,8 @@ public final class MediaWriter {
         }
     }
 
-    private void storeOne(JobRecord job, GeneratedOutput output, BlobStore store, Instant now, Instant expiresAt,
-                          List<MediaRecord> rows) throws IOException, ProviderException {
+    private void storeOne(JobRecord job, GeneratedOutput output, OutputGate gate, BlobStore store, Instant now,
+                          Instant expiresAt, List<MediaRecord> rows) throws IOException, ProviderException {
         String extension = EXTENSIONS.get(output.contentType());
         if (extension == null) {
             throw new ProviderException("invalid_provider_output",
@@ -59,6 +60,7 @@ public final class MediaWriter {
         if (image == null) {
             throw new ProviderException("invalid_provider_output", "the provider returned an unreadable image", false);
         }
+        gate.check(bytes, output.contentType()); // before anything is stored: a rejected output never lands
         String id = UUID.randomUUID().toString();
         String base = job.ownerId() + "/gen/" + job.id() + "/" + id;
         BlobInfo blob = store.put(base + "." + extension, new ByteArrayInputStream(bytes), output.contentType());

@@ -238,6 +238,36 @@ abstract class GenerationFlowContract {
         assertEquals(List.of(), platform.db.ledger().audit());
     }
 
+    /** The rules engine knows the builtin's picture for one prompt: that output is rejected and never stored. */
+    @Test
+    void aFlaggedOutputIsRejectedReleasedAndNotStored() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        org.aisora.api.provider.ProviderTask task = platform.builtin.submit(new org.aisora.api.provider.GenerationRequest(
+                "probe", org.aisora.api.provider.GenerationType.TEXT_TO_IMAGE, "a known bad picture", null, 256, 256, 0, 42L));
+        BufferedImage known;
+        try (InputStream in = task.outputs().get(0).open()) {
+            known = ImageIO.read(in);
+        }
+        org.aisora.moderation.rules.internal.RulesModerationEngine strict =
+                new org.aisora.moderation.rules.internal.RulesModerationEngine(org.aisora.core.internal.TestConfig.of(
+                        org.aisora.moderation.rules.internal.RulesConfig.class, Map.of("image_hashes", new String[] {
+                            "known-bad=" + org.aisora.moderation.rules.internal.RulesModerationEngine.hashOf(known)})));
+        org.aisora.api.moderation.ModerationEngine usual = platform.plugins().moderation.get("rules").orElseThrow();
+        platform.plugins().moderation.add(strict, Map.of());
+        try {
+            long blobs = platform.blobFiles();
+            GenerationView rejected = finished(ann, platform.generations.submit(ann, image("a known bad picture"), null));
+            assertEquals("rejected", rejected.status());
+            assertEquals("output_rejected", rejected.error().code());
+            assertEquals(0, rejected.outputs().size());
+            assertEquals(blobs, platform.blobFiles());
+            assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
+            assertEquals("succeeded", finished(ann, platform.generations.submit(ann, image("a harmless meadow"), null)).status());
+        } finally {
+            platform.plugins().moderation.add(usual, Map.of());
+        }
+    }
+
     private static BufferedImage read(MediaContent content) throws Exception {
         try (InputStream in = content.open()) {
             BufferedImage image = ImageIO.read(in);

@@ -16,4 +16,12 @@ public @interface RulesConfig {
             + "categories: blocked-terms flags the word forbidden-term, moderation-test flags "
             + "aisora-moderation-test, so a deployment can check that moderation is wired up.")
     String[] categories() default {"blocked-terms=\\bforbidden-term\\b", "moderation-test=\\baisora-moderation-test\\b"};
+
+    @AttributeDefinition(cardinality = 100000, description = "Known-bad images, one per entry: category=pHash as "
+            + "16 hex digits (the 64-bit DCT perceptual hash). An output within image.hash.distance bits of an entry "
+            + "is flagged with its category. Works offline; no image leaves the node.")
+    String[] image_hashes() default {};
+
+    @AttributeDefinition(description = "Largest Hamming distance (0-64) at which an image counts as a known-bad one")
+    int image_hash_distance() default 8;
 }

@@ -1,9 +1,13 @@
 package org.aisora.moderation.rules.internal;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
+import javax.imageio.ImageIO;
 import org.aisora.api.plugin.PluginHealth;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = RulesConfig.class, factory = false)
 public final class RulesModerationEngine implements ModerationEngine {
     private volatile RuleSet rules;
+    private volatile HashBlocklist images;
+    private volatile int maxDistance;
 
     @Activate
     public RulesModerationEngine(RulesConfig config) {
@@ -28,6 +34,8 @@ public final class RulesModerationEngine implements ModerationEngine {
     @Modified
     void modified(RulesConfig config) {
         rules = RuleSet.parse(config.categories());
+        images = HashBlocklist.parse(config.image_hashes());
+        maxDistance = Math.max(0, Math.min(64, config.image_hash_distance()));
     }
 
     @Override
@@ -37,7 +45,8 @@ public final class RulesModerationEngine implements ModerationEngine {
 
     @Override
     public PluginHealth health() {
-        List<String> problems = rules.problems();
+        List<String> problems = new java.util.ArrayList<>(rules.problems());
+        problems.addAll(images.problems());
         return problems.isEmpty() ? PluginHealth.online() : PluginHealth.degraded(String.join("; ", problems));
     }
 
@@ -52,5 +61,26 @@ public final class RulesModerationEngine implements ModerationEngine {
             return ModerationVerdict.allow();
         }
         return ModerationVerdict.flag(List.copyOf(categories), "matched rules: " + String.join(", ", categories));
+    }
+
+    /** An image that does not decode is flagged: the core only sends images it has already checked. */
+    @Override
+    public ModerationVerdict moderateImage(InputStream image, String contentType) throws IOException {
+        HashBlocklist blocklist = images;
+        if (blocklist.entries().isEmpty()) {
+            return ModerationVerdict.allow();
+        }
+        BufferedImage decoded = ImageIO.read(image);
+        if (decoded == null) {
+            return ModerationVerdict.flag(List.of("undecodable"), "the image could not be decoded for moderation");
+        }
+        Set<String> categories = blocklist.match(PerceptualHash.of(decoded), maxDistance);
+        return categories.isEmpty() ? ModerationVerdict.allow()
+                : ModerationVerdict.flag(List.copyOf(categories), "matched known images: " + String.join(", ", categories));
+    }
+
+    /** The hash an operator puts in the blocklist for an image (used by tests and tooling). */
+    public static String hashOf(BufferedImage image) {
+        return String.format("%016x", PerceptualHash.of(image));
     }
 }

@@ -1,0 +1,52 @@
+package org.aisora.core.internal.generation;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import org.aisora.api.moderation.ModerationEngine;
+import org.aisora.api.moderation.ModerationVerdict;
+import org.aisora.api.provider.ProviderException;
+import org.aisora.core.internal.media.OutputGate;
+import org.aisora.core.internal.plugins.Plugins;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every generated output passes every moderation engine before a job may succeed. Like prompt
+ * moderation it fails closed: no engine, or an engine that cannot answer, and nothing is kept.
+ */
+final class OutputModeration implements OutputGate {
+    private static final Logger LOG = LoggerFactory.getLogger(OutputModeration.class);
+
+    private final Plugins plugins;
+    private final String jobId;
+
+    OutputModeration(Plugins plugins, String jobId) {
+        this.plugins = plugins;
+        this.jobId = jobId;
+    }
+
+    @Override
+    public void check(byte[] output, String contentType) throws ProviderException {
+        List<ModerationEngine> engines = plugins.moderation.ranked();
+        if (engines.isEmpty()) {
+            throw new ProviderException("moderation_unavailable", "no moderation engine could check the output", false);
+        }
+        for (ModerationEngine engine : engines) {
+            ModerationVerdict verdict;
+            try {
+                verdict = engine.moderateImage(new ByteArrayInputStream(output), contentType);
+            } catch (IOException | RuntimeException e) {
+                throw new ProviderException("moderation_unavailable", "the output could not be moderated", false);
+            }
+            // the decision is logged with the engine and categories only, never the content
+            LOG.info("output moderation: job {} engine {} {} {}", jobId, engine.id(),
+                    verdict.flagged() ? "flagged" : "allowed", verdict.categories());
+            if (verdict.flagged()) {
+                throw new ProviderException("output_rejected",
+                        "the generated output was rejected by moderation (" + String.join(", ", verdict.categories()) + ")",
+                        false);
+            }
+        }
+    }
+}
