@@ -38,6 +38,8 @@ public final class JobEntity {
     private String requestedProvider;
     @Column(name = "idempotency_key", length = 200)
     private String idempotencyKey;
+    @Column(name = "input_media_id", length = 36)
+    private String inputMediaId;
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private JobStatus status;
@@ -78,6 +80,7 @@ public final class JobEntity {
         e.seed = r.seed();
         e.requestedProvider = r.requestedProvider();
         e.idempotencyKey = r.idempotencyKey();
+        e.inputMediaId = r.inputMediaId();
         e.status = r.status();
         e.provider = r.provider();
         e.cost = r.cost();
@@ -93,7 +96,7 @@ public final class JobEntity {
     JobRecord toRecord() {
         return new JobRecord(id, ownerId, type, prompt, negativePrompt, width, height, durationSeconds, seed,
                 requestedProvider, idempotencyKey, status, provider, cost, errorCode, errorMessage, createdAt,
-                startedAt, completedAt, expiresAt);
+                startedAt, completedAt, expiresAt, inputMediaId);
     }
 
     JobStatus status() {

@@ -70,7 +70,9 @@ public final class GenerationServiceImpl implements GenerationService {
         String jobId = UUID.randomUUID().toString();
         checkPinnedProvider(v, jobId);
         if (v.inputMediaId() != null) {
+            // the caller's own upload only: another account's id is as missing as an unknown one
             media.find(v.inputMediaId()).filter(m -> m.ownerId().equals(caller.accountId()))
+                    .filter(m -> "upload".equals(m.kind()) && m.contentType().startsWith("image/"))
                     .orElseThrow(() -> AisoraException.notFound("input media"));
         }
         AccountRecord account = accounts.findById(caller.accountId())
@@ -81,7 +83,8 @@ public final class GenerationServiceImpl implements GenerationService {
         long cost = Pricing.cost(v, config.image_tile_credits());
         JobRecord job = new JobRecord(jobId, account.id(), v.type().wireName(), v.prompt(), v.negativePrompt(),
                 v.width(), v.height(), v.durationSeconds(), v.seed(), v.provider(), key, JobStatus.QUEUED, null, cost,
-                null, null, now, null, null, now.plus(retention.retention(account.plan(), ArtifactKind.OPERATIONAL_LOG)));
+                null, null, now, null, null, now.plus(retention.retention(account.plan(), ArtifactKind.OPERATIONAL_LOG)),
+                v.inputMediaId());
         try {
             jobs.enqueue(job, LedgerAccounts.hold(jobId, account.id(), cost, now));
         } catch (AisoraException e) {

@@ -15,6 +15,7 @@ import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
+import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -39,15 +40,15 @@ public final class JobEngine {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference PluginRegistry registry,
-                     CoreConfiguration config) {
-        this(jobs, accounts, registry, config, Clock.systemUTC());
+    public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference MediaStore media,
+                     @Reference PluginRegistry registry, CoreConfiguration config) {
+        this(jobs, accounts, media, registry, config, Clock.systemUTC());
     }
 
-    public JobEngine(JobStore jobs, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
-                     Clock clock) {
+    public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
+                     CoreConfiguration config, Clock clock) {
         this.jobs = jobs;
-        this.runner = new JobRunner(jobs, accounts, registry, config, clock);
+        this.runner = new JobRunner(jobs, accounts, media, registry, config, clock);
         int size = Math.max(1, config.workers());
         this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, config.worker_queue())), threads("aisora-job-"));

@@ -21,6 +21,7 @@ import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaRecord;
+import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.media.MediaWriter;
@@ -42,8 +43,11 @@ final class JobRunner {
     private final MediaWriter writer;
     private final CoreConfiguration config;
     private final Clock clock;
+    private final JobInputs inputs;
 
-    JobRunner(JobStore jobs, AccountStore accounts, PluginRegistry registry, CoreConfiguration config, Clock clock) {
+    JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry, CoreConfiguration config,
+              Clock clock) {
+        this.inputs = new JobInputs(media, registry);
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
@@ -60,7 +64,7 @@ final class JobRunner {
         JobRecord job = found.get();
         GenerationRequest request = new GenerationRequest(job.id(), GenerationType.fromWire(job.type()).orElseThrow(),
                 job.prompt() == null ? "" : job.prompt(), job.negativePrompt(), job.width(), job.height(),
-                job.durationSeconds(), job.seed());
+                job.durationSeconds(), job.seed(), inputs.of(job.inputMediaId()));
         try {
             String rejection = moderate(job);
             if (rejection != null && rejection.isEmpty()) {

@@ -9,11 +9,11 @@ import org.aisora.api.store.MediaRecord;
 import org.aisora.core.internal.plugins.PluginRegistry;
 
 /** The bytes of a media row, read from the store that holds them. */
-final class MediaContents {
+public final class MediaContents {
     private MediaContents() {
     }
 
-    static MediaContent of(MediaRecord m, PluginRegistry registry) {
+    public static MediaContent of(MediaRecord m, PluginRegistry registry) {
         BlobStore store = registry.families().storage.get(m.storeId()).orElseThrow(() -> new AisoraException(
                 AisoraException.Kind.UNAVAILABLE, "storage_unavailable", "the storage holding this item is offline"));
         String extension = m.blobKey().substring(m.blobKey().lastIndexOf('.') + 1);

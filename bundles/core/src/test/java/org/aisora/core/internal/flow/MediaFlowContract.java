@@ -127,6 +127,29 @@ abstract class MediaFlowContract {
     }
 
     @Test
+    void anUploadFeedsUpscaleAndImageToImageJobsOfItsOwnerOnly() throws Exception {
+        Caller ann = user();
+        Caller eve = user();
+        MediaView upload = platform.media.upload(ann, new ByteArrayInputStream(png(100, 80)), "image/png", -1);
+        org.aisora.api.service.GenerationView job = platform.generations.submit(ann,
+                new org.aisora.api.service.GenerationSubmission("upscale", null, null, upload.id(), 400, 320, null, 1L,
+                        null), null);
+        org.aisora.api.service.GenerationView done = platform.await(ann, job.id(),
+                v -> !v.status().equals("queued") && !v.status().equals("running"));
+        assertEquals("succeeded", done.status(), String.valueOf(done.error()));
+        assertEquals(400, done.outputs().get(0).width());
+        assertEquals(320, done.outputs().get(0).height());
+        org.aisora.api.service.GenerationView restyled = platform.await(ann, platform.generations.submit(ann,
+                new org.aisora.api.service.GenerationSubmission("image-to-image", "in watercolour", null, upload.id(),
+                        200, 160, null, 1L, null), null).id(),
+                v -> !v.status().equals("queued") && !v.status().equals("running"));
+        assertEquals("succeeded", restyled.status(), String.valueOf(restyled.error()));
+        assertEquals("not_found", assertThrows(AisoraException.class, () -> platform.generations.submit(eve,
+                new org.aisora.api.service.GenerationSubmission("upscale", null, null, upload.id(), 400, 320, null, 1L,
+                        null), null)).code());
+    }
+
+    @Test
     void signedUrlsWorkUntilTheyExpireAndCannotBeTamperedWith() throws Exception {
         Caller ann = user();
         byte[] original = png(64, 64);

@@ -70,7 +70,7 @@ final class TestPlatform implements AutoCloseable {
         plugins().payments.add(new ManualPaymentProcessor(), Map.of());
         this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, config);
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
-        this.engine = new JobEngine(db.jobs(), db.accounts(), registry, config);
+        this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, config);
         this.media = new MediaServiceImpl(db.media(), db.accounts(), registry, config, blobs.resolveSibling(
                 blobs.getFileName() + "-work"), new org.aisora.core.internal.media.UrlSigner(new byte[32]),

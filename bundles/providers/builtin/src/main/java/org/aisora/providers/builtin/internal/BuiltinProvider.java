@@ -65,13 +65,17 @@ public final class BuiltinProvider implements GenerationProvider {
     @Override
     public ProviderCapabilities capabilities() {
         Limits current = limits;
-        return new ProviderCapabilities(Set.of(GenerationType.TEXT_TO_IMAGE), current.width(), current.height(), 0);
+        return new ProviderCapabilities(Set.of(GenerationType.TEXT_TO_IMAGE, GenerationType.IMAGE_TO_IMAGE,
+                GenerationType.UPSCALE), current.width(), current.height(), 0);
     }
 
     @Override
     public ProviderTask submit(GenerationRequest request) throws ProviderException {
-        if (request.type() != GenerationType.TEXT_TO_IMAGE) {
-            throw new ProviderException("unsupported_type", "the built-in provider renders text-to-image only", false);
+        if (!capabilities().types().contains(request.type())) {
+            throw new ProviderException("unsupported_type", "the built-in provider renders images only", false);
+        }
+        if (request.type() != GenerationType.TEXT_TO_IMAGE && request.input() == null) {
+            throw new ProviderException("missing_input", request.type().wireName() + " needs an input image", false);
         }
         Limits current = limits;
         if (request.width() < 1 || request.height() < 1
@@ -106,7 +110,12 @@ public final class BuiltinProvider implements GenerationProvider {
 
     private static ProviderTask render(String taskId, GenerationRequest request) throws ProviderException {
         try {
-            byte[] png = ProceduralImage.png(request.prompt(), request.seed(), request.width(), request.height());
+            byte[] png = switch (request.type()) {
+                case IMAGE_TO_IMAGE -> InputImages.restyle(request.input(), request.prompt(), request.seed(),
+                        request.width(), request.height());
+                case UPSCALE -> InputImages.upscale(request.input(), request.width(), request.height());
+                default -> ProceduralImage.png(request.prompt(), request.seed(), request.width(), request.height());
+            };
             return ProviderTask.succeeded(taskId, List.of(GeneratedOutput.ofBytes("image/png", png)));
         } catch (IOException e) {
             throw new ProviderException("render_failed", "PNG encoding failed: " + e.getMessage(), false);

@@ -28,7 +28,8 @@ class BuiltinProviderTest {
     void identityAndCapabilities() {
         assertEquals("builtin", provider.id());
         assertEquals(PluginHealth.online(), provider.health());
-        assertEquals(Set.of(GenerationType.TEXT_TO_IMAGE), provider.capabilities().types());
+        assertEquals(Set.of(GenerationType.TEXT_TO_IMAGE, GenerationType.IMAGE_TO_IMAGE, GenerationType.UPSCALE),
+                provider.capabilities().types());
         assertEquals(2048, provider.capabilities().maxWidth());
         assertEquals(2048, provider.capabilities().maxHeight());
         assertEquals(0, provider.capabilities().maxDurationSeconds());
