@@ -33,6 +33,7 @@ import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -91,6 +92,55 @@ public abstract class AisoraKarafTestSupport {
                 additionalOptions())
                 .flatMap(Stream::of)
                 .toArray(Option[]::new);
+    }
+
+    private static volatile boolean platformReady;
+
+    /**
+     * Before the first test of a container: every resource of the API answers as itself. The JAX-RS
+     * whiteboard redeploys the application each time a resource arrives, so "health answers" alone is
+     * not "up"; all resources must answer, twice in a row.
+     */
+    @Before
+    public void awaitPlatformReady() {
+        if (platformReady) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int stable = 0;
+        String last = "";
+        while (stable < 2) {
+            last = readiness();
+            stable = last.isEmpty() ? stable + 1 : 0;
+            if (System.nanoTime() > deadline) {
+                fail("the API did not come up within 120 s: " + last);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        platformReady = true;
+    }
+
+    /** "" when every resource answers as expected, else what did not. */
+    private String readiness() {
+        try {
+            StringBuilder problems = new StringBuilder();
+            expect(problems, "GET /health", get("/health").status(), 200);
+            expect(problems, "GET /openapi.json", get("/openapi.json").status(), 200);
+            expect(problems, "GET /policies/privacy", get("/policies/privacy").status(), 200);
+            expect(problems, "POST /sessions {}", http("POST", "/sessions", "{}", null).status(), 400);
+            for (String path : new String[] {"/me", "/credits", "/generations", "/media"}) {
+                expect(problems, "GET " + path, get(path).status(), 401);
+            }
+            return problems.toString();
+        } catch (UncheckedIOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void expect(StringBuilder problems, String what, int actual, int expected) {
+        if (actual != expected) {
+            problems.append(what).append(" -> ").append(actual).append("; ");
+        }
     }
 
     /** Options a test class adds to the common ones, e.g. an edited {@code etc/*.cfg}. */

@@ -23,7 +23,7 @@ public class PlatformBootIT extends AisoraKarafTestSupport {
     private static final Set<String> PLATFORM_BUNDLES = Set.of(
             "org.aisora.api", "org.aisora.persistence", "org.aisora.core", "org.aisora.rest", "org.aisora.console",
             "org.aisora.providers.builtin", "org.aisora.storage.filesystem", "org.aisora.payments.manual",
-            "org.aisora.moderation.rules", "org.aisora.policies.standard");
+            "org.aisora.moderation.rules", "org.aisora.policies.standard", "org.aisora.transcoders.ffmpeg");
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
@@ -57,7 +57,8 @@ public class PlatformBootIT extends AisoraKarafTestSupport {
     public void theDefaultFeaturesAreInstalled() {
         String installed = executeCommand("feature:list -i");
         for (String feature : new String[] {"aisora-rest", "aisora-console", "aisora-provider-builtin",
-            "aisora-storage-filesystem", "aisora-payment-manual", "aisora-moderation-rules", "aisora-policy-standard"}) {
+            "aisora-storage-filesystem", "aisora-payment-manual", "aisora-moderation-rules", "aisora-policy-standard",
+            "aisora-transcoder-ffmpeg"}) {
             assertTrue(installed, Pattern.compile("(?m)^" + feature + "\\s+\\|").matcher(installed).find());
         }
     }

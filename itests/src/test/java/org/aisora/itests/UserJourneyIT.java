@@ -137,7 +137,7 @@ public class UserJourneyIT extends AisoraKarafTestSupport {
         assertTrue(get("/openapi.json").json().get("paths").has("/generations"));
 
         String plugins = executeCommand("aisora:plugins");
-        for (String id : new String[] {"builtin", "filesystem", "manual", "rules", "standard"}) {
+        for (String id : new String[] {"builtin", "filesystem", "manual", "rules", "standard", "ffmpeg"}) {
             assertTrue(plugins, plugins.contains(id));
         }
         assertTrue(plugins, plugins.contains("ONLINE"));

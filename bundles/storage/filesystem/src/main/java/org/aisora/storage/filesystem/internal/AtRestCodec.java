@@ -5,24 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * How blob bytes look on disk. Plain today; encryption at rest slots in here without touching key
- * checks, hashing (always of the plain bytes) or the atomic write.
+ * How blob bytes look on disk. The store keeps key checks, hashing (always of the plain bytes) and the
+ * atomic write; a codec only transforms the stream, and may bind it to the blob's key.
  */
 interface AtRestCodec {
-    AtRestCodec PLAIN = new AtRestCodec() {
-        @Override
-        public OutputStream encoding(OutputStream disk) {
-            return disk;
-        }
-
-        @Override
-        public InputStream decoding(InputStream disk) {
-            return disk;
-        }
-    };
-
     /** The returned stream is closed before the file is synced, so it may write trailing bytes on close. */
-    OutputStream encoding(OutputStream disk) throws IOException;
+    OutputStream encoding(String key, OutputStream disk) throws IOException;
 
-    InputStream decoding(InputStream disk) throws IOException;
+    /** Fails at once (IOException) when the blob cannot be read back, rather than half-way through a response. */
+    InputStream decoding(String key, InputStream disk) throws IOException;
 }

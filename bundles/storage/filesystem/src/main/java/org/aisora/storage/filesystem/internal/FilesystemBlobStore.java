@@ -25,25 +25,23 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Blobs as files named by their key under one root. A put writes a temp file next to its target, syncs
- * it and renames it into place, so readers see the old blob or the whole new one, never a partial file.
+ * Blobs as files named by their key under one root, encrypted at rest with their owner's data key. A put
+ * writes a temp file next to its target, syncs it and renames it into place, so readers see the old blob or
+ * the whole new one, never a partial file. Size and SHA-256 are those of the plain bytes.
  */
 @Component(name = FilesystemStoreConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = FilesystemStoreConfig.class, factory = false)
 public final class FilesystemBlobStore implements BlobStore {
     static final String ID = "filesystem";
-    /** '~' is not allowed in keys, so a temp file can never be mistaken for (or collide with) a blob. */
-    private static final String TEMP_PREFIX = ".put~";
 
-    private final AtRestCodec codec = AtRestCodec.PLAIN;
-    private volatile Path root;
+    private volatile Setup setup;
 
     @Activate
     public FilesystemBlobStore(FilesystemStoreConfig config) {
         modified(config);
     }
 
-    /** Switching the root takes effect for the next call; blobs already written stay where they are. */
+    /** Switching the root or the master key takes effect for the next call; blobs already written stay put. */
     @Modified
     void modified(FilesystemStoreConfig config) {
         Path dir = rootOf(config.root());
@@ -52,7 +50,9 @@ public final class FilesystemBlobStore implements BlobStore {
         } catch (IOException e) {
             // stay registered: health() reports the problem and the core can pick another store
         }
-        root = dir;
+        MasterKey master = MasterKey.resolve(config._master_key(), generatedKeyFile(config.master_key_file(), dir));
+        OwnerKeys keys = new OwnerKeys(dir, master);
+        setup = new Setup(dir, master, keys, new EncryptedCodec(keys));
     }
 
     @Override
@@ -62,26 +62,33 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public PluginHealth health() {
-        Path dir = root;
-        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            return PluginHealth.offline("storage root is not a writable directory: " + dir);
+        Setup s = setup;
+        if (!Files.isDirectory(s.root()) || !Files.isWritable(s.root())) {
+            return PluginHealth.offline("storage root is not a writable directory: " + s.root());
         }
-        return PluginHealth.online();
+        PluginHealth master = s.master().health();
+        if (master.status() != PluginHealth.Status.OFFLINE && s.keys().wrappedByAnotherMasterKey()) {
+            return PluginHealth.offline("the data keys under " + s.root().resolve(OwnerKeys.DIR)
+                    + " were wrapped by another master key: was .master.key changed?");
+        }
+        return master;
     }
 
     /** The content type is not kept here: the core records it with the media, the bytes are all that is stored. */
     @Override
     public BlobInfo put(String key, InputStream data, String contentType) throws IOException {
-        Path target = BlobKeys.resolve(root, key);
+        Setup s = setup;
+        Path target = BlobKeys.resolve(s.root(), key);
+        s.master().key();
         Path dir = Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+        Path temp = Files.createTempFile(dir, FileOps.TEMP_PREFIX, ".tmp");
         boolean moved = false;
         try {
             MessageDigest sha256 = sha256();
             long size = 0;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 // a codec may write its last bytes on close, so close it first but keep the channel for the sync
-                try (OutputStream out = codec.encoding(keepOpen(Channels.newOutputStream(channel)))) {
+                try (OutputStream out = s.codec().encoding(key, keepOpen(Channels.newOutputStream(channel)))) {
                     byte[] buffer = new byte[64 * 1024];
                     for (int n; (n = data.read(buffer)) != -1; ) {
                         sha256.update(buffer, 0, n);
@@ -93,7 +100,7 @@ public final class FilesystemBlobStore implements BlobStore {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
-            syncDirectory(dir);
+            FileOps.syncDirectory(dir);
             return new BlobInfo(ID, key, size, HexFormat.of().formatHex(sha256.digest()));
         } finally {
             if (!moved) {
@@ -102,45 +109,68 @@ public final class FilesystemBlobStore implements BlobStore {
         }
     }
 
+    /** @throws IOException (not BlobNotFoundException) when the blob exists but cannot be decrypted */
     @Override
     public InputStream open(String key) throws IOException {
-        Path path = BlobKeys.resolve(root, key);
+        Setup s = setup;
+        Path path = BlobKeys.resolve(s.root(), key);
         if (Files.isDirectory(path)) {
             throw new BlobNotFoundException(key);
         }
+        InputStream disk;
         try {
-            return codec.decoding(Files.newInputStream(path));
+            disk = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new BlobNotFoundException(key);
+        }
+        try {
+            return s.codec().decoding(key, disk);
+        } catch (IOException | RuntimeException e) {
+            disk.close();
+            throw e;
         }
     }
 
     @Override
     public boolean exists(String key) {
-        return Files.isRegularFile(BlobKeys.resolve(root, key));
+        return Files.isRegularFile(BlobKeys.resolve(setup.root(), key));
     }
 
     /** Empty parent directories are left behind: removing them would race with a concurrent put into them. */
     @Override
     public boolean delete(String key) throws IOException {
-        Path path = BlobKeys.resolve(root, key);
+        Path path = BlobKeys.resolve(setup.root(), key);
         return Files.isRegularFile(path) && Files.deleteIfExists(path);
     }
 
-    static Path rootOf(String configured) {
-        String dir = configured == null || configured.isBlank()
-                ? FilesystemStoreConfig.KARAF_DATA + "/aisora/blobs" : configured.trim();
-        dir = dir.replace(FilesystemStoreConfig.KARAF_DATA, System.getProperty("karaf.data", "data"));
-        return Path.of(dir).toAbsolutePath().normalize();
+    /**
+     * Crypto-shreds an owner: deletes their data key, after which none of their blobs, nor any copy of them,
+     * can be decrypted (open fails with an IOException). The blob files themselves stay until deleted.
+     * Not in the SPI yet; account deletion will reach it through one.
+     *
+     * @return true when the owner had a key
+     */
+    public boolean destroyOwnerKey(String ownerId) throws IOException {
+        return setup.keys().destroy(BlobKeys.checkOwner(ownerId));
     }
 
-    /** Makes the rename itself durable; not every platform can open a directory, and then the OS decides. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // best effort only
+    static Path rootOf(String configured) {
+        return pathOf(configured, FilesystemStoreConfig.KARAF_DATA + "/aisora/blobs");
+    }
+
+    /** Outside Karaf there is no data directory: the key then goes into the root, not the working directory. */
+    static Path generatedKeyFile(String configured, Path root) {
+        String file = configured == null || configured.isBlank() ? FilesystemStoreConfig.DEFAULT_MASTER_KEY_FILE : configured;
+        if (file.contains(FilesystemStoreConfig.KARAF_DATA) && System.getProperty("karaf.data") == null) {
+            return root.resolve(".master.key");
         }
+        return pathOf(file, FilesystemStoreConfig.DEFAULT_MASTER_KEY_FILE);
+    }
+
+    private static Path pathOf(String configured, String fallback) {
+        String path = configured == null || configured.isBlank() ? fallback : configured.trim();
+        path = path.replace(FilesystemStoreConfig.KARAF_DATA, System.getProperty("karaf.data", "data"));
+        return Path.of(path).toAbsolutePath().normalize();
     }
 
     private static OutputStream keepOpen(OutputStream disk) {
@@ -163,5 +193,9 @@ public final class FilesystemBlobStore implements BlobStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** Everything derived from one configuration, swapped as a whole by {@link #modified}. */
+    private record Setup(Path root, MasterKey master, OwnerKeys keys, AtRestCodec codec) {
     }
 }

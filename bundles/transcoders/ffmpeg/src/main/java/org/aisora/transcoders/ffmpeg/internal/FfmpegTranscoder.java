@@ -1,0 +1,122 @@
+package org.aisora.transcoders.ffmpeg.internal;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.transcode.MediaProbe;
+import org.aisora.api.transcode.RenditionSpec;
+import org.aisora.api.transcode.TranscodeException;
+import org.aisora.api.transcode.Transcoder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * FFmpeg 8 through bytedeco's presets. Every call first checks the input is a regular local file in an
+ * allowed container (see LocalInput), then runs under a wall-clock deadline; outputs appear only when
+ * complete. Natives load on the first call, so activation stays fast.
+ */
+@Component(name = FfmpegConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = Transcoder.class)
+@Designate(ocd = FfmpegConfig.class, factory = false)
+public final class FfmpegTranscoder implements Transcoder {
+    static final String ID = "ffmpeg";
+
+    private volatile Settings settings;
+
+    @Activate
+    public FfmpegTranscoder(FfmpegConfig config) {
+        Natives.useKarafCacheDir();
+        modified(config);
+    }
+
+    @Modified
+    void modified(FfmpegConfig config) {
+        settings = Settings.of(config);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public PluginHealth health() {
+        String failure = Natives.failure();
+        return failure == null ? PluginHealth.online() : PluginHealth.offline(failure);
+    }
+
+    @Override
+    public MediaProbe probe(Path input) throws TranscodeException {
+        Settings s = settings;
+        Natives.load();
+        Deadline deadline = Deadline.after(s.maxDecode());
+        try (MediaInput media = MediaInput.open(LocalInput.of(input, s), s, deadline)) {
+            return media.probe();
+        } catch (TranscodeException e) {
+            throw timeoutOr(deadline, e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
+        }
+    }
+
+    @Override
+    public void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress) throws TranscodeException {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(progress, "progress");
+        if (spec.height() < 2 || spec.videoBitrateKbps() < 1) {
+            throw new IllegalArgumentException("invalid rendition " + spec);
+        }
+        Settings s = settings;
+        Natives.load();
+        Deadline deadline = Deadline.after(s.maxDecode());
+        LocalInput local = LocalInput.of(input, s);
+        Path temp = Outputs.tempBeside(output);
+        try (MediaInput media = MediaInput.open(local, s, deadline)) {
+            RenditionJob.run(media, temp, spec, progress);
+            Outputs.commit(temp, output);
+        } catch (TranscodeException e) {
+            throw timeoutOr(deadline, e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
+        } finally {
+            Outputs.discard(temp);
+        }
+        progress.accept(1.0);
+    }
+
+    @Override
+    public void posterFrame(Path input, Path outputJpeg) throws TranscodeException {
+        Settings s = settings;
+        Natives.load();
+        Deadline deadline = Deadline.after(s.maxDecode());
+        LocalInput local = LocalInput.of(input, s);
+        Path temp = Outputs.tempBeside(outputJpeg);
+        try (MediaInput media = MediaInput.open(local, s, deadline)) {
+            PosterJob.run(media, temp);
+            Outputs.commit(temp, outputJpeg);
+        } catch (TranscodeException e) {
+            throw timeoutOr(deadline, e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
+        } finally {
+            Outputs.discard(temp);
+        }
+    }
+
+    /**
+     * Once the deadline has passed, FFmpeg's interrupted reads surface as whatever the demuxer makes of a
+     * short read (often "invalid data"): the timeout is the real cause.
+     */
+    private static TranscodeException timeoutOr(Deadline deadline, TranscodeException e) {
+        return deadline.passed() && !Codes.DECODE_TIMEOUT.equals(e.code()) ? deadline.expired() : e;
+    }
+
+    private static TranscodeException unexpected(RuntimeException e) {
+        TranscodeException failure = Codes.failed("unexpected failure: " + e);
+        failure.initCause(e);
+        return failure;
+    }
+}
