@@ -3,6 +3,7 @@ package org.aisora.itests;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -79,6 +80,13 @@ public abstract class AisoraKarafTestSupport {
                                 .unpackDirectory(new File("target/exam"))
                                 .useDeployFolder(false),
                         configureConsole().ignoreLocalConsole(),
+                        // what bin/karaf passes on Java 17 and Pax Exam does not: JavaCPP (FFmpeg natives) needs java.lang open
+                        vmOption("--add-opens"), vmOption("java.base/java.lang=ALL-UNNAMED"),
+                        vmOption("--add-opens"), vmOption("java.base/java.net=ALL-UNNAMED"),
+                        vmOption("--add-opens"), vmOption("java.base/java.security=ALL-UNNAMED"),
+                        vmOption("--add-opens"), vmOption("java.base/java.util=ALL-UNNAMED"),
+                        vmOption("--add-opens"), vmOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+                        vmOption("--add-opens"), vmOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
                         logLevel(LogLevel.WARN),
                         editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                         editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),

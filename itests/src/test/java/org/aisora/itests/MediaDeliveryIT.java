@@ -89,6 +89,37 @@ public class MediaDeliveryIT extends AisoraKarafTestSupport {
         assertEquals(404, send(HttpRequest.newBuilder(signedUri).GET()).statusCode());
     }
 
+    /** The FFmpeg transcoder in the container probes the upload; the rendition follows in the background. */
+    @Test
+    public void aVideoUploadIsProcessedIntoARendition() throws Exception {
+        Journey ann = Journey.signUp(this, "video");
+        byte[] video;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/org/aisora/api/transcode/h264_aac_320x240_25fps.mp4")) {
+            video = in.readAllBytes();
+        }
+        HttpResponse<byte[]> created = send(at("/media", ann.token).header("Content-Type", "video/mp4")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(video)));
+        assertEquals(new String(created.body()), 201, created.statusCode());
+        JsonNode item = parseJson(new String(created.body()));
+        assertEquals("h264", item.get("codec").asText());
+        assertEquals(2.0, item.get("durationSeconds").asDouble(), 0.15);
+        String id = item.get("id").asText();
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        JsonNode now = item;
+        while ("processing".equals(now.get("status").asText()) && System.nanoTime() < deadline) {
+            sleep(java.time.Duration.ofMillis(250));
+            now = http("GET", "/media/" + id, null, ann.token).json();
+        }
+        assertEquals(now.toString(), "ready", now.get("status").asText());
+        String rendition = now.get("renditions").get(0).get("id").asText();
+        HttpResponse<byte[]> mp4 = send(at("/media/" + rendition + "/content", ann.token).GET());
+        assertEquals(200, mp4.statusCode());
+        assertEquals("video/mp4", mp4.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<byte[]> seek = send(at("/media/" + rendition + "/content", ann.token).header("Range", "bytes=0-15").GET());
+        assertEquals(206, seek.statusCode());
+        assertEquals(16, seek.body().length);
+    }
+
     @Test
     public void hostileUploadsAreRefusedWithTheirOwnCodes() throws Exception {
         Journey eve = Journey.signUp(this, "hostile");

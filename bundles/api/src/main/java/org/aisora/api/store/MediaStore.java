@@ -21,6 +21,12 @@ public interface MediaStore {
     /** An owner's items without a parent (uploads and generated outputs), newest first. */
     List<MediaRecord> listTopLevel(String ownerId, int offset, int limit);
 
+    /** Items in a processing state (e.g. "processing" after a restart), oldest first. */
+    List<MediaRecord> listByStatus(String status, int limit);
+
+    /** Records processing progress or its end. @return false when the row is gone (deleted meanwhile) */
+    boolean updateProcessing(String id, String status, int progress, String errorCode);
+
     /** Deletes the rows of these ids. @return how many were deleted */
     int delete(List<String> ids);
 }

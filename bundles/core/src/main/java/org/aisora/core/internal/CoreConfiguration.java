@@ -38,15 +38,6 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
     long session_ttl_hours() default 24;
 
-    @AttributeDefinition(description = "Id of the blob store new objects go to (highest ranked when absent)")
-    String storage_default() default "filesystem";
-
-    @AttributeDefinition(description = "Id of the active retention policy (highest ranked when absent)")
-    String retention_policy() default "standard";
-
-    @AttributeDefinition(description = "Id of the active privacy policy (highest ranked when absent)")
-    String privacy_policy() default "standard";
-
     @AttributeDefinition(description = "Longest side of a thumbnail, pixels")
     int thumbnail_size() default 256;
 
@@ -64,4 +55,16 @@ public @interface CoreConfiguration {
 
     @AttributeDefinition(description = "Longest lifetime of a signed media URL, seconds")
     long signed_url_max_seconds() default 3600;
+
+    @AttributeDefinition(description = "Video renditions as height:kbps; a rendition is never taller than the source")
+    String[] renditions() default {"720:2500", "480:1200"};
+
+    @AttributeDefinition(description = "Longest uploaded video, seconds")
+    int upload_max_video_seconds() default 600;
+
+    @AttributeDefinition(description = "Longest side of an uploaded video, pixels")
+    int upload_max_video_side() default 4096;
+
+    @AttributeDefinition(description = "Videos processed at once (renditions and posters)")
+    int media_workers() default 1;
 }

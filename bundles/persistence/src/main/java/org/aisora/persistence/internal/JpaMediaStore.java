@@ -58,6 +58,27 @@ public final class JpaMediaStore implements MediaStore {
     }
 
     @Override
+    public List<MediaRecord> listByStatus(String status, int limit) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select m from Media m where m.status = :s order by m.createdAt, m.id", MediaEntity.class)
+                .setParameter("s", status)
+                .setMaxResults(limit)
+                .getResultList().stream().map(MediaEntity::toRecord).toList());
+    }
+
+    @Override
+    public boolean updateProcessing(String id, String status, int progress, String errorCode) {
+        return Tx.inTransaction(emf, em -> {
+            MediaEntity e = em.find(MediaEntity.class, id);
+            if (e == null) {
+                return false;
+            }
+            e.processing(status, progress, errorCode);
+            return true;
+        });
+    }
+
+    @Override
     public int delete(List<String> ids) {
         if (ids.isEmpty()) {
             return 0;

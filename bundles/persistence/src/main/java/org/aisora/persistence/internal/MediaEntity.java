@@ -45,7 +45,24 @@ public final class MediaEntity {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    @Column(name = "duration_ms")
+    private Long durationMs;
+    @Column(name = "frame_rate_milli")
+    private Integer frameRateMilli;
+    @Column(name = "codec", length = 32)
+    private String codec;
+    @Column(name = "progress")
+    private Integer progress;
+    @Column(name = "error_code", length = 64)
+    private String errorCode;
+
     MediaEntity() {
+    }
+
+    void processing(String newStatus, int newProgress, String newErrorCode) {
+        this.status = newStatus;
+        this.progress = newProgress;
+        this.errorCode = newErrorCode;
     }
 
     static MediaEntity of(MediaRecord r) {
@@ -65,11 +82,17 @@ public final class MediaEntity {
         e.status = r.status();
         e.createdAt = r.createdAt();
         e.expiresAt = r.expiresAt();
+        e.durationMs = Math.round(r.durationSeconds() * 1000);
+        e.frameRateMilli = (int) Math.round(r.frameRate() * 1000);
+        e.codec = r.codec();
+        e.progress = r.progress();
+        e.errorCode = r.errorCode();
         return e;
     }
 
     MediaRecord toRecord() {
         return new MediaRecord(id, ownerId, jobId, parentId, kind, contentType, bytes, width, height, storeId,
-                blobKey, sha256, status, createdAt, expiresAt);
+                blobKey, sha256, status, createdAt, expiresAt, durationMs == null ? 0 : durationMs / 1000.0,
+                frameRateMilli == null ? 0 : frameRateMilli / 1000.0, codec, progress == null ? 0 : progress, errorCode);
     }
 }

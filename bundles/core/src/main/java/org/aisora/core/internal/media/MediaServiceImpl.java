@@ -35,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = MediaService.class, configurationPid = CoreConfiguration.PID)
 public final class MediaServiceImpl implements MediaService {
     private final MediaStore media;
+    private final MediaProcessor processor;
     private final AccountStore accounts;
     private final PluginRegistry registry;
     private final CoreConfiguration config;
@@ -44,14 +45,16 @@ public final class MediaServiceImpl implements MediaService {
 
     @Activate
     public MediaServiceImpl(@Reference MediaStore media, @Reference AccountStore accounts,
-                            @Reference PluginRegistry registry, CoreConfiguration config) throws IOException {
-        this(media, accounts, registry, config, dataFolder(),
+                            @Reference PluginRegistry registry, @Reference MediaProcessor processor,
+                            CoreConfiguration config) throws IOException {
+        this(media, accounts, registry, processor, config, dataFolder(),
                 UrlSigner.fromConfig(config.url_signing_key(), dataFolder().resolve("url-signing.key")),
                 Clock.systemUTC());
     }
 
-    public MediaServiceImpl(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
-                            Path workFolder, UrlSigner signer, Clock clock) {
+    public MediaServiceImpl(MediaStore media, AccountStore accounts, PluginRegistry registry, MediaProcessor processor,
+                            CoreConfiguration config, Path workFolder, UrlSigner signer, Clock clock) {
+        this.processor = processor;
         this.media = media;
         this.accounts = accounts;
         this.registry = registry;
@@ -77,9 +80,13 @@ public final class MediaServiceImpl implements MediaService {
         UploadLimits limits = new UploadLimits(config.upload_max_bytes(), config.upload_max_pixels(),
                 config.upload_max_side(), config.upload_max_side());
         try {
-            List<MediaRecord> rows = uploads.store(account.id(), body, declaredType, declaredLength, limits, store, now,
-                    now.plus(keep));
+            List<MediaRecord> rows = uploads.store(account.id(), body, declaredType, declaredLength, limits,
+                    new VideoUploads.Limits(config.upload_max_video_seconds(), config.upload_max_video_side()),
+                    registry.transcoder().orElse(null), store, now, now.plus(keep));
             media.insertAll(rows);
+            if (MediaProcessor.PROCESSING.equals(rows.get(0).status())) {
+                processor.schedule(rows.get(0).id());
+            }
             return MediaViews.view(rows.get(0), media);
         } catch (IOException e) {
             throw new UncheckedIOException("upload could not be stored", e);

@@ -14,13 +14,15 @@ import org.aisora.api.error.AisoraException;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.MediaRecord;
+import org.aisora.api.transcode.Transcoder;
 import org.aisora.core.internal.media.upload.UploadInspection;
 import org.aisora.core.internal.media.upload.UploadInspector;
 import org.aisora.core.internal.media.upload.UploadLimits;
 
 /**
  * An upload: checked by content while it is spooled to a temporary file (never held in memory), then
- * stored under a generated name with a thumbnail, and recorded with its derivatives in one transaction.
+ * stored under a generated name with a thumbnail (a video's poster frame), and recorded with its
+ * derivatives in one transaction. Videos are probed first and processed into renditions afterwards.
  */
 final class MediaUploads {
     static final String KIND_UPLOAD = "upload";
@@ -36,7 +38,8 @@ final class MediaUploads {
 
     /** @return the rows to insert: the upload, then its thumbnail when the JRE can decode the format */
     List<MediaRecord> store(String ownerId, InputStream body, String declaredType, long declaredLength,
-                            UploadLimits limits, BlobStore store, Instant now, Instant expiresAt) throws IOException {
+                            UploadLimits limits, VideoUploads.Limits videoLimits, Transcoder transcoder,
+                            BlobStore store, Instant now, Instant expiresAt) throws IOException {
         Files.createDirectories(spoolDir);
         Path spool = Files.createTempFile(spoolDir, "upload-", ".part");
         List<MediaRecord> rows = new ArrayList<>();
@@ -45,12 +48,17 @@ final class MediaUploads {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool))) {
                 inspection = inspector.inspect(body, declaredType, declaredLength, limits, out);
             }
-            if (!"image".equals(inspection.kind())) {
-                // probing, limits and renditions of video need a transcoder; nothing unchecked is stored
-                throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "video_processing_unavailable",
-                        "video uploads are not accepted yet: no transcoder is active");
-            }
             String id = UUID.randomUUID().toString();
+            if (!"image".equals(inspection.kind())) {
+                if (transcoder == null) {
+                    // probing, limits and renditions of video need a transcoder; nothing unchecked is stored
+                    throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "video_processing_unavailable",
+                            "video uploads are not accepted now: no transcoder is active");
+                }
+                VideoUploads.store(ownerId, id, spool, inspection, transcoder, videoLimits, store, thumbnailBox, now,
+                        expiresAt, rows);
+                return rows;
+            }
             String base = ownerId + "/up/" + id;
             BlobInfo blob;
             try (InputStream in = Files.newInputStream(spool)) {

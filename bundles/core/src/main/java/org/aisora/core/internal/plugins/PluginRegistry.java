@@ -20,7 +20,6 @@ import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.transcode.Transcoder;
-import org.aisora.core.internal.CoreConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -32,20 +31,20 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link PluginSet} per family. Installing, reconfiguring or removing a plugin bundle takes effect
  * for the next lookup, without a restart.
  */
-@Component(service = {PluginDirectory.class, PluginRegistry.class}, configurationPid = CoreConfiguration.PID)
-@Designate(ocd = CoreConfiguration.class)
+@Component(service = {PluginDirectory.class, PluginRegistry.class}, configurationPid = PluginChoices.PID)
+@Designate(ocd = PluginChoices.class)
 public final class PluginRegistry implements PluginDirectory {
     private final Plugins plugins = new Plugins();
-    private volatile CoreConfiguration config;
+    private volatile PluginChoices config;
     private volatile AccountStore database;
 
     @Activate
-    public PluginRegistry(CoreConfiguration config) {
+    public PluginRegistry(PluginChoices config) {
         this.config = config;
     }
 
     @Modified
-    void modified(CoreConfiguration newConfig) {
+    void modified(PluginChoices newConfig) {
         this.config = newConfig;
     }
 
@@ -61,6 +60,10 @@ public final class PluginRegistry implements PluginDirectory {
 
     public Optional<BlobStore> defaultBlobStore() {
         return plugins.storage.preferred(config.storage_default());
+    }
+
+    public Optional<Transcoder> transcoder() {
+        return plugins.transcoders.preferred(config.transcoder_default());
     }
 
     public Optional<RetentionPolicy> retentionPolicy() {

@@ -18,7 +18,6 @@ import org.aisora.api.provider.GenerationProvider;
 import org.aisora.api.service.HealthReport;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.transcode.Transcoder;
-import org.aisora.core.internal.CoreConfiguration;
 
 /** One {@link PluginSet} per family, and the views built from all of them. */
 public final class Plugins {
@@ -31,13 +30,13 @@ public final class Plugins {
     public final PluginSet<PrivacyPolicy> privacy = new PluginSet<>();
     public final PluginSet<Notifier> notifiers = new PluginSet<>();
 
-    List<PluginInfo> describe(CoreConfiguration config) {
+    List<PluginInfo> describe(PluginChoices config) {
         List<PluginInfo> out = new ArrayList<>();
         describe(out, PluginFamily.PROVIDER, providers, null, true);
         describe(out, PluginFamily.STORAGE, storage, config.storage_default(), false);
         describe(out, PluginFamily.PAYMENT, payments, null, true);
         describe(out, PluginFamily.MODERATION, moderation, null, true);
-        describe(out, PluginFamily.TRANSCODER, transcoders, null, false);
+        describe(out, PluginFamily.TRANSCODER, transcoders, config.transcoder_default(), false);
         describe(out, PluginFamily.RETENTION, retention, config.retention_policy(), false);
         describe(out, PluginFamily.PRIVACY, privacy, config.privacy_policy(), false);
         describe(out, PluginFamily.NOTIFIER, notifiers, null, true);
@@ -65,7 +64,7 @@ public final class Plugins {
         }
     }
 
-    HealthReport health(CoreConfiguration config, boolean databaseUp) {
+    HealthReport health(PluginChoices config, boolean databaseUp) {
         Map<String, String> checks = new LinkedHashMap<>();
         boolean down = false;
         down |= check(checks, "database", databaseUp ? "ok" : null);

@@ -149,6 +149,57 @@ abstract class MediaFlowContract {
                         null), null)).code());
     }
 
+    private static byte[] fixture(String name) throws Exception {
+        try (InputStream in = MediaFlowContract.class.getResourceAsStream("/org/aisora/api/transcode/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A video is probed on upload, gets a poster thumbnail, and its renditions (never upscaled) follow. */
+    @Test
+    void aVideoUploadIsProbedThumbnailedAndRenderedWithProgress() throws Exception {
+        Caller ann = user();
+        byte[] video = fixture("h264_aac_320x240_25fps.mp4");
+        MediaView item = platform.media.upload(ann, new ByteArrayInputStream(video), "video/mp4", video.length);
+        assertEquals("video/mp4", item.contentType());
+        assertEquals(320, item.width());
+        assertEquals(240, item.height());
+        assertEquals(2.0, item.durationSeconds(), 0.15);
+        assertEquals(25.0, item.frameRate(), 0.5);
+        assertEquals("h264", item.codec());
+        assertNotNull(item.thumbnailId(), "a poster thumbnail");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        MediaView ready = platform.media.get(ann, item.id());
+        while (ready.status().equals("processing") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            ready = platform.media.get(ann, item.id());
+        }
+        assertEquals("ready", ready.status(), String.valueOf(ready.errorCode()));
+        assertEquals(100, ready.progress());
+        assertEquals(1, ready.renditions().size(), "720p and 480p would upscale a 240p source: one rendition at 240p");
+        assertEquals(240, ready.renditions().get(0).height());
+        byte[] rendition = read(platform.media.content(ann, ready.renditions().get(0).id()));
+        assertEquals("ftyp", new String(rendition, 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertArrayEquals(video, read(platform.media.content(ann, item.id())), "the original stays byte-identical");
+
+        platform.media.delete(ann, item.id());
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE owner_id = ?", ann.accountId()));
+    }
+
+    @Test
+    void brokenAndDangerousVideosAreRefusedAndNothingIsStored() throws Exception {
+        Caller ann = user();
+        long blobsBefore = platform.blobFiles();
+        for (String name : new String[] {"truncated_no_moov.mp4", "hls_local_file.m3u8", "concat_protocol.txt"}) {
+            byte[] bytes = fixture(name);
+            AisoraException e = assertThrows(AisoraException.class, () -> platform.media.upload(ann,
+                    new ByteArrayInputStream(bytes), "video/mp4", bytes.length), name);
+            assertTrue(e.kind().status() == 415 || e.kind().status() == 422, name + " " + e.code());
+        }
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE owner_id = ?", ann.accountId()));
+        assertEquals(blobsBefore, platform.blobFiles());
+    }
+
     @Test
     void signedUrlsWorkUntilTheyExpireAndCannotBeTamperedWith() throws Exception {
         Caller ann = user();
@@ -168,7 +219,7 @@ abstract class MediaFlowContract {
                 item.id(), MediaService.CONTENT, expires, flipped)).code());
 
         MediaServiceImpl later = new MediaServiceImpl(platform.db.media(), platform.db.accounts(), platform.registry,
-                platform.config, Path.of(System.getProperty("java.io.tmpdir")), new UrlSigner(new byte[32]),
+                platform.processor, platform.config, platform.work, new UrlSigner(new byte[32]),
                 Clock.fixed(Instant.ofEpochSecond(expires + 1), ZoneOffset.UTC));
         assertEquals("signature_expired", assertThrows(AisoraException.class,
                 () -> later.signedContent(item.id(), MediaService.CONTENT, expires, sig)).code());

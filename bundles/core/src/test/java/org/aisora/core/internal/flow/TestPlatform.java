@@ -49,6 +49,8 @@ final class TestPlatform implements AutoCloseable {
     final JobEngine engine;
     final GenerationServiceImpl generations;
     final MediaServiceImpl media;
+    final Path work;
+    final org.aisora.core.internal.media.MediaProcessor processor;
 
     TestPlatform(TestStores db, Map<String, Object> coreConfig) throws Exception {
         this.db = db;
@@ -56,7 +58,7 @@ final class TestPlatform implements AutoCloseable {
         Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L));
         cfg.putAll(coreConfig);
         this.config = TestConfig.core(cfg);
-        this.registry = new PluginRegistry(config);
+        this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()));
         this.builtin = new BuiltinProvider(TestConfig.of(BuiltinProviderConfig.class, Map.of()));
         this.storage = new FilesystemBlobStore(TestConfig.of(FilesystemStoreConfig.class, Map.of("root", blobs.toString())));
         plugins().providers.add(builtin, Map.of());
@@ -72,9 +74,12 @@ final class TestPlatform implements AutoCloseable {
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, config);
-        this.media = new MediaServiceImpl(db.media(), db.accounts(), registry, config, blobs.resolveSibling(
-                blobs.getFileName() + "-work"), new org.aisora.core.internal.media.UrlSigner(new byte[32]),
-                java.time.Clock.systemUTC());
+        plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
+                org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
+        this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
+        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), registry, config, work);
+        this.media = new MediaServiceImpl(db.media(), db.accounts(), registry, processor, config, work,
+                new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
     }
 
     org.aisora.core.internal.plugins.Plugins plugins() {
@@ -112,6 +117,7 @@ final class TestPlatform implements AutoCloseable {
     @Override
     public void close() throws Exception {
         engine.stop();
+        processor.stop();
         db.close();
         try (Stream<Path> files = Files.walk(blobs)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

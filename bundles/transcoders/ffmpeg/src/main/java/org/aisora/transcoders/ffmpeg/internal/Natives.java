@@ -48,7 +48,11 @@ final class Natives {
                     avutil.av_log_set_level(avutil.AV_LOG_FATAL);
                     loaded = true;
                 } catch (LinkageError | RuntimeException e) {
-                    failure = "FFmpeg natives did not load: " + e;
+                    StringBuilder chain = new StringBuilder("FFmpeg natives did not load: ").append(e);
+                    for (Throwable c = e.getCause(); c != null && chain.length() < 1000; c = c.getCause()) {
+                        chain.append(" <- ").append(c);
+                    }
+                    failure = chain.toString();
                 }
             }
         }
