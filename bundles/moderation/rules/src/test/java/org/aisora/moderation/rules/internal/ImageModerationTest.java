@@ -1,5 +1,6 @@
 package org.aisora.moderation.rules.internal;
 
+import org.aisora.api.testing.Configs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

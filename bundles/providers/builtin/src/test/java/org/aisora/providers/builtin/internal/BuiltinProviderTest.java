@@ -1,5 +1,6 @@
 package org.aisora.providers.builtin.internal;
 
+import org.aisora.api.testing.Configs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

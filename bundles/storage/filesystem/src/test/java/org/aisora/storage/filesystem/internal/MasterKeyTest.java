@@ -1,5 +1,6 @@
 package org.aisora.storage.filesystem.internal;
 
+import org.aisora.api.testing.Configs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package org.aisora.storage.filesystem.internal;
 
+import org.aisora.api.testing.Configs;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package org.aisora.storage.s3.internal;
 
+import org.aisora.api.testing.Configs;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
