@@ -82,6 +82,14 @@ public class MediaDeliveryIT extends AisoraKarafTestSupport {
         assertEquals(403, tampered.statusCode());
         assertEquals("invalid_signature", parseJson(new String(tampered.body())).get("error").get("code").asText());
 
+        JsonNode shortLived = http("POST", "/media/" + id + "/signed-url?ttl=1&variant=thumbnail", null, ann.token).json();
+        URI expiring = URI.create(apiBase().resolve("/") + shortLived.get("path").asText().substring(1));
+        assertEquals(200, send(HttpRequest.newBuilder(expiring).GET()).statusCode());
+        sleep(java.time.Duration.ofMillis(2200));
+        HttpResponse<byte[]> expired = send(HttpRequest.newBuilder(expiring).GET());
+        assertEquals(403, expired.statusCode());
+        assertEquals("signature_expired", parseJson(new String(expired.body())).get("error").get("code").asText());
+
         assertEquals(200, send(at("/media/" + id + "/thumbnail", ann.token).GET()).statusCode());
         assertEquals(id, http("GET", "/media", null, ann.token).json().get(0).get("id").asText());
         assertEquals(204, http("DELETE", "/media/" + id, null, ann.token).status());
