@@ -44,7 +44,7 @@ public final class PluginRegistry implements PluginDirectory {
     }
 
     @Modified
-    void modified(PluginChoices newConfig) {
+    public void modified(PluginChoices newConfig) {
         this.config = newConfig;
     }
 

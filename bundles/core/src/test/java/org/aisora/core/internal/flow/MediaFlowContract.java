@@ -96,6 +96,35 @@ abstract class MediaFlowContract {
         assertEquals(blobsBefore, platform.blobFiles());
     }
 
+    /** Switching the default store at runtime: new objects go to the new store, old ones stay readable where they are. */
+    @Test
+    void switchingTheDefaultStoreKeepsOldItemsReadable() throws Exception {
+        Caller ann = user();
+        byte[] before = png(40, 30);
+        MediaView old = platform.media.upload(ann, new ByteArrayInputStream(before), "image/png", -1);
+        Path archiveRoot = java.nio.file.Files.createTempDirectory("aisora-archive");
+        org.aisora.storage.filesystem.internal.FilesystemBlobStore archive =
+                new org.aisora.storage.filesystem.internal.FilesystemBlobStore(org.aisora.core.internal.TestConfig.of(
+                        org.aisora.storage.filesystem.internal.FilesystemStoreConfig.class,
+                        Map.of("root", archiveRoot.toString(), "store_id", "archive")));
+        platform.plugins().storage.add(archive, Map.of());
+        platform.registry.modified(org.aisora.core.internal.TestConfig.of(
+                org.aisora.core.internal.plugins.PluginChoices.class, Map.of("storage_default", "archive")));
+        try {
+            byte[] after = png(50, 20);
+            MediaView fresh = platform.media.upload(ann, new ByteArrayInputStream(after), "image/png", -1);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(archiveRoot)) {
+                assertTrue(files.anyMatch(p -> p.toString().contains(fresh.id())), "the new item went to the new store");
+            }
+            assertArrayEquals(after, read(platform.media.content(ann, fresh.id())));
+            assertArrayEquals(before, read(platform.media.content(ann, old.id())), "the old item stays readable");
+        } finally {
+            platform.registry.modified(org.aisora.core.internal.TestConfig.of(
+                    org.aisora.core.internal.plugins.PluginChoices.class, Map.of()));
+        }
+        assertArrayEquals(before, read(platform.media.content(ann, old.id())));
+    }
+
     @Test
     void hostileUploadsChangeNothing() throws Exception {
         Caller ann = user();

@@ -34,10 +34,13 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class FilesystemBlobStore implements BlobStore {
     static final String ID = "filesystem";
 
+    private final String id;
     private volatile Setup setup;
 
     @Activate
     public FilesystemBlobStore(FilesystemStoreConfig config) {
+        String configured = config.store_id() == null ? "" : config.store_id().trim();
+        this.id = configured.matches("[a-z0-9][a-z0-9._-]{0,63}") ? configured : ID;
         modified(config);
     }
 
@@ -57,7 +60,7 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -101,7 +104,7 @@ public final class FilesystemBlobStore implements BlobStore {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             FileOps.syncDirectory(dir);
-            return new BlobInfo(ID, key, size, HexFormat.of().formatHex(sha256.digest()));
+            return new BlobInfo(id, key, size, HexFormat.of().formatHex(sha256.digest()));
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);

@@ -12,6 +12,10 @@ public @interface FilesystemStoreConfig {
     String KARAF_DATA = "${karaf.data}";
     String DEFAULT_MASTER_KEY_FILE = KARAF_DATA + "/aisora/master.key";
 
+    @AttributeDefinition(description = "Id of this store (read at activation), e.g. to run a second filesystem "
+            + "store beside the default one; items remember the id of the store that holds them")
+    String store_id() default "filesystem";
+
     @AttributeDefinition(description = "Directory holding the blobs; " + KARAF_DATA
             + " stands for Karaf's data directory (system property karaf.data, else ./data)")
     String root() default KARAF_DATA + "/aisora/blobs";
