@@ -24,6 +24,7 @@ import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
+import org.aisora.core.internal.media.BlobCleanup;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.slf4j.Logger;
@@ -153,7 +154,7 @@ final class JobRunner {
         boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,
                 LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now));
         if (!completed) {
-            writer.discard(rows, store); // canceled while we stored: nothing may stay behind
+            BlobCleanup.discard(rows, store); // canceled while we stored: nothing may stay behind
         }
     }
 

@@ -98,7 +98,7 @@ public final class MediaProcessor {
             }
             media.insertAll(made);
             if (!media.updateProcessing(mediaId, "ready", 100, null)) {
-                discard(made); // deleted while we worked
+                BlobCleanup.discard(made, registry); // deleted while we worked
             }
         } catch (TranscodeException e) {
             fail(item, made, e.code());
@@ -139,25 +139,14 @@ public final class MediaProcessor {
         List<MediaRecord> old = media.findByParent(item.id()).stream()
                 .filter(m -> MediaViews.KIND_RENDITION.equals(m.kind())).toList();
         media.delete(old.stream().map(MediaRecord::id).toList());
-        discard(old);
+        BlobCleanup.discard(old, registry);
     }
 
     private void fail(MediaRecord item, List<MediaRecord> made, String code) {
-        discard(made);
+        BlobCleanup.discard(made, registry);
         media.updateProcessing(item.id(), "failed", 0, code);
     }
 
-    private void discard(List<MediaRecord> rows) {
-        for (MediaRecord row : rows) {
-            registry.families().storage.get(row.storeId()).ifPresent(store -> {
-                try {
-                    store.delete(row.blobKey());
-                } catch (IOException ignored) {
-                    // an orphan blob is found and removed by the storage reconcile pass
-                }
-            });
-        }
-    }
 
     private static void deleteQuietly(Path file) {
         try {

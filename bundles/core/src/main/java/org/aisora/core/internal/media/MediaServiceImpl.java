@@ -108,15 +108,7 @@ public final class MediaServiceImpl implements MediaService {
         List<MediaRecord> all = new ArrayList<>(media.findByParent(item.id()));
         all.add(item);
         media.delete(all.stream().map(MediaRecord::id).toList());
-        for (MediaRecord m : all) {
-            registry.families().storage.get(m.storeId()).ifPresent(store -> {
-                try {
-                    store.delete(m.blobKey());
-                } catch (IOException ignored) {
-                    // an orphan blob is found and removed by the storage reconcile pass
-                }
-            });
-        }
+        BlobCleanup.discard(all, registry);
     }
 
     @Override

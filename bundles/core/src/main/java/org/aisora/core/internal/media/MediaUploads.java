@@ -76,9 +76,7 @@ final class MediaUploads {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            for (MediaRecord row : rows) {
-                store.delete(row.blobKey());
-            }
+            BlobCleanup.discard(rows, store);
             throw e;
         } finally {
             Files.deleteIfExists(spool);

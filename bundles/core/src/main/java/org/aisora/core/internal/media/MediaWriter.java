@@ -43,7 +43,7 @@ public final class MediaWriter {
             }
             return rows;
         } catch (IOException | ProviderException | RuntimeException e) {
-            discard(rows, store);
+            BlobCleanup.discard(rows, store);
             throw e;
         }
     }
@@ -84,14 +84,4 @@ public final class MediaWriter {
         }
     }
 
-    /** Best effort: used when a job could not be completed after its blobs were written. */
-    public void discard(List<MediaRecord> rows, BlobStore store) {
-        for (MediaRecord row : rows) {
-            try {
-                store.delete(row.blobKey());
-            } catch (IOException | RuntimeException ignored) {
-                // an orphan blob is found and removed by the storage reconcile pass
-            }
-        }
-    }
 }
