@@ -1,6 +1,5 @@
 package org.aisora.rest.internal.resources;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +16,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.MediaContent;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.MediaView;
@@ -109,14 +107,4 @@ public final class MediaResource {
         return MediaResponses.stream(content, ifNoneMatch, range);
     }
 
-    static InputStream open(MediaContent content) {
-        try {
-            return content.open();
-        } catch (org.aisora.api.storage.BlobNotFoundException e) {
-            throw AisoraException.notFound("media content");
-        } catch (IOException e) {
-            throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "storage_unavailable",
-                    "the storage holding this item cannot be read now");
-        }
-    }
 }

@@ -1,9 +1,11 @@
 package org.aisora.rest.internal.resources;
 
+import java.io.IOException;
 import java.io.InputStream;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
+import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.MediaContent;
 import org.aisora.rest.internal.errors.ErrorResponses;
 
@@ -25,7 +27,7 @@ final class MediaResponses {
             return ErrorResponses.builder(416, "range_not_satisfiable", "the range starts past the end of the content")
                     .header("Content-Range", "bytes */" + length).build();
         }
-        InputStream opened = MediaResource.open(content); // before the status is sent, so a missing blob is an error
+        InputStream opened = open(content); // before the status is sent, so a missing blob is an error
         long skip = range == null ? 0 : range.first();
         long count = range == null ? length : range.length();
         StreamingOutput body = out -> {
@@ -56,5 +58,16 @@ final class MediaResponses {
             builder.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
         }
         return builder.build();
+    }
+
+    private static InputStream open(MediaContent content) {
+        try {
+            return content.open();
+        } catch (org.aisora.api.storage.BlobNotFoundException e) {
+            throw AisoraException.notFound("media content");
+        } catch (IOException e) {
+            throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "storage_unavailable",
+                    "the storage holding this item cannot be read now");
+        }
     }
 }
