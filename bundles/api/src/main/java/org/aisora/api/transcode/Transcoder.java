@@ -1,6 +1,8 @@
 package org.aisora.api.transcode;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.aisora.api.plugin.Plugin;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -13,4 +15,17 @@ public interface Transcoder extends Plugin {
     void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress) throws TranscodeException;
 
     void posterFrame(Path input, Path outputJpeg) throws TranscodeException;
+
+    /** Encodes frames into an MP4/H.264 file (yuv420p, even dimensions, no audio). */
+    default void encode(FrameSource frames, Path outputMp4, DoubleConsumer progress) throws TranscodeException {
+        throw new TranscodeException("unsupported", id() + " cannot encode frames");
+    }
+
+    /**
+     * Decodes {@code count} frames spread evenly over the video (the first at its start), each scaled to
+     * fit {@code maxSide}, for moderation of video by its keyframes.
+     */
+    default List<BufferedImage> sampleFrames(Path input, int count, int maxSide) throws TranscodeException {
+        throw new TranscodeException("unsupported", id() + " cannot sample frames");
+    }
 }

@@ -1,0 +1,67 @@
+package org.aisora.providers.support;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Base64;
+import org.aisora.api.provider.ProviderException;
+
+/** JSON to and from vendors. Vendor JSON is hostile input: nesting and sizes are bounded. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxNumberLength(64).maxStringLength(96 * 1024 * 1024).build())
+            .build());
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    public static JsonNode parse(byte[] body) throws ProviderException {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor sent an empty body", false);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor sent malformed JSON", false);
+        }
+    }
+
+    /** A required text field; its absence means the vendor's answer does not follow its contract. */
+    public static String text(JsonNode node, String field) throws ProviderException {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor's answer has no '" + field + "'",
+                    false);
+        }
+        return value.asText();
+    }
+
+    /** Decodes a base64 media field, refusing anything that is not base64 or is over {@code maxBytes}. */
+    public static byte[] base64(String value, int maxBytes) throws ProviderException {
+        if ((long) value.length() * 3 / 4 > maxBytes) {
+            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor's output is too large", false);
+        }
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor's output is not base64", false);
+        }
+    }
+}
