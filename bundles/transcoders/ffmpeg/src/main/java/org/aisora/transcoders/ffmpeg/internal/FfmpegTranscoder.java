@@ -1,9 +1,15 @@
 package org.aisora.transcoders.ffmpeg.internal;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
 import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.transcode.FrameSource;
 import org.aisora.api.transcode.MediaProbe;
 import org.aisora.api.transcode.RenditionSpec;
 import org.aisora.api.transcode.TranscodeException;
@@ -103,6 +109,67 @@ public final class FfmpegTranscoder implements Transcoder {
             throw unexpected(e);
         } finally {
             Outputs.discard(temp);
+        }
+    }
+
+    @Override
+    public void encode(FrameSource frames, Path outputMp4, DoubleConsumer progress) throws TranscodeException {
+        FrameEncodeJob.check(frames);
+        Objects.requireNonNull(progress, "progress");
+        Settings s = settings;
+        Natives.load();
+        Deadline deadline = Deadline.after(s.maxDecode());
+        Path temp = Outputs.tempBeside(outputMp4);
+        try {
+            FrameEncodeJob.run(frames, temp, deadline, progress);
+            Outputs.commit(temp, outputMp4);
+        } catch (TranscodeException e) {
+            throw timeoutOr(deadline, e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
+        } finally {
+            Outputs.discard(temp);
+        }
+        progress.accept(1.0);
+    }
+
+    /** One poster-style decode per sample, each from a fresh open of the file: samples are few. */
+    @Override
+    public List<BufferedImage> sampleFrames(Path input, int count, int maxSide) throws TranscodeException {
+        if (count < 1 || count > 64 || maxSide < 16) {
+            throw new IllegalArgumentException("sample 1..64 frames into a box of at least 16 pixels");
+        }
+        List<BufferedImage> frames = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            Path jpeg = scratch();
+            try {
+                posterAt(input, jpeg, k / (double) count);
+                frames.add(Frames.fit(Frames.read(jpeg), maxSide));
+            } finally {
+                Outputs.discard(jpeg);
+            }
+        }
+        return frames;
+    }
+
+    private static Path scratch() throws TranscodeException {
+        try {
+            return Files.createTempFile("aisora-sample", ".jpg");
+        } catch (IOException e) {
+            throw Codes.failed("no scratch file for a sampled frame: " + e.getMessage());
+        }
+    }
+
+    private void posterAt(Path input, Path jpeg, double fraction) throws TranscodeException {
+        Settings s = settings;
+        Natives.load();
+        Deadline deadline = Deadline.after(s.maxDecode());
+        try (MediaInput media = MediaInput.open(LocalInput.of(input, s), s, deadline)) {
+            PosterJob.run(media, jpeg, fraction);
+        } catch (TranscodeException e) {
+            throw timeoutOr(deadline, e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
         }
     }
 

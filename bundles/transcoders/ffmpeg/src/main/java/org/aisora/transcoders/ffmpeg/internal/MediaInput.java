@@ -115,7 +115,8 @@ final class MediaInput implements AutoCloseable {
         if (audioIndex >= 0) {
             audioCodec = Av.string(avcodec_get_name(audio().codecpar().codec_id()));
         }
-        return new MediaProbe(durationSeconds(), width, height, frameRate, videoCodec, audioCodec, rotation);
+        return new MediaProbe(durationSeconds(), width, height, frameRate, videoCodec, audioCodec, rotation,
+                context.nb_streams());
     }
 
     AVRational frameRate() {

@@ -41,6 +41,11 @@ final class PosterJob implements AutoCloseable {
     }
 
     static void run(MediaInput input, Path temp) throws TranscodeException {
+        run(input, temp, AT_FRACTION);
+    }
+
+    /** The frame at {@code fraction} of the duration (0 = the first frame). */
+    static void run(MediaInput input, Path temp, double fraction) throws TranscodeException {
         if (input.videoIndex < 0) {
             throw Codes.unsupported("no video stream");
         }
@@ -54,7 +59,7 @@ final class PosterJob implements AutoCloseable {
             throw Codes.unsupported("no decoder for this video codec");
         }
         try (video; PosterJob job = new PosterJob(input, video)) {
-            job.pick(input.startSeconds() + input.durationSeconds() * AT_FRACTION);
+            job.pick(input.startSeconds() + input.durationSeconds() * fraction);
             byte[] jpeg = job.encode(Geometry.chain(rotation, size, "yuvj420p"), size);
             Files.write(temp, jpeg);
         } catch (IOException e) {

@@ -14,6 +14,20 @@ record FrameSize(int width, int height) {
         return new FrameSize(width, height);
     }
 
+    /** This size scaled down (never up) to fit a {@code maxSide} square, keeping the aspect; sides at least 1. */
+    FrameSize fit(int maxSide) {
+        if (maxSide <= 0) {
+            throw new IllegalArgumentException("the box side must be positive: " + maxSide);
+        }
+        int longest = Math.max(width, height);
+        if (longest <= maxSide) {
+            return this;
+        }
+        double scale = maxSide / (double) longest;
+        return new FrameSize(Math.max(1, Math.min(maxSide, (int) Math.round(width * scale))),
+                Math.max(1, Math.min(maxSide, (int) Math.round(height * scale))));
+    }
+
     FrameSize transposed() {
         return new FrameSize(height, width);
     }

@@ -1,9 +1,12 @@
 package org.aisora.transcoders.humble.internal;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.transcode.FrameSource;
 import org.aisora.api.transcode.MediaProbe;
 import org.aisora.api.transcode.RenditionSpec;
 import org.aisora.api.transcode.TranscodeException;
@@ -15,9 +18,10 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Transcoder "humble": humble-video 0.3.0, i.e. FFmpeg 2.8 through JNI, in-process. Inputs are local regular
- * files only, read by an allow-listed demuxer, within a wall-clock bound; outputs are written beside their
- * target and moved into place, so a failed call leaves nothing behind.
+ * Transcoder "humble": humble-video 0.3.0, i.e. FFmpeg 2.8 through JNI, in-process: probes, renditions, posters,
+ * sampled frames, and clips encoded from frames. Inputs are local regular files only, read by an allow-listed
+ * demuxer, within a wall-clock bound; outputs are written beside their target and moved into place, so a
+ * failed call leaves nothing behind.
  */
 @Component(name = HumbleTranscoderConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HumbleTranscoderConfig.class)
@@ -81,13 +85,38 @@ public final class HumbleTranscoder implements Transcoder {
         }
     }
 
+    @Override
+    public void encode(FrameSource frames, Path outputMp4, DoubleConsumer progress) throws TranscodeException {
+        FrameEncoder.validate(frames, outputMp4);
+        Settings s = settings;
+        Deadline deadline = Deadline.after(s.maxDecode());
+        requireNatives();
+        new FrameEncoder(natives.h264Encoder(), s.preset(), deadline).write(frames, outputMp4, progress);
+    }
+
+    @Override
+    public List<BufferedImage> sampleFrames(Path input, int count, int maxSide) throws TranscodeException {
+        if (count < 1 || maxSide < 1) {
+            throw new IllegalArgumentException("count and maxSide must be positive: " + count + ", " + maxSide);
+        }
+        Settings s = settings;
+        Deadline deadline = Deadline.after(s.maxDecode());
+        try (MediaSource source = open(input, s, deadline)) {
+            return new FrameSampler(source, deadline).spread(count, maxSide);
+        }
+    }
+
     private MediaSource open(Path input, Settings s, Deadline deadline) throws TranscodeException {
         LocalInput local = LocalInput.of(input);
+        requireNatives();
+        return MediaSource.open(local, s.policy(), deadline);
+    }
+
+    private void requireNatives() throws TranscodeException {
         PluginHealth health = natives.load();
         if (health.status() == PluginHealth.Status.OFFLINE) {
             throw Failure.failed(health.reason(), null);
         }
-        return MediaSource.open(local, s.policy(), deadline);
     }
 
     private record Settings(DemuxerPolicy policy, Duration maxDecode, String preset) {

@@ -5,12 +5,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the humble-video transcoder (PID org.aisora.transcoders.humble); all optional. */
 @ObjectClassDefinition(name = "AiSora humble-video transcoder",
-        description = "Probe, H.264/MP4 renditions and poster frames through humble-video 0.3.0 (FFmpeg 2.8)")
+        description = "Probe, H.264/MP4 renditions, posters, sampled frames and clips from frames through humble-video"
+                + " 0.3.0 (FFmpeg 2.8)")
 public @interface HumbleTranscoderConfig {
     String PID = "org.aisora.transcoders.humble";
     double DEFAULT_MAX_DECODE_SECONDS = 1800;
 
-    @AttributeDefinition(description = "Wall-clock bound, in seconds, of one probe, transcode or poster call;"
+    @AttributeDefinition(description = "Wall-clock bound, in seconds, of one probe, transcode, poster, frame sampling or"
+            + " frame encoding call;"
             + " the call fails with decode_timeout when it is exceeded; 0 or less means the default")
     double max_decode_seconds() default DEFAULT_MAX_DECODE_SECONDS;
 

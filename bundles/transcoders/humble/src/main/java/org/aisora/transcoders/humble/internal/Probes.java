@@ -6,6 +6,7 @@ import io.humble.video.Decoder;
 import io.humble.video.DemuxerStream;
 import io.humble.video.Global;
 import io.humble.video.Rational;
+import java.io.IOException;
 import org.aisora.api.transcode.MediaProbe;
 
 /** Reads a {@link MediaProbe} from what the demuxer found in the header and the first packets. */
@@ -17,7 +18,19 @@ final class Probes {
         Decoder video = source.video;
         return new MediaProbe(durationSeconds(source), video.getWidth(), video.getHeight(),
                 rate(source.videoStream.getFrameRate()), codecName(video), source.audio == null ? null
-                        : codecName(source.audio), rotation(source.videoStream));
+                        : codecName(source.audio), rotation(source.videoStream), streamCount(source));
+    }
+
+    /** Every stream the container declares (video, audio, subtitles, data), usable by us or not. */
+    static int streamCount(MediaSource source) {
+        try {
+            return source.demuxer.getNumStreams();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The container's duration, else the video stream's; 0 when neither is known. */

@@ -3,9 +3,7 @@ package org.aisora.transcoders.humble.internal;
 import io.humble.video.Codec;
 import io.humble.video.Encoder;
 import io.humble.video.Global;
-import io.humble.video.KeyValueBag;
 import io.humble.video.MediaPacket;
-import io.humble.video.Muxer;
 import io.humble.video.Rational;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,39 +53,29 @@ final class Rendition {
     private void mux(Path file, FrameSize size, int rotation, int kbps, Progress progress, double duration)
             throws TranscodeException {
         double start = startSeconds();
-        Muxer muxer;
+        Mp4Muxer mp4;
         VideoPath video;
         AudioPath audio;
         try {
-            muxer = Muxer.make("file:" + file, null, "mp4");
+            mp4 = Mp4Muxer.create(file);
             Encoder encoder = VideoEncoders.open(h264, size, frameTime, kbps, preset);
-            muxer.addNewStream(encoder);
-            video = new VideoPath(source.video, source.videoStream.getTimeBase(), encoder, muxer, start, rotation);
-            audio = source.audio == null ? null : AudioPath.attach(source.audio, muxer, start);
-            KeyValueBag options = KeyValueBag.make();
-            options.setValue("movflags", "+faststart");
-            muxer.open(options, KeyValueBag.make());
+            mp4.add(encoder);
+            video = new VideoPath(source.video, source.videoStream.getTimeBase(), encoder, mp4.muxer(), start, rotation);
+            audio = source.audio == null ? null : AudioPath.attach(source.audio, mp4.muxer(), start);
+            mp4.open();
         } catch (RuntimeException | InterruptedException | IOException e) {
             throw Failure.failed("could not set up the H.264/MP4 output: " + e.getMessage(), e);
         }
-        try {
+        try (mp4) {
             pump(video, audio, progress);
             video.finish();
             if (audio != null) {
                 audio.finish();
             }
             checkComplete(video, duration);
-            muxer.close();
+            mp4.finish();
         } catch (RuntimeException e) {
             throw Failure.failed("could not write the MP4: " + e.getMessage(), e);
-        } finally {
-            if (muxer.getState() == Muxer.State.STATE_OPENED) {
-                try {
-                    muxer.close();
-                } catch (RuntimeException ignored) {
-                    // the part file is deleted anyway
-                }
-            }
         }
     }
 
