@@ -1,0 +1,175 @@
+package org.aisora.providers.runway.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.GenerationRequest;
+import org.aisora.api.provider.GenerationType;
+import org.aisora.api.provider.ProviderCapabilities;
+import org.aisora.api.provider.ProviderException;
+import org.aisora.api.provider.ProviderTask;
+import org.aisora.api.provider.ThirdParty;
+import org.aisora.providers.support.ConcurrencyGate;
+import org.aisora.providers.support.VendorHttp;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Runway's developer API as a generation provider: image-to-video and text-to-video. Tasks run at Runway;
+ * submit starts one, poll reads it and, once it succeeded, downloads the video before reporting success.
+ */
+@Component(name = RunwayProviderConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = RunwayProviderConfig.class, factory = true)
+public final class RunwayProvider implements GenerationProvider {
+    static final String VENDOR = "Runway";
+    static final String RETENTION = "Output URLs expire within 24-48 hours; Runway's terms let it keep and use "
+            + "inputs and outputs to improve its models; tasks can be deleted through the API";
+    private static final String BAD_BASE_URL = "base_url is not an absolute http(s) URL";
+    /** A task document is small; anything near this is not one. */
+    private static final long MAX_API_RESPONSE = 1024 * 1024;
+    private static final Set<GenerationType> TYPES = Set.of(GenerationType.IMAGE_TO_VIDEO,
+            GenerationType.TEXT_TO_VIDEO);
+
+    /**
+     * Everything one configuration produces; replaced whole on reconfiguration, which also clears a refused
+     * key. Client, reader and gate are null when base_url is unusable.
+     */
+    private record Account(RunwaySettings settings, RunwayClient client, TaskReader reader, ConcurrencyGate gate,
+                           AtomicBoolean keyRefused) {
+    }
+
+    private volatile Account account;
+
+    @Activate
+    public RunwayProvider(RunwayProviderConfig config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(RunwayProviderConfig config) {
+        account = open(config, Clock.systemUTC());
+    }
+
+    private static Account open(RunwayProviderConfig config, Clock clock) {
+        RunwaySettings settings = RunwaySettings.of(config);
+        AtomicBoolean keyRefused = new AtomicBoolean();
+        Duration connect = Duration.ofMillis(Math.max(1, config.connect_timeout_ms()));
+        Duration download = Duration.ofMillis(Math.max(1, config.download_timeout_ms()));
+        VendorHttp api;
+        VendorHttp cdn;
+        try {
+            api = new VendorHttp(VENDOR, config.base_url(), connect,
+                    Duration.ofMillis(Math.max(1, config.request_timeout_ms())), MAX_API_RESPONSE, clock);
+            // downloads get a client of their own: no key is ever added to it, and its cap is the video's
+            cdn = new VendorHttp(VENDOR + " CDN", config.base_url(), connect, download,
+                    Math.max(1, config.max_output_bytes()), clock);
+        } catch (IllegalArgumentException e) {
+            return new Account(settings, null, null, null, keyRefused);
+        }
+        OutputDownloader downloader = new OutputDownloader(cdn, settings.outputHosts(), config.allow_http_outputs(),
+                download);
+        return new Account(settings, new RunwayClient(api, settings.apiKey(), settings.apiVersion(), keyRefused),
+                new TaskReader(downloader), new ConcurrencyGate(VENDOR, config.max_concurrency()), keyRefused);
+    }
+
+    @Override
+    public String id() {
+        return account.settings().id();
+    }
+
+    @Override
+    public PluginHealth health() {
+        Account a = account;
+        if (!a.settings().hasKey()) {
+            return PluginHealth.offline("no api key");
+        }
+        if (a.client() == null) {
+            return PluginHealth.offline(BAD_BASE_URL);
+        }
+        if (a.keyRefused().get()) {
+            return PluginHealth.offline("api key refused");
+        }
+        return a.settings().problems().isEmpty() ? PluginHealth.online()
+                : PluginHealth.degraded(String.join("; ", a.settings().problems()));
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        Shapes shapes = account.settings().shapes();
+        return new ProviderCapabilities(TYPES, shapes.maxWidth(), shapes.maxHeight(), shapes.maxDuration());
+    }
+
+    @Override
+    public ProviderTask submit(GenerationRequest request) throws ProviderException {
+        Account a = ready();
+        ObjectNode body = switch (request.type()) {
+            case IMAGE_TO_VIDEO -> RunwayBodies.imageToVideo(request, a.settings());
+            case TEXT_TO_VIDEO -> RunwayBodies.textToVideo(request, a.settings());
+            default -> throw new ProviderException(ProviderException.INVALID_REQUEST,
+                    "Runway makes videos, not " + request.type().wireName(), false);
+        };
+        String path = request.type() == GenerationType.IMAGE_TO_VIDEO ? "/v1/image_to_video" : "/v1/text_to_video";
+        return ProviderTask.running(a.gate().call(() -> a.client().start(path, body)));
+    }
+
+    @Override
+    public ProviderTask poll(String taskId) throws ProviderException {
+        Account a = ready();
+        return a.gate().call(() -> a.reader().read(taskId, a.client().task(taskId)));
+    }
+
+    /** Runway's DELETE stops a pending or running task (and discards a finished one). */
+    @Override
+    public void cancel(String taskId) throws ProviderException {
+        Account a = ready();
+        a.gate().call(() -> {
+            a.client().delete(taskId);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteTask(String taskId) throws ProviderException {
+        cancel(taskId);
+    }
+
+    @Override
+    public Optional<ThirdParty> thirdParty() {
+        return Optional.of(new ThirdParty(VENDOR, RETENTION, true));
+    }
+
+    /** Runway bills the clip it makes, so a per-second price applies to the rounded-up length. */
+    @Override
+    public long costMicros(GenerationRequest request) {
+        RunwaySettings settings = account.settings();
+        GenerationRequest billed = request;
+        try {
+            billed = new GenerationRequest(request.jobId(), request.type(), request.prompt(), request.negativePrompt(),
+                    request.width(), request.height(), settings.shapes().duration(request.durationSeconds()),
+                    request.seed(), request.input());
+        } catch (ProviderException e) {
+            // longer than Runway makes: submit refuses it, so what it would cost does not matter
+        }
+        return settings.prices().costMicros(billed);
+    }
+
+    /** Calls without a key would only be refused; say so without asking Runway. */
+    private Account ready() throws ProviderException {
+        Account a = account;
+        if (!a.settings().hasKey()) {
+            throw new ProviderException(ProviderException.AUTH_FAILED, "no Runway api key is configured", false);
+        }
+        if (a.client() == null) {
+            throw new ProviderException(ProviderException.UNAVAILABLE, BAD_BASE_URL, false);
+        }
+        return a;
+    }
+}
