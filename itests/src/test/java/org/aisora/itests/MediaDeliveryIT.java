@@ -142,4 +142,72 @@ public class MediaDeliveryIT extends AisoraKarafTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(png(8, 8)))).statusCode());
         assertEquals(0, http("GET", "/media", null, eve.token).json().size());
     }
+
+    /** A browser-style form upload streams its "file" part through the same gate; broken framing is a 400. */
+    @Test
+    public void multipartUploadsAreStoredByteExactAndBrokenFormsRefused() throws Exception {
+        Journey ann = Journey.signUp(this, "form");
+        byte[] original = png(120, 80);
+        String boundary = "----aisora-it-" + System.nanoTime();
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nedit\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/x.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        form.writeBytes(original);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<byte[]> created = send(at("/media", ann.token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())));
+        assertEquals(new String(created.body()), 201, created.statusCode());
+        String id = parseJson(new String(created.body())).get("id").asText();
+        assertArrayEquals(original, send(at("/media/" + id + "/content", ann.token).GET()).body());
+
+        byte[] cut = java.util.Arrays.copyOf(form.toByteArray(), form.size() - boundary.length() - 10);
+        HttpResponse<byte[]> truncated = send(at("/media", ann.token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cut)));
+        assertEquals(400, truncated.statusCode());
+        assertEquals("malformed_multipart", parseJson(new String(truncated.body())).get("error").get("code").asText());
+        assertEquals("one stored item: the truncated form left nothing", 1,
+                http("GET", "/media", null, ann.token).json().size());
+    }
+
+    /** The built-in provider films a clip offline through the installed FFmpeg transcoder; keyframes are moderated. */
+    @Test
+    public void textToVideoProducesAPlayableClipWithAPoster() throws Exception {
+        Journey ann = Journey.signUp(this, "clip");
+        HttpResult submitted = http("POST", "/generations", java.util.Map.of("type", "text-to-video",
+                "prompt", "a paper boat on a pond", "width", 192, "height", 128, "durationSeconds", 2), ann.token);
+        assertEquals(submitted.toString(), 202, submitted.status());
+        JsonNode job = ann.awaitTerminal(submitted.json().get("id").asText());
+        assertEquals(job.toString(), "succeeded", job.get("status").asText());
+        String id = job.get("outputs").get(0).get("id").asText();
+        JsonNode video = http("GET", "/media/" + id, null, ann.token).json();
+        assertEquals("video/mp4", video.get("contentType").asText());
+        assertEquals("h264", video.get("codec").asText());
+        assertEquals(2.0, video.get("durationSeconds").asDouble(), 0.15);
+        assertTrue(video.toString(), video.hasNonNull("thumbnail") || video.hasNonNull("thumbnailId"));
+        HttpResponse<byte[]> mp4 = send(at("/media/" + id + "/content", ann.token).GET());
+        assertEquals(200, mp4.statusCode());
+        assertEquals("ftyp", new String(mp4.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** In OSGi, ImageIO's registry does not see TwelveMonkeys: the core asks for its WebP reader by name. */
+    @Test
+    public void aWebpUploadGetsAThumbnailInsideKaraf() throws Exception {
+        Journey ann = Journey.signUp(this, "webp");
+        byte[] webp;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/org/aisora/itests/red_blue_320x200.webp")) {
+            webp = in.readAllBytes();
+        }
+        HttpResponse<byte[]> created = send(at("/media", ann.token).header("Content-Type", "image/webp")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(webp)));
+        assertEquals(new String(created.body()), 201, created.statusCode());
+        JsonNode item = parseJson(new String(created.body()));
+        assertTrue(item.toString(), item.hasNonNull("thumbnailId"));
+        HttpResponse<byte[]> thumb = send(at("/media/" + item.get("thumbnailId").asText() + "/content", ann.token).GET());
+        assertEquals(200, thumb.statusCode());
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(thumb.body()));
+        assertEquals(320.0 / 200.0, (double) image.getWidth() / image.getHeight(), 0.02);
+    }
 }

@@ -65,6 +65,12 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Longest side of an uploaded video, pixels")
     int upload_max_video_side() default 4096;
 
+    @AttributeDefinition(description = "Most streams (video, audio, subtitle, data) an uploaded video may carry")
+    int upload_max_video_streams() default 4;
+
+    @AttributeDefinition(description = "Frames of a generated video that moderation checks, spread over the clip")
+    int moderation_video_frames() default 4;
+
     @AttributeDefinition(description = "Videos processed at once (renditions and posters)")
     int media_workers() default 1;
 }

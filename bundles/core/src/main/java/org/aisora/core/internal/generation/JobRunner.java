@@ -52,7 +52,7 @@ final class JobRunner {
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
-        this.writer = new MediaWriter(config.thumbnail_size());
+        this.writer = new MediaWriter(config.thumbnail_size(), registry::transcoder, config.moderation_video_frames());
         this.config = config;
         this.clock = clock;
     }

@@ -81,7 +81,8 @@ public final class MediaServiceImpl implements MediaService {
                 config.upload_max_side(), config.upload_max_side());
         try {
             List<MediaRecord> rows = uploads.store(account.id(), body, declaredType, declaredLength, limits,
-                    new VideoUploads.Limits(config.upload_max_video_seconds(), config.upload_max_video_side()),
+                    new VideoUploads.Limits(config.upload_max_video_seconds(), config.upload_max_video_side(),
+                            config.upload_max_video_streams()),
                     registry.transcoder().orElse(null), store, now, now.plus(keep));
             media.insertAll(rows);
             if (MediaProcessor.PROCESSING.equals(rows.get(0).status())) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.aisora.api.provider.GeneratedOutput;
@@ -16,9 +18,10 @@ import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.MediaRecord;
+import org.aisora.api.transcode.Transcoder;
 
 /**
- * Copies a provider's outputs into our storage at once, with a thumbnail each. Outputs are vendor
+ * Copies a provider's outputs into our storage at once, with a thumbnail each (videos: see GeneratedVideos). Outputs are vendor
  * input: each must decode as the image type it claims, within a size cap, and pass moderation, or the
  * job does not succeed and whatever it had stored is deleted.
  */
@@ -28,9 +31,12 @@ public final class MediaWriter {
             "image/png", "png", "image/jpeg", "jpg", "image/webp", "webp", "image/gif", "gif");
 
     private final int thumbnailBox;
+    private final GeneratedVideos.Checks videoChecks;
 
-    public MediaWriter(int thumbnailBox) {
+    /** @param transcoder the active transcoder, which checks generated videos; videoFrames how many keyframes */
+    public MediaWriter(int thumbnailBox, Supplier<Optional<Transcoder>> transcoder, int videoFrames) {
         this.thumbnailBox = thumbnailBox;
+        this.videoChecks = new GeneratedVideos.Checks(transcoder, videoFrames);
     }
 
     /** @return the rows to insert with the job's completion: each output, then its thumbnail */
@@ -50,17 +56,29 @@ public final class MediaWriter {
 
     private void storeOne(JobRecord job, GeneratedOutput output, OutputGate gate, BlobStore store, Instant now,
                           Instant expiresAt, List<MediaRecord> rows) throws IOException, ProviderException {
+        if ("video/mp4".equals(output.contentType())) {
+            GeneratedVideos.store(job, output, gate, store, videoChecks, thumbnailBox, now, expiresAt, rows);
+            return;
+        }
         String extension = EXTENSIONS.get(output.contentType());
         if (extension == null) {
             throw new ProviderException("invalid_provider_output",
                     "the provider returned an unsupported content type", false);
         }
         byte[] bytes = readCapped(output);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        BufferedImage image = ImageDecoding.read(bytes);
         if (image == null) {
             throw new ProviderException("invalid_provider_output", "the provider returned an unreadable image", false);
         }
-        gate.check(bytes, output.contentType()); // before anything is stored: a rejected output never lands
+        // before anything is stored: a rejected output never lands. Engines read PNG, JPEG and GIF; a WebP
+        // output is shown to them as the PNG of what it decoded to
+        if ("image/webp".equals(output.contentType())) {
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            gate.check(png.toByteArray(), "image/png");
+        } else {
+            gate.check(bytes, output.contentType());
+        }
         String id = UUID.randomUUID().toString();
         String base = job.ownerId() + "/gen/" + job.id() + "/" + id;
         BlobInfo blob = store.put(base + "." + extension, new ByteArrayInputStream(bytes), output.contentType());

@@ -18,24 +18,12 @@ public final class Thumbnails {
 
     /**
      * Reads an image file subsampled close to the box, so a large upload never needs its full raster
-     * in memory. @return null when no reader in this JRE decodes the format (e.g. WebP)
+     * in memory. @return null when no reader decodes the format
      */
     public static Thumbnail fromFile(java.nio.file.Path file, int box) throws IOException {
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            javax.imageio.ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int step = Math.max(1, Math.min(reader.getWidth(0), reader.getHeight(0)) / box);
-                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(step, step, 0, 0);
-                return jpeg(reader.read(0, param), box);
-            } finally {
-                reader.dispose();
-            }
+            BufferedImage image = ImageDecoding.read(in, box);
+            return image == null ? null : jpeg(image, box);
         }
     }
 

@@ -23,7 +23,7 @@ import org.aisora.core.internal.media.upload.UploadInspection;
  */
 final class VideoUploads {
     /** Limits of an uploaded video. */
-    record Limits(int maxSeconds, int maxSide) {
+    record Limits(int maxSeconds, int maxSide, int maxStreams) {
     }
 
     private VideoUploads() {
@@ -42,6 +42,10 @@ final class VideoUploads {
         if (Math.max(probe.width(), probe.height()) > limits.maxSide()) {
             throw AisoraException.unprocessable("video_resolution_exceeded",
                     "videos may be at most " + limits.maxSide() + " pixels on their longest side");
+        }
+        if (probe.streamCount() > limits.maxStreams()) {
+            throw AisoraException.unprocessable("too_many_streams",
+                    "videos may carry at most " + limits.maxStreams() + " streams");
         }
         boolean turned = probe.rotation() == 90 || probe.rotation() == 270;
         int width = turned ? probe.height() : probe.width();

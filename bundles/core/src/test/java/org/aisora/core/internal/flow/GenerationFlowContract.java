@@ -22,6 +22,7 @@ import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationSubmission;
 import org.aisora.api.service.GenerationView;
 import org.aisora.api.service.MediaContent;
+import org.aisora.api.service.MediaView;
 import org.aisora.api.service.Registration;
 import org.aisora.persistence.internal.TestStores;
 import org.junit.jupiter.api.AfterAll;
@@ -115,8 +116,8 @@ abstract class GenerationFlowContract {
     void withNoProviderTheJobFailsCleanly() throws Exception {
         Caller cid = platform.register(email(), "1985-01-01");
         GenerationView done = finished(cid, platform.generations.submit(cid,
-                new GenerationSubmission("text-to-video", "waves", null, null, 256, 256, 2, 1L, null), null));
-        assertEquals("failed", done.status());
+                new GenerationSubmission("text-to-video", "waves", null, null, 256, 256, 20, 1L, null), null));
+        assertEquals("failed", done.status(), "the built-in provider makes clips of at most 10 s");
         assertEquals("no_provider", done.error().code());
         assertEquals(GRANT, platform.credits.summary(cid, 0, 10).balance());
     }
@@ -150,7 +151,7 @@ abstract class GenerationFlowContract {
         assertEquals("unknown_provider", assertThrows(AisoraException.class, () -> platform.generations.submit(ann,
                 new GenerationSubmission("text-to-image", "x", null, null, 256, 256, null, 1L, "nope"), null)).code());
         assertEquals("provider_incapable", assertThrows(AisoraException.class, () -> platform.generations.submit(ann,
-                new GenerationSubmission("text-to-video", "x", null, null, 256, 256, 2, 1L, "builtin"), null)).code());
+                new GenerationSubmission("text-to-video", "x", null, null, 256, 256, 20, 1L, "builtin"), null)).code());
         assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
     }
 
@@ -263,6 +264,68 @@ abstract class GenerationFlowContract {
             assertEquals(blobs, platform.blobFiles());
             assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
             assertEquals("succeeded", finished(ann, platform.generations.submit(ann, image("a harmless meadow"), null)).status());
+        } finally {
+            platform.plugins().moderation.add(usual, Map.of());
+        }
+    }
+
+    static GenerationSubmission clip(String prompt, int seconds) {
+        return new GenerationSubmission("text-to-video", prompt, null, null, 192, 128, seconds, 42L, null);
+    }
+
+    /** A clip is generated offline, encoded by the active transcoder, stored with its metadata and poster. */
+    @Test
+    void textToVideoIsStoredAsAProbedMp4WithAPosterAndCharged() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        GenerationView done = finished(ann, platform.generations.submit(ann, clip("waves on a shore", 2), null));
+        assertEquals("succeeded", done.status(), String.valueOf(done.error()));
+        assertEquals(1, done.outputs().size());
+        MediaView video = platform.media.get(ann, done.outputs().get(0).id());
+        assertEquals("video/mp4", video.contentType());
+        assertEquals("h264", video.codec());
+        assertEquals(192, video.width());
+        assertEquals(2.0, video.durationSeconds(), 0.15);
+        assertEquals("ready", video.status());
+        assertTrue(video.thumbnailId() != null, "a poster thumbnail");
+        read(platform.media.content(ann, video.thumbnailId()));
+        try (InputStream in = platform.media.content(ann, video.id()).open()) {
+            byte[] head = in.readNBytes(8);
+            assertEquals("ftyp", new String(head, 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertEquals(GRANT - done.cost(), platform.credits.summary(ann, 0, 10).balance());
+        assertEquals(5L * 2, done.cost(), "one started tile per frame, per second");
+    }
+
+    /** The rules engine knows one frame from the middle of a clip: the whole clip is rejected, nothing kept. */
+    @Test
+    void aClipWithAFlaggedKeyframeIsRejectedReleasedAndNotStored() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        org.aisora.api.provider.ProviderTask task = platform.builtin.submit(new org.aisora.api.provider.GenerationRequest(
+                "probe-clip", org.aisora.api.provider.GenerationType.TEXT_TO_VIDEO, "a known bad clip", null, 192, 128,
+                2, 42L));
+        java.nio.file.Path clip = java.nio.file.Files.createTempFile("known-bad", ".mp4");
+        BufferedImage middle;
+        try (InputStream in = task.outputs().get(0).open()) {
+            java.nio.file.Files.copy(in, clip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            middle = platform.registry.transcoder().orElseThrow().sampleFrames(clip, 4, 512).get(2);
+        } finally {
+            java.nio.file.Files.deleteIfExists(clip);
+        }
+        org.aisora.moderation.rules.internal.RulesModerationEngine strict =
+                new org.aisora.moderation.rules.internal.RulesModerationEngine(org.aisora.core.internal.TestConfig.of(
+                        org.aisora.moderation.rules.internal.RulesConfig.class, Map.of("image_hashes", new String[] {
+                            "known-bad=" + org.aisora.moderation.rules.internal.RulesModerationEngine.hashOf(middle)})));
+        org.aisora.api.moderation.ModerationEngine usual = platform.plugins().moderation.get("rules").orElseThrow();
+        platform.plugins().moderation.add(strict, Map.of());
+        try {
+            long blobs = platform.blobFiles();
+            GenerationView rejected = finished(ann, platform.generations.submit(ann, clip("a known bad clip", 2), null));
+            assertEquals("rejected", rejected.status());
+            assertEquals("output_rejected", rejected.error().code());
+            assertEquals(0, rejected.outputs().size());
+            assertEquals(blobs, platform.blobFiles());
+            assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
+            assertEquals("succeeded", finished(ann, platform.generations.submit(ann, clip("a calm lake", 2), null)).status());
         } finally {
             platform.plugins().moderation.add(usual, Map.of());
         }

@@ -184,6 +184,27 @@ abstract class MediaFlowContract {
         }
     }
 
+    /** WebP has no JDK decoder: TwelveMonkeys' reader makes its thumbnail (red left half, blue right). */
+    @Test
+    void aWebpUploadGetsAJpegThumbnail() throws Exception {
+        Caller ann = user();
+        byte[] webp;
+        try (InputStream in = MediaFlowContract.class.getResourceAsStream(
+                "/org/aisora/core/internal/media/red_blue_320x200.webp")) {
+            webp = in.readAllBytes();
+        }
+        MediaView item = platform.media.upload(ann, new ByteArrayInputStream(webp), "image/webp", webp.length);
+        assertEquals("image/webp", item.contentType());
+        assertEquals(320, item.width());
+        assertNotNull(item.thumbnailId(), "a thumbnail of the WebP");
+        BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(read(platform.media.content(ann, item.thumbnailId()))));
+        assertEquals(320.0 / 200.0, (double) thumb.getWidth() / thumb.getHeight(), 0.02);
+        int left = thumb.getRGB(thumb.getWidth() / 4, thumb.getHeight() / 2);
+        int right = thumb.getRGB(thumb.getWidth() * 3 / 4, thumb.getHeight() / 2);
+        assertTrue(((left >> 16) & 0xff) > 150 && (left & 0xff) < 100, Integer.toHexString(left));
+        assertTrue((right & 0xff) > 150 && ((right >> 16) & 0xff) < 100, Integer.toHexString(right));
+    }
+
     /** A video is probed on upload, gets a poster thumbnail, and its renditions (never upscaled) follow. */
     @Test
     void aVideoUploadIsProbedThumbnailedAndRenderedWithProgress() throws Exception {

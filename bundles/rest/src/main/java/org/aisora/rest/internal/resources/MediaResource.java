@@ -1,5 +1,6 @@
 package org.aisora.rest.internal.resources;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +17,13 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.aisora.api.service.Caller;
 import org.aisora.api.service.MediaContent;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.MediaView;
 import org.aisora.api.service.SignedUrl;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.multipart.MultipartUpload;
 import org.aisora.rest.internal.security.Callers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +53,22 @@ public final class MediaResource {
     public Response upload(@Context SecurityContext security, @HeaderParam("Content-Type") String type,
                            @HeaderParam("Content-Length") Long length, InputStream body) {
         MediaView item = media.upload(Callers.require(security), body, type, length == null ? -1 : length);
+        return Response.status(201).entity(item).header("Location", AisoraApplication.BASE + "/media/" + item.id())
+                .build();
+    }
+
+    /**
+     * A browser form or SDK upload: the first "file" part is streamed into the same upload path as a raw
+     * body (its size cap applies while streaming; the part's own Content-Type is only a claim).
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response uploadForm(@Context SecurityContext security, @HeaderParam("Content-Type") String type,
+                               InputStream body) throws IOException {
+        Caller caller = Callers.require(security);
+        MultipartUpload form = MultipartUpload.open(body, type);
+        MediaView item = media.upload(caller, form.content(), form.contentType(), -1);
         return Response.status(201).entity(item).header("Location", AisoraApplication.BASE + "/media/" + item.id())
                 .build();
     }

@@ -1,6 +1,7 @@
 package org.aisora.providers.builtin.internal;
 
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +14,21 @@ import org.aisora.api.provider.GenerationType;
 import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
+import org.aisora.api.transcode.VideoEncoder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * A provider that works on any machine with no account anywhere: it renders at once, so every task it
- * hands out is already terminal. Useful for demos, tests and as the fallback when no AI backend is set up.
+ * hands out is already terminal. Images are drawn in Java; clips are drawn frame by frame and encoded by
+ * the platform's active transcoder (the VideoEncoder service), so video types exist only while one is installed. Useful for demos, tests and as the fallback when no AI backend is set up.
  */
 @Component(name = BuiltinProviderConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = BuiltinProviderConfig.class, factory = false)
@@ -39,7 +46,12 @@ public final class BuiltinProvider implements GenerationProvider {
             return size() > REMEMBERED_TASKS;
         }
     };
+    /** Clips are at most this long: they are rendered on the job's worker thread. */
+    static final int MAX_CLIP_SECONDS = 10;
+
     private volatile Limits limits;
+    /** The platform's active transcoder; without one the provider offers images only. */
+    private volatile VideoEncoder encoder;
 
     @Activate
     public BuiltinProvider(BuiltinProviderConfig config) {
@@ -49,6 +61,19 @@ public final class BuiltinProvider implements GenerationProvider {
     @Modified
     void modified(BuiltinProviderConfig config) {
         limits = Limits.of(config);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindEncoder")
+    public synchronized void bindEncoder(VideoEncoder newEncoder) {
+        encoder = newEncoder;
+    }
+
+    /** A greedy rebind binds the new encoder first; only the encoder still in use is forgotten. */
+    public synchronized void unbindEncoder(VideoEncoder oldEncoder) {
+        if (encoder == oldEncoder) {
+            encoder = null;
+        }
     }
 
     @Override
@@ -65,16 +90,26 @@ public final class BuiltinProvider implements GenerationProvider {
     @Override
     public ProviderCapabilities capabilities() {
         Limits current = limits;
-        return new ProviderCapabilities(Set.of(GenerationType.TEXT_TO_IMAGE, GenerationType.IMAGE_TO_IMAGE,
-                GenerationType.UPSCALE), current.width(), current.height(), 0);
+        if (encoder == null) {
+            return new ProviderCapabilities(Set.of(GenerationType.TEXT_TO_IMAGE, GenerationType.IMAGE_TO_IMAGE,
+                    GenerationType.UPSCALE), current.width(), current.height(), 0);
+        }
+        return new ProviderCapabilities(EnumSet.allOf(GenerationType.class), current.width(), current.height(),
+                MAX_CLIP_SECONDS);
     }
 
     @Override
     public ProviderTask submit(GenerationRequest request) throws ProviderException {
         if (!capabilities().types().contains(request.type())) {
-            throw new ProviderException("unsupported_type", "the built-in provider renders images only", false);
+            throw new ProviderException("unsupported_type", "the built-in provider cannot make "
+                    + request.type().wireName() + " now (videos need an installed transcoder)", false);
         }
-        if (request.type() != GenerationType.TEXT_TO_IMAGE && request.input() == null) {
+        if (request.type().producesVideo()
+                && (request.durationSeconds() < 1 || request.durationSeconds() > MAX_CLIP_SECONDS)) {
+            throw new ProviderException("invalid_duration", "clips are 1.." + MAX_CLIP_SECONDS + " s", false);
+        }
+        if (request.type() != GenerationType.TEXT_TO_IMAGE && request.type() != GenerationType.TEXT_TO_VIDEO
+                && request.input() == null) {
             throw new ProviderException("missing_input", request.type().wireName() + " needs an input image", false);
         }
         Limits current = limits;
@@ -108,8 +143,11 @@ public final class BuiltinProvider implements GenerationProvider {
     public void cancel(String taskId) {
     }
 
-    private static ProviderTask render(String taskId, GenerationRequest request) throws ProviderException {
+    private ProviderTask render(String taskId, GenerationRequest request) throws ProviderException {
         try {
+            if (request.type().producesVideo()) {
+                return ProviderTask.succeeded(taskId, List.of(GeneratedOutput.ofBytes("video/mp4", clip(request))));
+            }
             byte[] png = switch (request.type()) {
                 case IMAGE_TO_IMAGE -> InputImages.restyle(request.input(), request.prompt(), request.seed(),
                         request.width(), request.height());
@@ -120,6 +158,18 @@ public final class BuiltinProvider implements GenerationProvider {
         } catch (IOException e) {
             throw new ProviderException("render_failed", "PNG encoding failed: " + e.getMessage(), false);
         }
+    }
+
+    private byte[] clip(GenerationRequest request) throws ProviderException, IOException {
+        VideoEncoder current = encoder;
+        if (current == null) {
+            throw new ProviderException("unsupported_type", "no transcoder is installed to encode the clip", false);
+        }
+        return request.type() == GenerationType.IMAGE_TO_VIDEO
+                ? ProceduralClip.imageToVideo(current, request.input(), request.seed(), request.width(),
+                        request.height(), request.durationSeconds())
+                : ProceduralClip.textToVideo(current, request.prompt(), request.seed(), request.width(),
+                        request.height(), request.durationSeconds());
     }
 
     /** The configured maximum size, with out-of-range values replaced by the hard limit. */

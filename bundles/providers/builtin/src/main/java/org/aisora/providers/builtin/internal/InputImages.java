@@ -47,6 +47,15 @@ final class InputImages {
         return png(out);
     }
 
+    /** The input resampled to exactly {@code width x height}, as the canvas of an image-to-video clip. */
+    static BufferedImage canvas(MediaInput input, int width, int height) throws ProviderException, IOException {
+        BufferedImage source = read(input, width, height);
+        if (source == null) {
+            throw new ProviderException("unsupported_input", "the input image does not decode", false);
+        }
+        return resample(source, width, height);
+    }
+
     private static int mix(int a, int b) {
         return ((a & 0xff) * 3 + (b & 0xff) * 2) / 5;
     }
