@@ -6,8 +6,18 @@ import java.util.List;
 /** A generation job as its owner sees it. */
 public record GenerationView(String id, String type, String status, String prompt, int width, int height,
                              long seed, String provider, long cost, List<MediaView> outputs, ErrorView error,
-                             Instant createdAt, Instant startedAt, Instant completedAt, Instant expiresAt) {
+                             Instant createdAt, Instant startedAt, Instant completedAt, Instant expiresAt,
+                             List<AttemptView> attempts) {
     public GenerationView {
         outputs = List.copyOf(outputs);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** A job seen without its attempts (lists). */
+    public GenerationView(String id, String type, String status, String prompt, int width, int height, long seed,
+                          String provider, long cost, List<MediaView> outputs, ErrorView error, Instant createdAt,
+                          Instant startedAt, Instant completedAt, Instant expiresAt) {
+        this(id, type, status, prompt, width, height, seed, provider, cost, outputs, error, createdAt, startedAt,
+                completedAt, expiresAt, List.of());
     }
 }

@@ -35,4 +35,10 @@ public interface JobStore {
      * @return false when the job was already terminal (nothing changes)
      */
     boolean complete(JobCompletion completion);
+
+    /** Appends one attempt; attempts stay when the job is requeued, so a crash never hides who saw a prompt. */
+    void recordAttempt(JobAttempt attempt);
+
+    /** A job's attempts in the order they were made. */
+    List<JobAttempt> attempts(String jobId);
 }

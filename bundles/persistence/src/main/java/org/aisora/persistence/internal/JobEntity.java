@@ -108,5 +108,8 @@ public final class JobEntity {
         errorCode = c.errorCode();
         errorMessage = c.errorMessage();
         completedAt = c.completedAt();
+        if (c.provider() != null) {
+            provider = c.provider();
+        }
     }
 }

@@ -7,6 +7,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 import org.aisora.api.error.AisoraException;
+import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
@@ -125,5 +126,20 @@ public final class JpaJobStore implements JobStore {
             }
             return true;
         });
+    }
+
+    @Override
+    public void recordAttempt(JobAttempt attempt) {
+        Tx.inTransaction(emf, em -> {
+            em.persist(JobAttemptEntity.of(attempt));
+            return null;
+        });
+    }
+
+    @Override
+    public List<JobAttempt> attempts(String jobId) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select a from JobAttempt a where a.jobId = :job order by a.seq", JobAttemptEntity.class)
+                .setParameter("job", jobId).getResultList().stream().map(JobAttemptEntity::toRecord).toList());
     }
 }

@@ -25,6 +25,7 @@ import javax.persistence.Persistence;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.error.InsufficientCreditsException;
 import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
@@ -261,6 +262,25 @@ abstract class StoreContractTest {
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM jobs WHERE owner_id = ?", owner));
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM ledger_transactions WHERE tx_key = ?", "hold:" + job.id()));
         assertEquals(10, ledger.balance(available(owner)));
+    }
+
+    @Test
+    void attemptsKeepTheirOrderAndVendorRecordAndGoWithTheirJob() {
+        String owner = id();
+        ledger.post(Fixtures.grant("grant:" + id(), owner, 10));
+        JobRecord job = Fixtures.job(owner, 5, null, T0);
+        jobs.enqueue(job, Fixtures.hold("hold:" + job.id(), owner, 5));
+        JobAttempt failed = new JobAttempt(job.id(), 1, "openai", "failed", "provider_unavailable", 120, 0, T0, "OpenAI",
+                "30 days", false, null);
+        JobAttempt won = new JobAttempt(job.id(), 2, "runway", "succeeded", null, 900, 250_000, T0.plusSeconds(1),
+                "Runway", "see terms", true, "task-" + "x".repeat(250));
+        jobs.recordAttempt(won);
+        jobs.recordAttempt(failed);
+        List<JobAttempt> read = jobs.attempts(job.id());
+        assertEquals(List.of(failed, new JobAttempt(job.id(), 2, "runway", "succeeded", null, 900, 250_000,
+                T0.plusSeconds(1), "Runway", "see terms", true, ("task-" + "x".repeat(250)).substring(0, 200))), read);
+        assertThrows(RuntimeException.class, () -> jobs.recordAttempt(failed), "a (job, seq) is written once");
+        assertEquals(List.of(), jobs.attempts(id()));
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class GenerationServiceImpl implements GenerationService {
 
     @Override
     public GenerationView get(Caller caller, String id) {
-        return JobViews.view(owned(caller, id), media);
+        return JobViews.withAttempts(owned(caller, id), media, jobs);
     }
 
     @Override

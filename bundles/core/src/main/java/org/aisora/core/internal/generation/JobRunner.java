@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
 import org.aisora.api.policy.ArtifactKind;
-import org.aisora.api.provider.GenerationProvider;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.GenerationType;
 import org.aisora.api.provider.ProviderException;
@@ -31,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one queued job to a terminal state: moderate the prompt, route, call the provider, store the
- * outputs, then capture or release the hold in the same transaction that ends the job. Every path
+ * Takes one queued job to a terminal state: moderate the prompt, dispatch it to providers (routing,
+ * retries and fallback live in Dispatch), store the outputs, then capture or release the hold in the same
+ * transaction that ends the job. Every path
  * ends the job; a crash before that leaves it running, and recovery queues it again.
  */
 final class JobRunner {
@@ -45,10 +45,12 @@ final class JobRunner {
     private final CoreConfiguration config;
     private final Clock clock;
     private final JobInputs inputs;
+    private final Dispatch dispatch;
 
     JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry, CoreConfiguration config,
               Clock clock) {
         this.inputs = new JobInputs(media, registry);
+        this.dispatch = new Dispatch(jobs, registry, clock, config.poll_interval_ms());
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
@@ -77,14 +79,8 @@ final class JobRunner {
                 end(job, JobStatus.REJECTED, "prompt_rejected", rejection);
                 return;
             }
-            Optional<GenerationProvider> provider = Routing.pick(registry.families().providers, request,
-                    job.requestedProvider());
-            if (provider.isEmpty()) {
-                end(job, JobStatus.FAILED, "no_provider", "no installed provider can do " + job.type() + " now");
-                return;
-            }
-            if (jobs.markRunning(job.id(), provider.get().id(), clock.instant())) {
-                execute(job, provider.get(), request);
+            if (jobs.markRunning(job.id(), null, clock.instant())) {
+                execute(job, request);
             }
         } catch (ProviderException e) {
             end(job, "output_rejected".equals(e.code()) ? JobStatus.REJECTED : JobStatus.FAILED, e.code(), e.getMessage());
@@ -118,32 +114,21 @@ final class JobRunner {
         return null;
     }
 
-    private void execute(JobRecord job, GenerationProvider provider, GenerationRequest request)
+    private void execute(JobRecord job, GenerationRequest request)
             throws ProviderException, IOException, InterruptedException {
         Instant deadline = clock.instant().plusSeconds(config.job_timeout_seconds());
-        ProviderTask task = provider.submit(request);
-        while (!task.isTerminal()) {
-            Thread.sleep(config.poll_interval_ms());
-            if (jobs.find(job.id()).map(j -> j.status().isTerminal()).orElse(true)) {
-                provider.cancel(task.taskId()); // canceled by the user meanwhile; the hold is already released
-                return;
-            }
-            if (clock.instant().isAfter(deadline)) {
-                provider.cancel(task.taskId());
-                end(job, JobStatus.FAILED, "provider_timeout", "the provider did not finish in time");
-                return;
-            }
-            task = provider.poll(task.taskId());
+        Dispatch.Result result = dispatch.run(job, request, deadline);
+        if (result.canceled()) {
+            return; // canceled by the user meanwhile; the hold is already released
         }
-        switch (task.status()) {
-            case SUCCEEDED -> succeed(job, task);
-            case CANCELED -> end(job, JobStatus.FAILED, "provider_canceled", "the provider canceled the task");
-            default -> end(job, JobStatus.FAILED, task.errorCode() == null ? "provider_failed" : task.errorCode(),
-                    task.errorMessage() == null ? "the provider could not generate this" : task.errorMessage());
+        if (result.task() == null) {
+            end(job, result.rejected() ? JobStatus.REJECTED : JobStatus.FAILED, result.errorCode(), result.message());
+            return;
         }
+        succeed(job, result.task(), result.provider().id());
     }
 
-    private void succeed(JobRecord job, ProviderTask task) throws IOException, ProviderException {
+    private void succeed(JobRecord job, ProviderTask task, String providerId) throws IOException, ProviderException {
         if (task.outputs().isEmpty()) {
             throw new ProviderException("invalid_provider_output", "the provider returned no output", false);
         }
@@ -152,7 +137,7 @@ final class JobRunner {
         List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry.families(), job.id()),
                 store, now, outputExpiry(job, now));
         boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,
-                LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now));
+                LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now, providerId));
         if (!completed) {
             BlobCleanup.discard(rows, store); // canceled while we stored: nothing may stay behind
         }

@@ -1,10 +1,12 @@
 package org.aisora.core.internal.generation;
 
 import java.util.List;
+import org.aisora.api.service.AttemptView;
 import org.aisora.api.service.ErrorView;
 import org.aisora.api.service.GenerationView;
 import org.aisora.api.service.MediaView;
 import org.aisora.api.store.JobRecord;
+import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.media.MediaViews;
 
@@ -24,5 +26,17 @@ final class JobViews {
         return new GenerationView(job.id(), job.type(), job.status().wireName(), job.prompt(), job.width(),
                 job.height(), job.seed(), job.provider(), job.cost(), outputs, error, job.createdAt(),
                 job.startedAt(), job.completedAt(), job.expiresAt());
+    }
+
+    /** One job as its owner opens it: with every provider attempt and the third parties that saw it. */
+    static GenerationView withAttempts(JobRecord job, MediaStore media, JobStore jobs) {
+        GenerationView v = view(job, media);
+        List<AttemptView> attempts = jobs.attempts(job.id()).stream()
+                .map(a -> new AttemptView(a.providerId(), a.outcome(), a.errorCode(), a.latencyMs(), a.costMicros(),
+                        a.startedAt(), a.vendor(), a.vendorRetention()))
+                .toList();
+        return new GenerationView(v.id(), v.type(), v.status(), v.prompt(), v.width(), v.height(), v.seed(),
+                v.provider(), v.cost(), v.outputs(), v.error(), v.createdAt(), v.startedAt(), v.completedAt(),
+                v.expiresAt(), attempts);
     }
 }

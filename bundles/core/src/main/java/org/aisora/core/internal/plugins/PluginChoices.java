@@ -24,4 +24,26 @@ public @interface PluginChoices {
 
     @AttributeDefinition(description = "Id of the active privacy policy (highest ranked when absent)")
     String privacy_policy() default "standard";
+
+    @AttributeDefinition(description = "Routing order per generation type, tried before the rest by ranking, e.g. "
+            + "\"text-to-image=openai,stability,builtin\" (one line per type; aisora:route changes it at runtime)")
+    String[] routing() default {};
+
+    @AttributeDefinition(description = "Consecutive failures that open a provider's circuit")
+    int breaker_failures() default 5;
+
+    @AttributeDefinition(description = "Seconds an open circuit stays open before one trial call")
+    int breaker_open_seconds() default 30;
+
+    @AttributeDefinition(description = "Calls per provider for one job before falling back to the next")
+    int retry_max_attempts() default 3;
+
+    @AttributeDefinition(description = "First retry delay, milliseconds (then doubling, with full jitter)")
+    int retry_base_ms() default 500;
+
+    @AttributeDefinition(description = "Longest retry delay, milliseconds")
+    int retry_max_ms() default 10_000;
+
+    @AttributeDefinition(description = "Longest Retry-After a vendor may impose, seconds")
+    int retry_after_max_seconds() default 30;
 }

@@ -5,6 +5,7 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.aisora.api.service.HealthReport;
 import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountStore;
+import org.aisora.core.internal.routing.BreakerSettings;
+import org.aisora.core.internal.routing.Breakers;
 import org.aisora.api.transcode.Transcoder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,17 +38,32 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = PluginChoices.class)
 public final class PluginRegistry implements PluginDirectory {
     private final Plugins plugins = new Plugins();
+    private final Breakers breakers = new Breakers(Clock.systemUTC(), BreakerSettings.defaults());
     private volatile PluginChoices config;
+    private volatile RoutingRules routing;
     private volatile AccountStore database;
 
     @Activate
     public PluginRegistry(PluginChoices config) {
-        this.config = config;
+        modified(config);
     }
 
     @Modified
     public void modified(PluginChoices newConfig) {
+        RoutingRules rules = RoutingRules.of(newConfig);
+        breakers.configure(rules.breakerSettings());
+        this.routing = rules;
         this.config = newConfig;
+    }
+
+    /** The routing order and retry plan from configuration, replaced whole on a change. */
+    public RoutingRules routing() {
+        return routing;
+    }
+
+    /** One circuit breaker per provider id; kept across reconfiguration, reset when a provider is rebound. */
+    public Breakers breakers() {
+        return breakers;
     }
 
     /** The live plugin sets, for the core's own routing and lookups. */
@@ -82,9 +100,9 @@ public final class PluginRegistry implements PluginDirectory {
     // --- one bind/update/unbind triple per family; all identical on purpose (update: a new service.ranking)
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateProvider")
-    void addProvider(GenerationProvider p, Map<String, Object> props) { plugins.providers.add(p, props); }
+    void addProvider(GenerationProvider p, Map<String, Object> props) { plugins.providers.add(p, props); breakers.forget(p.id()); }
     void updateProvider(GenerationProvider p, Map<String, Object> props) { plugins.providers.add(p, props); }
-    void removeProvider(GenerationProvider p) { plugins.providers.remove(p); }
+    void removeProvider(GenerationProvider p) { plugins.providers.remove(p); breakers.forget(p.id()); }
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateStorage")
     void addStorage(BlobStore p, Map<String, Object> props) { plugins.storage.add(p, props); }

@@ -35,7 +35,8 @@ public final class PluginSet<T extends Plugin> {
         return byId.values().stream().sorted(order).map(Ranked::plugin).toList();
     }
 
-    List<Ranked<T>> entries() {
+    /** Each plugin with its ranking, highest first. */
+    public List<Ranked<T>> entries() {
         return byId.values().stream().sorted(order).toList();
     }
 

@@ -1,0 +1,244 @@
+package org.aisora.core.internal.generation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.GenerationRequest;
+import org.aisora.api.provider.ProviderException;
+import org.aisora.api.provider.ProviderTask;
+import org.aisora.api.provider.ThirdParty;
+import org.aisora.api.store.JobAttempt;
+import org.aisora.api.store.JobRecord;
+import org.aisora.api.store.JobStore;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.plugins.PluginSet;
+import org.aisora.core.internal.plugins.Ranked;
+import org.aisora.core.internal.plugins.RoutingRules;
+import org.aisora.core.internal.routing.Candidate;
+import org.aisora.core.internal.routing.CircuitBreaker;
+import org.aisora.core.internal.routing.RetryDecision;
+import org.aisora.core.internal.routing.Route;
+
+/**
+ * Takes one job through its providers: route by capability, configured order, ranking and health;
+ * call each under its circuit breaker; retry with backoff (honouring Retry-After) or fall back to the
+ * next provider; write one attempt row per call as soon as it ends. A provider that disappears while a
+ * task runs is left for the next one (the job is dispatched once more, elsewhere); the job fails with
+ * {@code provider_removed} when nothing else can take it.
+ */
+final class Dispatch {
+    /** How a dispatch ended: a terminal successful task, the user's cancel, or a failure to end the job with. */
+    record Result(ProviderTask task, GenerationProvider provider, String errorCode, String message, boolean rejected,
+                  boolean canceled) {
+        static Result success(ProviderTask task, GenerationProvider provider) {
+            return new Result(task, provider, null, null, false, false);
+        }
+
+        static Result failure(String code, String message, boolean rejected) {
+            return new Result(null, null, code, message, rejected, false);
+        }
+
+        static Result canceledByUser() {
+            return new Result(null, null, null, null, false, true);
+        }
+    }
+
+    static final String PROVIDER_REMOVED = "provider_removed";
+    private static final int MAX_POLL_ERRORS = 5;
+
+    private final JobStore jobs;
+    private final PluginRegistry registry;
+    private final Clock clock;
+    private final long pollIntervalMs;
+
+    Dispatch(JobStore jobs, PluginRegistry registry, Clock clock, long pollIntervalMs) {
+        this.jobs = jobs;
+        this.registry = registry;
+        this.clock = clock;
+        this.pollIntervalMs = pollIntervalMs;
+    }
+
+    Result run(JobRecord job, GenerationRequest request, Instant deadline) throws InterruptedException {
+        PluginSet<GenerationProvider> providers = registry.families().providers;
+        RoutingRules rules = registry.routing();
+        Route route = rules.order().route(request.type(), candidates(providers, request), job.requestedProvider());
+        int seq = jobs.attempts(job.id()).size();
+        for (String skipped : route.skippedCircuitOpen()) {
+            record(job, ++seq, skipped, "skipped_circuit_open", null, clock.instant(), 0, null, null);
+        }
+        if (!route.ok()) {
+            return Result.failure(route.problem() == Route.Problem.PINNED_UNAVAILABLE ? "provider_unavailable"
+                    : "no_provider", route.message(), false);
+        }
+        ProviderException last = null;
+        for (String id : route.toTry()) {
+            CircuitBreaker breaker = registry.breakers().of(id);
+            for (int call = 1; ; call++) {
+                Optional<GenerationProvider> found = providers.get(id);
+                if (found.isEmpty()) {
+                    last = removed(id);
+                    break;
+                }
+                if (!breaker.allow()) {
+                    record(job, ++seq, id, "skipped_circuit_open", null, clock.instant(), 0, null, found.get());
+                    break;
+                }
+                GenerationProvider provider = found.get();
+                Instant started = clock.instant();
+                String[] taskId = {null};
+                try {
+                    ProviderTask task = awaitTerminal(job, provider, providers, request, deadline, taskId);
+                    if (task == null) {
+                        breaker.release();
+                        record(job, ++seq, id, "canceled", null, started, 0, taskId[0], provider);
+                        return Result.canceledByUser();
+                    }
+                    breaker.onSuccess();
+                    record(job, ++seq, id, "succeeded", null, started, cost(provider, request), taskId[0], provider);
+                    return Result.success(task, provider);
+                } catch (ProviderException e) {
+                    last = e;
+                    boolean rejected = ProviderException.CONTENT_POLICY.equals(e.code());
+                    if (PROVIDER_REMOVED.equals(e.code())) {
+                        breaker.release();
+                    } else {
+                        breaker.onFailure(e);
+                    }
+                    record(job, ++seq, id, rejected ? "rejected" : "failed", e.code(), started, 0, taskId[0], provider);
+                    RetryDecision decision = rules.retries().decide(call, e);
+                    if (decision.action() == RetryDecision.Action.STOP) {
+                        return Result.failure(e.code(), e.getMessage(), rejected);
+                    }
+                    if (decision.action() == RetryDecision.Action.NEXT_PROVIDER) {
+                        break;
+                    }
+                    if (!sleepBefore(deadline, decision.delay())) {
+                        return Result.failure(ProviderException.TIMEOUT, "the providers did not finish in time", false);
+                    }
+                    if (canceled(job)) {
+                        return Result.canceledByUser();
+                    }
+                } catch (RuntimeException e) {
+                    breaker.release();
+                    last = new ProviderException("provider_error", "the provider failed unexpectedly", false);
+                    record(job, ++seq, id, "failed", "provider_error", started, 0, taskId[0], provider);
+                    break;
+                }
+            }
+        }
+        if (last == null) {
+            return Result.failure("no_provider", "no installed provider could take the job", false);
+        }
+        return Result.failure(last.code(), last.getMessage(), false);
+    }
+
+    /** Submits, then polls until terminal; null when the user canceled meanwhile. */
+    private ProviderTask awaitTerminal(JobRecord job, GenerationProvider provider, PluginSet<GenerationProvider> providers,
+                                       GenerationRequest request, Instant deadline, String[] taskId)
+            throws ProviderException, InterruptedException {
+        ProviderTask task = provider.submit(request);
+        taskId[0] = task.taskId();
+        int pollErrors = 0;
+        while (!task.isTerminal()) {
+            Thread.sleep(pollIntervalMs);
+            if (canceled(job)) {
+                cancelQuietly(provider, task.taskId());
+                return null;
+            }
+            if (providers.get(provider.id()).orElse(null) != provider) {
+                throw removed(provider.id()); // no call into a vanished service: its task is abandoned
+            }
+            if (clock.instant().isAfter(deadline)) {
+                cancelQuietly(provider, task.taskId());
+                throw new ProviderException(ProviderException.TIMEOUT, "the provider did not finish in time", false);
+            }
+            try {
+                task = provider.poll(task.taskId());
+                pollErrors = 0;
+            } catch (ProviderException e) {
+                // a throttled or flaky status endpoint does not mean the task failed: keep asking, a few times
+                if (!e.retryable() || ++pollErrors > MAX_POLL_ERRORS) {
+                    throw e;
+                }
+            }
+        }
+        return switch (task.status()) {
+            case SUCCEEDED -> task;
+            case CANCELED -> throw new ProviderException("provider_canceled", "the provider canceled the task", false);
+            default -> throw new ProviderException(task.errorCode() == null ? "provider_failed" : task.errorCode(),
+                    task.errorMessage() == null ? "the provider could not generate this" : task.errorMessage(), false);
+        };
+    }
+
+    private List<Candidate> candidates(PluginSet<GenerationProvider> providers, GenerationRequest request) {
+        List<Candidate> out = new ArrayList<>();
+        for (Ranked<GenerationProvider> e : providers.entries()) {
+            GenerationProvider p = e.plugin();
+            out.add(new Candidate(p.id(), e.ranking(), Routing.capable(p, request), health(p),
+                    registry.breakers().of(p.id()).available()));
+        }
+        return out;
+    }
+
+    private static PluginHealth.Status health(GenerationProvider p) {
+        try {
+            return p.health().status();
+        } catch (RuntimeException e) {
+            return PluginHealth.Status.OFFLINE;
+        }
+    }
+
+    private boolean canceled(JobRecord job) {
+        return jobs.find(job.id()).map(j -> j.status().isTerminal()).orElse(true);
+    }
+
+    private boolean sleepBefore(Instant deadline, Duration delay) throws InterruptedException {
+        Instant wake = clock.instant().plus(delay);
+        if (wake.isAfter(deadline)) {
+            return false;
+        }
+        Thread.sleep(Math.max(0, delay.toMillis()));
+        return true;
+    }
+
+    private static ProviderException removed(String id) {
+        return new ProviderException(PROVIDER_REMOVED, "provider '" + id + "' was removed while the job ran", false);
+    }
+
+    private static void cancelQuietly(GenerationProvider provider, String taskId) {
+        try {
+            provider.cancel(taskId);
+        } catch (ProviderException | RuntimeException e) {
+            // best effort: the job ends on our side either way
+        }
+    }
+
+    private static long cost(GenerationProvider provider, GenerationRequest request) {
+        try {
+            return Math.max(0, provider.costMicros(request));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private void record(JobRecord job, int seq, String providerId, String outcome, String code, Instant started,
+                        long costMicros, String taskId, GenerationProvider provider) {
+        ThirdParty vendor = null;
+        if (provider != null) {
+            try {
+                vendor = provider.thirdParty().orElse(null);
+            } catch (RuntimeException e) {
+                vendor = new ThirdParty(providerId, "unknown", false);
+            }
+        }
+        long latency = Math.max(0, Duration.between(started, clock.instant()).toMillis());
+        jobs.recordAttempt(new JobAttempt(job.id(), seq, providerId, outcome, code, latency, costMicros, started,
+                vendor == null ? null : vendor.vendor(), vendor == null ? null : vendor.statedRetention(),
+                vendor != null && vendor.deletable(), taskId));
+    }
+}

@@ -1,0 +1,54 @@
+package org.aisora.rest.internal.openai;
+
+import java.time.Duration;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.GenerationService;
+import org.aisora.api.service.MediaService;
+import org.aisora.api.service.PluginDirectory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** OpenAI's {@code POST /images/generations}, answered by a text-to-image job of the core. */
+@Component(service = ImagesResource.class, configurationPid = OpenAiConfig.PID)
+@Designate(ocd = OpenAiConfig.class)
+@JaxrsResource
+@JaxrsApplicationSelect(OpenAiApplication.SELECT)
+@JaxrsExtensionSelect({OpenAiApplication.REQUIRE_JSON, OpenAiApplication.REQUIRE_AUTH})
+@Path("images")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ImagesResource {
+    private final PluginDirectory plugins;
+    private final ImageGeneration images;
+
+    @Activate
+    public ImagesResource(@Reference GenerationService generations, @Reference MediaService media,
+                          @Reference PluginDirectory plugins, OpenAiConfig config) {
+        this.plugins = plugins;
+        this.images = new ImageGeneration(generations, media, Duration.ofSeconds(Math.max(1, config.wait_seconds())),
+                Duration.ofSeconds(Math.max(1, config.url_ttl_seconds())), System::nanoTime, Thread::sleep);
+    }
+
+    @POST
+    @Path("generations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ImagesResponse generate(@Context SecurityContext security, @Context UriInfo uri,
+                                   @HeaderParam("Idempotency-Key") String idempotencyKey, ImageRequest request) {
+        Caller caller = OpenAiCaller.require(security);
+        ImagePlan plan = ImageRequests.plan(request, Models.providerIds(plugins.plugins()));
+        return images.generate(caller, plan, idempotencyKey, uri.getBaseUri());
+    }
+}
