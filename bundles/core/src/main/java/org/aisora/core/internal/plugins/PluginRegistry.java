@@ -21,6 +21,10 @@ import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountStore;
 import org.aisora.core.internal.routing.BreakerSettings;
+import org.aisora.core.internal.routing.BreakerState;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.aisora.api.plugin.PluginFamily;
+import org.aisora.api.plugin.PluginHealth;
 import org.aisora.core.internal.routing.Breakers;
 import org.aisora.api.transcode.Transcoder;
 import org.osgi.service.component.annotations.Activate;
@@ -41,6 +45,7 @@ public final class PluginRegistry implements PluginDirectory {
     private final Breakers breakers = new Breakers(Clock.systemUTC(), BreakerSettings.defaults());
     private volatile PluginChoices config;
     private volatile RoutingRules routing;
+    private volatile ConfigurationAdmin configAdmin;
     private volatile AccountStore database;
 
     @Activate
@@ -73,8 +78,27 @@ public final class PluginRegistry implements PluginDirectory {
 
     @Override
     public List<PluginInfo> plugins() {
-        return plugins.describe(config);
+        // a provider whose circuit is open is shown as such, whatever it says of itself
+        return plugins.describe(config).stream().map(p -> p.family() == PluginFamily.PROVIDER
+                && breakers.of(p.id()).state() == BreakerState.OPEN && p.health().status() == PluginHealth.Status.ONLINE
+                ? new PluginInfo(p.family(), p.id(), PluginHealth.degraded("circuit open: "
+                        + breakers.of(p.id()).reason()), p.ranking(), p.active())
+                : p).toList();
     }
+
+    @Override
+    public Map<String, List<String>> routingOrder() {
+        return RoutingConfig.describe(routing.order());
+    }
+
+    @Override
+    public void setRoutingOrder(String type, List<String> providerIds) {
+        RoutingConfig.save(configAdmin, type, List.copyOf(providerIds));
+    }
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    void setConfigAdmin(ConfigurationAdmin admin) { this.configAdmin = admin; }
+    void unsetConfigAdmin(ConfigurationAdmin admin) { if (this.configAdmin == admin) { this.configAdmin = null; } }
 
     public Optional<BlobStore> defaultBlobStore() {
         return plugins.storage.preferred(config.storage_default());

@@ -1,0 +1,59 @@
+package org.aisora.rest.internal.resources;
+
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.plugin.PluginInfo;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.PluginDirectory;
+import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.Callers;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** What administrators see over HTTP: every plugin with its health (and circuit state), and the routing order. */
+@Component(service = AdminResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AisoraApplication.SELECT)
+@JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminResource {
+    private final PluginDirectory directory;
+
+    @Activate
+    public AdminResource(@Reference PluginDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Path("plugins")
+    public List<PluginInfo> plugins(@Context SecurityContext security) {
+        admin(security);
+        return directory.plugins();
+    }
+
+    @GET
+    @Path("routing")
+    public Map<String, List<String>> routing(@Context SecurityContext security) {
+        admin(security);
+        return directory.routingOrder();
+    }
+
+    private static void admin(SecurityContext security) {
+        Caller caller = Callers.require(security);
+        if (!"admin".equals(caller.role())) {
+            throw AisoraException.forbidden("admin_only", "this needs the admin role (aisora:user-role)");
+        }
+    }
+}
