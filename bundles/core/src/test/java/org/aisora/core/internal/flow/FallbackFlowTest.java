@@ -106,4 +106,47 @@ class FallbackFlowTest {
         assertEquals("failed", done.status());
         assertEquals(1000, platform.credits.summary(bob, 0, 10).balance());
     }
+
+    /**
+     * An async vendor task (Runway) whose provider is removed while it runs: the job is handed to the
+     * next capable provider once; pinned to the removed one, it fails with provider_removed, credits back.
+     */
+    @Test
+    @Order(3)
+    void aProviderRemovedMidTaskHandsTheJobOnOrEndsItProviderRemoved() throws Exception {
+        FakeVendor runwayApi = new FakeVendor();
+        try {
+            runwayApi.on("POST /v1/text_to_video", Reply.json(200, "{\"id\":\"task-1\"}"));
+            runwayApi.on("GET /v1/tasks/task-1", Reply.json(200, "{\"id\":\"task-1\",\"status\":\"RUNNING\"}"));
+            Caller cy = platform.register("r" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "1990-01-01");
+            for (String pin : new String[] {null, "runway"}) {
+                org.aisora.providers.runway.internal.RunwayProvider runway = new org.aisora.providers.runway.internal.RunwayProvider(
+                        TestConfig.of(org.aisora.providers.runway.internal.RunwayProviderConfig.class, Map.of(
+                                "_api_key", "key_test", "base_url", runwayApi.baseUrl())));
+                platform.plugins().providers.add(runway, Map.of("service.ranking", 20));
+                int polls = runwayApi.requests("GET /v1/tasks").size();
+                GenerationView job = platform.generations.submit(cy, new GenerationSubmission("text-to-video", "a kite",
+                        null, null, 320, 320, 5, 3L, pin), null);
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (runwayApi.requests("GET /v1/tasks").size() == polls && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                platform.plugins().providers.remove(runway); // the bundle goes away while its task runs
+                platform.await(cy, job.id(), v -> !v.status().equals("queued") && !v.status().equals("running"));
+                GenerationView done = platform.generations.get(cy, job.id());
+                if (pin == null) {
+                    assertEquals("succeeded", done.status(), String.valueOf(done.error()));
+                    assertEquals(List.of("runway:failed:provider_removed", "builtin:succeeded"), outcomes(done));
+                } else {
+                    assertEquals("failed", done.status());
+                    assertEquals("provider_removed", done.error().code());
+                    assertEquals(List.of("runway:failed:provider_removed"), outcomes(done));
+                }
+            }
+            assertEquals(1000 - 5L * 5, platform.credits.summary(cy, 0, 10).balance(),
+                    "one 320x320 5 s clip charged, the removed pinned one released");
+        } finally {
+            runwayApi.close();
+        }
+    }
 }
