@@ -24,6 +24,9 @@ public interface JobStore {
 
     List<JobRecord> listByStatus(JobStatus status, int limit);
 
+    /** The owner's queued and running jobs: what a plan's concurrency cap counts. */
+    int countActive(String ownerId);
+
     /** queued → running. @return false when the job was not queued (someone else took it, or it was canceled) */
     boolean markRunning(String jobId, String provider, Instant startedAt);
 

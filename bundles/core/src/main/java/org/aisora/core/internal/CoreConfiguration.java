@@ -73,4 +73,9 @@ public @interface CoreConfiguration {
 
     @AttributeDefinition(description = "Videos processed at once (renditions and posters)")
     int media_workers() default 1;
+
+    @AttributeDefinition(description = "Plans: id=monthly.credits:N,retention.days:N,max.concurrent.jobs:N,"
+            + "requests.per.minute:N,max.video.seconds:N,max.upload.mb:N (one line each; free is required)")
+    String[] plans() default {org.aisora.core.internal.limits.PlanCatalog.FREE_LINE,
+        org.aisora.core.internal.limits.PlanCatalog.PRO_LINE};
 }

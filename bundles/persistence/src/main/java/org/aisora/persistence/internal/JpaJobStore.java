@@ -88,6 +88,15 @@ public final class JpaJobStore implements JobStore {
     }
 
     @Override
+    public int countActive(String ownerId) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select count(j) from Job j where j.ownerId = :owner and j.status in (:queued, :running)",
+                        Long.class)
+                .setParameter("owner", ownerId).setParameter("queued", JobStatus.QUEUED)
+                .setParameter("running", JobStatus.RUNNING).getSingleResult().intValue());
+    }
+
+    @Override
     public boolean markRunning(String jobId, String provider, Instant startedAt) {
         return Tx.inTransaction(emf, em -> em
                 .createQuery("update Job j set j.status = :running, j.provider = :provider, j.startedAt = :at"

@@ -21,6 +21,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaLedgerStore ledger;
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
+    private final JpaBillingStore billing;
 
     private TestStores(TestDatabase db) {
         this.db = db;
@@ -33,6 +34,7 @@ public final class TestStores implements AutoCloseable {
         this.ledger = new JpaLedgerStore(emf, ready);
         this.jobs = new JpaJobStore(emf, ready);
         this.media = new JpaMediaStore(emf, ready);
+        this.billing = new JpaBillingStore(emf, ready);
     }
 
     /** Always available. */
@@ -63,6 +65,10 @@ public final class TestStores implements AutoCloseable {
 
     public MediaStore media() {
         return media;
+    }
+
+    public org.aisora.api.store.BillingStore billing() {
+        return billing;
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */

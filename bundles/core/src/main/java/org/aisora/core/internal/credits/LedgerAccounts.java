@@ -14,6 +14,8 @@ import org.aisora.api.store.LedgerTransaction;
 public final class LedgerAccounts {
     public static final String SYSTEM_GRANTS = "system:grants";
     public static final String SYSTEM_REVENUE = "system:revenue";
+    /** Where bought credits come from (its balance is minus everything ever sold). */
+    public static final String SYSTEM_SALES = "system:sales";
 
     private LedgerAccounts() {
     }
@@ -28,6 +30,16 @@ public final class LedgerAccounts {
 
     public static LedgerTransaction grant(String key, String accountId, long amount, String memo, Instant at) {
         return move(key, LedgerKind.GRANT, SYSTEM_GRANTS, available(accountId), amount, memo, at);
+    }
+
+    /** Credits paid for; the key names the processor's purchase object, so one purchase is credited once. */
+    public static LedgerTransaction purchase(String key, String accountId, long amount, String memo, Instant at) {
+        return move(key, LedgerKind.PURCHASE, SYSTEM_SALES, available(accountId), amount, memo, at);
+    }
+
+    /** Unspent purchased credits taken back after a refund. */
+    public static LedgerTransaction refund(String key, String accountId, long amount, String memo, Instant at) {
+        return move(key, LedgerKind.REFUND, available(accountId), SYSTEM_SALES, amount, memo, at);
     }
 
     public static LedgerTransaction hold(String jobId, String accountId, long amount, Instant at) {

@@ -22,6 +22,11 @@ import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.limits.ConcurrencyCap;
+import org.aisora.core.internal.limits.LimitRefusals;
+import org.aisora.core.internal.limits.Plan;
+import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.limits.RequestRateLimiter;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -38,6 +43,9 @@ public final class GenerationServiceImpl implements GenerationService {
     private final JobEngine engine;
     private final CoreConfiguration config;
     private final Clock clock;
+    private final PlanCatalog plans;
+    private final RequestRateLimiter rateLimiter;
+    private final ConcurrencyCap concurrency = new ConcurrencyCap();
 
     @Activate
     public GenerationServiceImpl(@Reference JobStore jobs, @Reference MediaStore media,
@@ -55,6 +63,8 @@ public final class GenerationServiceImpl implements GenerationService {
         this.engine = engine;
         this.config = config;
         this.clock = clock;
+        this.plans = PlanCatalog.parse(config.plans());
+        this.rateLimiter = new RequestRateLimiter(clock);
     }
 
     @Override
@@ -67,6 +77,13 @@ public final class GenerationServiceImpl implements GenerationService {
                 return JobViews.view(earlier.get(), media);
             }
         }
+        AccountRecord account = accounts.findById(caller.accountId())
+                .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
+        Plan plan = plans.forAccount(account.plan());
+        rateLimiter.acquire(account.id(), plan);
+        if (v.type().producesVideo()) {
+            LimitRefusals.requireVideoSeconds(plan, v.durationSeconds());
+        }
         String jobId = UUID.randomUUID().toString();
         checkPinnedProvider(v, jobId);
         if (v.inputMediaId() != null) {
@@ -75,8 +92,6 @@ public final class GenerationServiceImpl implements GenerationService {
                     .filter(m -> "upload".equals(m.kind()) && m.contentType().startsWith("image/"))
                     .orElseThrow(() -> AisoraException.notFound("input media"));
         }
-        AccountRecord account = accounts.findById(caller.accountId())
-                .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
         RetentionPolicy retention = registry.retentionPolicy().orElseThrow(() -> new AisoraException(
                 AisoraException.Kind.UNAVAILABLE, "policy_unavailable", "generation is paused for now"));
         Instant now = clock.instant();
@@ -86,7 +101,11 @@ public final class GenerationServiceImpl implements GenerationService {
                 null, null, now, null, null, now.plus(retention.retention(account.plan(), ArtifactKind.OPERATIONAL_LOG)),
                 v.inputMediaId());
         try {
-            jobs.enqueue(job, LedgerAccounts.hold(jobId, account.id(), cost, now));
+            // the plan's cap on queued + running jobs, checked and enqueued under one per-account lock
+            concurrency.withSlot(account.id(), plan, () -> jobs.countActive(account.id()), () -> {
+                jobs.enqueue(job, LedgerAccounts.hold(jobId, account.id(), cost, now));
+                return null;
+            });
         } catch (AisoraException e) {
             // two requests with one idempotency key raced: the loser answers with the winner's job
             if (key != null && e.kind() == AisoraException.Kind.CONFLICT) {

@@ -52,10 +52,15 @@ final class TestPlatform implements AutoCloseable {
     final Path work;
     final org.aisora.core.internal.media.MediaProcessor processor;
 
+    /** The flow tests are about generation, not plans: a free plan no test reaches the limits of. */
+    static final String UNLIMITED_FREE = "free=monthly.credits:100,retention.days:7,max.concurrent.jobs:10000,"
+            + "requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:1024";
+
     TestPlatform(TestStores db, Map<String, Object> coreConfig) throws Exception {
         this.db = db;
         this.blobs = Files.createTempDirectory("aisora-blobs");
-        Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L));
+        Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L,
+                "plans", new String[] {UNLIMITED_FREE}));
         cfg.putAll(coreConfig);
         this.config = TestConfig.core(cfg);
         this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()));

@@ -3,6 +3,7 @@ package org.aisora.rest.internal.errors;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.aisora.api.error.AisoraException;
+import org.aisora.api.error.RateLimitedException;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -18,6 +19,9 @@ public final class AisoraExceptionMapper implements ExceptionMapper<AisoraExcept
         Response.ResponseBuilder builder = ErrorResponses.builder(e.kind().status(), e.code(), e.getMessage());
         if (e.kind() == AisoraException.Kind.UNAUTHORIZED) {
             builder.header("WWW-Authenticate", "Bearer");
+        }
+        if (e instanceof RateLimitedException limited) {
+            builder.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
         return builder.build();
     }

@@ -27,7 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = OpenAiConfig.class)
 @JaxrsResource
 @JaxrsApplicationSelect(OpenAiApplication.SELECT)
-@JaxrsExtensionSelect({OpenAiApplication.REQUIRE_JSON, OpenAiApplication.REQUIRE_AUTH})
+@JaxrsExtensionSelect(OpenAiApplication.REQUIRE_JSON)
 @Path("images")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImagesResource {

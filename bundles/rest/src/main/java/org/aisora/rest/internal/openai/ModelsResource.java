@@ -19,7 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Component(service = ModelsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(OpenAiApplication.SELECT)
-@JaxrsExtensionSelect({OpenAiApplication.REQUIRE_JSON, OpenAiApplication.REQUIRE_AUTH})
+@JaxrsExtensionSelect(OpenAiApplication.REQUIRE_JSON)
 @Path("models")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ModelsResource {

@@ -1,0 +1,33 @@
+package org.aisora.api.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Customers, checkouts, applied payment events and subscriptions. Never card data. */
+@ProviderType
+public interface BillingStore {
+    Optional<String> customerId(String accountId, String processor);
+
+    /** Keeps the first customer id stored for an account at a processor. @return the id now stored */
+    String saveCustomer(String accountId, String processor, String customerId, Instant at);
+
+    /** Inserts a pending checkout, or returns the one already stored under its idempotency key. */
+    CheckoutRecord reserveCheckout(CheckoutRecord pending);
+
+    void completeCheckout(String idempotencyKey, String sessionId, String url);
+
+    /**
+     * Applies a payment event exactly once: records it and, in the same transaction, posts the ledger
+     * transaction, upserts the subscription and sets the account's plan (each may be null).
+     *
+     * @return false when the event was applied before (nothing changes)
+     */
+    boolean applyEvent(PaymentEventRecord event, LedgerTransaction posting, SubscriptionRecord subscription,
+                       String newPlan);
+
+    Optional<SubscriptionRecord> subscription(String accountId);
+
+    List<SubscriptionRecord> subscriptions(int limit);
+}

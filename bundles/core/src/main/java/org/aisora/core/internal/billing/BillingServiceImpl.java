@@ -1,0 +1,153 @@
+package org.aisora.core.internal.billing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.payment.CheckoutRequest;
+import org.aisora.api.payment.CheckoutSession;
+import org.aisora.api.payment.PaymentEvent;
+import org.aisora.api.payment.PaymentException;
+import org.aisora.api.payment.PaymentProcessor;
+import org.aisora.api.payment.Product;
+import org.aisora.api.service.BillingService;
+import org.aisora.api.service.Caller;
+import org.aisora.api.service.CheckoutView;
+import org.aisora.api.service.PlanView;
+import org.aisora.api.service.ProductView;
+import org.aisora.api.service.SubscriptionView;
+import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.BillingStore;
+import org.aisora.api.store.CheckoutRecord;
+import org.aisora.api.store.LedgerStore;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Checkout, portal, webhooks and the caller's subscription; the effects of events live in EventApplier. */
+@Component(service = BillingService.class, configurationPid = CoreConfiguration.PID)
+public final class BillingServiceImpl implements BillingService {
+    private final BillingStore billing;
+    private final AccountStore accounts;
+    private final PluginRegistry registry;
+    private final EventApplier events;
+    private final PlanCatalog plans;
+    private final Clock clock;
+
+    @Activate
+    public BillingServiceImpl(@Reference BillingStore billing, @Reference AccountStore accounts,
+                              @Reference LedgerStore ledger, @Reference PluginRegistry registry,
+                              CoreConfiguration config) {
+        this(billing, accounts, ledger, registry, PlanCatalog.parse(config.plans()), Clock.systemUTC());
+    }
+
+    public BillingServiceImpl(BillingStore billing, AccountStore accounts, LedgerStore ledger, PluginRegistry registry,
+                              PlanCatalog plans, Clock clock) {
+        this.plans = plans;
+        this.billing = billing;
+        this.accounts = accounts;
+        this.registry = registry;
+        this.clock = clock;
+        ToLongFunction<String> monthlyCredits = plan -> plans.find(plan).map(p -> p.monthlyCredits()).orElse(0L);
+        this.events = new EventApplier(billing, accounts, ledger, monthlyCredits, clock);
+    }
+
+    @Override
+    public List<PlanView> plans() {
+        return plans.plans().values().stream().map(p -> new PlanView(p.id(), p.monthlyCredits(), p.retentionDays(),
+                p.maxConcurrentJobs(), p.requestsPerMinute(), p.maxVideoSeconds(), p.maxUploadBytes())).toList();
+    }
+
+    /** The highest-ranked processor that sells. */
+    private PaymentProcessor seller() {
+        return registry.families().payments.ranked().stream()
+                .filter(p -> p.capabilities().checkout())
+                .findFirst()
+                .orElseThrow(() -> new AisoraException(AisoraException.Kind.UNAVAILABLE, "payments_unavailable",
+                        "no payment processor offers checkout now"));
+    }
+
+    @Override
+    public List<ProductView> products() {
+        return registry.families().payments.ranked().stream().filter(p -> p.capabilities().checkout()).findFirst()
+                .map(p -> p.products().stream().map(BillingServiceImpl::view).toList()).orElse(List.of());
+    }
+
+    private static ProductView view(Product p) {
+        return new ProductView(p.id(), p.name(), p.credits(), p.plan(), p.amountMinor(), p.currency());
+    }
+
+    @Override
+    public CheckoutView checkout(Caller caller, String productId, String idempotencyKey) {
+        PaymentProcessor processor = seller();
+        Product product = processor.products().stream().filter(p -> p.id().equals(productId)).findFirst()
+                .orElseThrow(() -> AisoraException.unprocessable("unknown_product", "no product '" + productId + "'"));
+        AccountRecord account = accounts.findById(caller.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
+        String key = "checkout:" + caller.accountId() + ":" + (idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString() : idempotencyKey.strip());
+        if (key.length() > 100) {
+            throw AisoraException.badRequest("invalid_idempotency_key", "Idempotency-Key is too long");
+        }
+        // the key is stored before the processor is called: a retry reuses it and creates nothing twice
+        CheckoutRecord stored = billing.reserveCheckout(new CheckoutRecord(key, caller.accountId(), processor.id(),
+                product.id(), null, null, clock.instant()));
+        if (!stored.productId().equals(product.id()) || !stored.accountId().equals(caller.accountId())) {
+            throw AisoraException.conflict("idempotency_key_reused", "this Idempotency-Key was used for another checkout");
+        }
+        if (stored.url() != null) {
+            return new CheckoutView(stored.url(), stored.sessionId(), stored.processor());
+        }
+        String customer = billing.customerId(caller.accountId(), processor.id()).orElse(null);
+        CheckoutSession session;
+        try {
+            session = processor.checkout(new CheckoutRequest(caller.accountId(), account.email(), customer, product, key));
+        } catch (PaymentException e) {
+            throw Payments.failure(e);
+        }
+        if (session.customerId() != null) {
+            billing.saveCustomer(caller.accountId(), processor.id(), session.customerId(), clock.instant());
+        }
+        billing.completeCheckout(key, session.sessionId(), session.url());
+        return new CheckoutView(session.url(), session.sessionId(), processor.id());
+    }
+
+    @Override
+    public String portal(Caller caller) {
+        PaymentProcessor processor = seller();
+        String customer = billing.customerId(caller.accountId(), processor.id()).orElseThrow(() ->
+                AisoraException.unprocessable("no_customer", "there is nothing to manage before a first checkout"));
+        try {
+            return processor.portal(customer, null);
+        } catch (PaymentException e) {
+            throw Payments.failure(e);
+        }
+    }
+
+    @Override
+    public void webhook(String processorId, byte[] rawBody, Map<String, String> headers) {
+        PaymentProcessor processor = registry.families().payments.get(processorId)
+                .orElseThrow(() -> AisoraException.notFound("payment processor"));
+        PaymentEvent event;
+        try {
+            event = processor.verifyWebhook(rawBody, headers);
+        } catch (PaymentException e) {
+            throw Payments.failure(e);
+        }
+        events.apply(processor, event);
+    }
+
+    @Override
+    public SubscriptionView subscription(Caller caller) {
+        AccountRecord account = accounts.findById(caller.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
+        Optional<org.aisora.api.store.SubscriptionRecord> s = billing.subscription(caller.accountId());
+        return new SubscriptionView(account.plan(), s.map(r -> r.status()).orElse(null),
+                s.map(r -> r.processor()).orElse(null), s.map(r -> r.periodEnd()).orElse(null));
+    }
+}

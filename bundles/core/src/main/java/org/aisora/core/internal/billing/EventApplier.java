@@ -1,0 +1,108 @@
+package org.aisora.core.internal.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import org.aisora.api.payment.PaymentEvent;
+import org.aisora.api.payment.PaymentException;
+import org.aisora.api.payment.PaymentProcessor;
+import org.aisora.api.payment.SubscriptionState;
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.BillingStore;
+import org.aisora.api.store.LedgerStore;
+import org.aisora.api.store.LedgerTransaction;
+import org.aisora.api.store.PaymentEventRecord;
+import org.aisora.api.store.SubscriptionRecord;
+import org.aisora.core.internal.credits.LedgerAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one verified payment event into its effect, applied with the event's record in one transaction
+ * (so a redelivery is a no-op). Ledger keys name the processor's object (checkout session, invoice,
+ * charge), so two different events about one purchase still credit it once. Subscription events do not
+ * trust their own order: the subscription is re-read from the processor and its current state applied,
+ * so shuffled deliveries converge on what the processor has.
+ */
+final class EventApplier {
+    static final String FREE = "free";
+    private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
+
+    private final BillingStore billing;
+    private final AccountStore accounts;
+    private final LedgerStore ledger;
+    private final ToLongFunction<String> monthlyCredits;
+    private final Clock clock;
+
+    EventApplier(BillingStore billing, AccountStore accounts, LedgerStore ledger, ToLongFunction<String> monthlyCredits,
+                 Clock clock) {
+        this.billing = billing;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.monthlyCredits = monthlyCredits;
+        this.clock = clock;
+    }
+
+    /** @return false when the event had been applied already */
+    boolean apply(PaymentProcessor processor, PaymentEvent e) {
+        Instant now = clock.instant();
+        String account = e.accountId() != null && accounts.findById(e.accountId()).isPresent() ? e.accountId() : null;
+        PaymentEventRecord record = new PaymentEventRecord(processor.id(), e.eventId(), e.type().name(), account,
+                e.objectId(), now);
+        if (account == null) {
+            return billing.applyEvent(record, null, null, null); // not ours, or an account since deleted: noted only
+        }
+        String key = processor.id() + ":" + e.objectId();
+        return switch (e.type()) {
+            case CREDITS_PURCHASED -> billing.applyEvent(record, e.credits() <= 0 ? null
+                    : LedgerAccounts.purchase("purchase:" + key, account, e.credits(), "purchase " + e.objectId(), now),
+                    null, null);
+            case SUBSCRIPTION_RENEWED -> {
+                Converged state = converge(processor, e, account, now);
+                // the invoice paid for its own plan's period: those credits are earned whatever happened since
+                long credits = e.plan() == null || e.plan().equals(FREE) ? 0 : monthlyCredits.applyAsLong(e.plan());
+                LedgerTransaction grant = credits <= 0 ? null : LedgerAccounts.grant("plan-grant:" + key, account,
+                        credits, e.plan() + " plan credits for " + e.objectId(), now);
+                yield billing.applyEvent(record, grant, state.subscription(), state.plan());
+            }
+            case SUBSCRIPTION_ACTIVE, PAYMENT_FAILED, SUBSCRIPTION_ENDED -> {
+                Converged state = converge(processor, e, account, now);
+                yield billing.applyEvent(record, null, state.subscription(), state.plan());
+            }
+            case REFUNDED -> {
+                long unspent = Math.min(e.credits(), Math.max(0, ledger.balance(LedgerAccounts.available(account))));
+                yield billing.applyEvent(record, unspent <= 0 ? null : LedgerAccounts.refund("refund:" + key, account,
+                        unspent, "refund of " + e.objectId(), now), null, null);
+            }
+            case IGNORED -> billing.applyEvent(record, null, null, null);
+        };
+    }
+
+    private record Converged(SubscriptionRecord subscription, String plan) {
+    }
+
+    /** The processor's current view of the subscription wins; the event itself only when it cannot be asked. */
+    private Converged converge(PaymentProcessor processor, PaymentEvent e, String account, Instant now) {
+        Optional<SubscriptionState> current = Optional.empty();
+        if (e.subscriptionId() != null) {
+            try {
+                current = processor.subscription(e.subscriptionId());
+            } catch (PaymentException | RuntimeException ex) {
+                LOG.warn("subscription {} could not be re-read from {} ({}); applying the event as sent",
+                        e.subscriptionId(), processor.id(), ex.getMessage());
+            }
+        }
+        if (current.isPresent()) {
+            SubscriptionState s = current.get();
+            String plan = s.active() && s.plan() != null ? s.plan() : FREE;
+            return new Converged(new SubscriptionRecord(account, processor.id(), s.subscriptionId(), plan, s.status(),
+                    s.periodEnd(), now), plan);
+        }
+        boolean active = e.type() != PaymentEvent.Type.SUBSCRIPTION_ENDED;
+        String plan = active && e.plan() != null ? e.plan() : FREE;
+        String status = e.subscriptionStatus() != null ? e.subscriptionStatus() : active ? "active" : "canceled";
+        return new Converged(new SubscriptionRecord(account, processor.id(),
+                e.subscriptionId() == null ? "" : e.subscriptionId(), plan, status, e.periodEnd(), now), plan);
+    }
+}

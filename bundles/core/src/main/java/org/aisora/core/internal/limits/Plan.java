@@ -1,0 +1,32 @@
+package org.aisora.core.internal.limits;
+
+import java.util.Objects;
+
+/**
+ * What one plan allows. Every limit is at least 1 (a plan that allows nothing is a typo, not a plan);
+ * only the monthly credits may be 0.
+ *
+ * @param id                lowercase plan id, as stored on the account ({@code free}, {@code pro})
+ * @param monthlyCredits    credits granted each month
+ * @param retentionDays     how long the plan's media are kept
+ * @param maxConcurrentJobs queued plus running jobs an account may have at once
+ * @param requestsPerMinute API requests per minute; also the burst size
+ * @param maxVideoSeconds   longest video a job of this plan may ask for
+ * @param maxUploadBytes    largest upload
+ */
+public record Plan(String id, long monthlyCredits, int retentionDays, int maxConcurrentJobs, int requestsPerMinute,
+                   int maxVideoSeconds, long maxUploadBytes) {
+    public Plan {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("a plan needs an id");
+        }
+        if (monthlyCredits < 0) {
+            throw new IllegalArgumentException("monthlyCredits must not be negative");
+        }
+        if (retentionDays < 1 || maxConcurrentJobs < 1 || requestsPerMinute < 1 || maxVideoSeconds < 1
+                || maxUploadBytes < 1) {
+            throw new IllegalArgumentException("the limits of plan '" + id + "' must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.aisora.core.internal.limits;
+
+import org.aisora.api.error.RateLimitedException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.aisora.api.error.AisoraException;
+import org.junit.jupiter.api.Test;
+
+class RequestRateLimiterTest {
+    private static final Plan FREE = PlanCatalog.defaults().free(); // 30 per minute: a token every 2 s
+    private static final Plan PRO = PlanCatalog.defaults().find("pro").orElseThrow(); // 300: every 200 ms
+
+    private final TestClock clock = new TestClock();
+    private final RequestRateLimiter limiter = new RequestRateLimiter(clock);
+
+    @Test
+    void aFullBucketAllowsTheWholeBurstThenRefusesWithTheExactWait() {
+        assertEquals(30, allowed("alice", FREE, 100));
+        assertEquals(OptionalLong.of(2), limiter.tryAcquire("alice", FREE));
+    }
+
+    @Test
+    void tokensComeBackContinuously() {
+        allowed("alice", FREE, 30);
+        clock.advance(Duration.ofMillis(1999));
+        assertEquals(OptionalLong.of(1), limiter.tryAcquire("alice", FREE)); // 1 ms short rounds up to 1 s
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(OptionalLong.empty(), limiter.tryAcquire("alice", FREE));
+        assertEquals(OptionalLong.of(2), limiter.tryAcquire("alice", FREE));
+        clock.advance(Duration.ofSeconds(7)); // 3.5 tokens
+        assertEquals(3, allowed("alice", FREE, 10));
+        assertEquals(OptionalLong.of(1), limiter.tryAcquire("alice", FREE)); // half a token: 1 s more
+    }
+
+    @Test
+    void retryAfterIsTheCeilingOfAnUnevenInterval() {
+        Plan seven = new Plan("seven", 0, 1, 1, 7, 1, 1); // a token every 8.571 s
+        assertEquals(7, allowed("bob", seven, 20));
+        assertEquals(OptionalLong.of(9), limiter.tryAcquire("bob", seven));
+        clock.advance(Duration.ofSeconds(8));
+        assertEquals(OptionalLong.of(1), limiter.tryAcquire("bob", seven));
+        clock.advance(Duration.ofMillis(571));
+        assertEquals(OptionalLong.of(1), limiter.tryAcquire("bob", seven)); // 8.5714 s: still 0.43 ms short
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(OptionalLong.empty(), limiter.tryAcquire("bob", seven));
+    }
+
+    @Test
+    void refusedCallsTakeNothingAndIdleTimeNeverBanksMoreThanTheBucket() {
+        allowed("alice", FREE, 30);
+        for (int i = 0; i < 100; i++) {
+            limiter.tryAcquire("alice", FREE);
+        }
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(1, allowed("alice", FREE, 5));
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(30, allowed("alice", FREE, 100));
+    }
+
+    @Test
+    void accountsHaveTheirOwnBuckets() {
+        allowed("alice", FREE, 30);
+        assertEquals(30, allowed("bob", FREE, 100));
+    }
+
+    @Test
+    void upgradingFromFreeToProRaisesTheLimitAtOnce() {
+        allowed("alice", FREE, 30);
+        assertTrue(limiter.tryAcquire("alice", FREE).isPresent());
+        assertEquals(270, allowed("alice", PRO, 1000)); // what was used stays used: 30 of 300
+        assertEquals(OptionalLong.of(1), limiter.tryAcquire("alice", PRO)); // 200 ms to the next token
+    }
+
+    @Test
+    void downgradingKeepsWhatWasUsed() {
+        allowed("alice", PRO, 10);
+        assertEquals(20, allowed("alice", FREE, 100));
+        assertEquals(OptionalLong.of(2), limiter.tryAcquire("alice", FREE));
+    }
+
+    @Test
+    void exceptionCarriesCodeStatusAndRetryAfter() {
+        allowed("alice", FREE, 30);
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> limiter.acquire("alice", FREE));
+        assertEquals("rate_limited", e.code());
+        assertEquals(AisoraException.Kind.RATE_LIMITED, e.kind());
+        assertEquals(429, e.kind().status());
+        assertEquals(2, e.retryAfterSeconds());
+    }
+
+    @Test
+    void memoryStaysUnderTheCapAndTheRecentAccountsAreKept() {
+        RequestRateLimiter small = new RequestRateLimiter(clock, 1000);
+        for (int i = 0; i < 5000; i++) {
+            clock.advance(Duration.ofMillis(1));
+            small.tryAcquire("account-" + i, FREE);
+            assertTrue(small.size() <= 1000, "size " + small.size() + " after " + i);
+        }
+        for (int i = 0; i < 29; i++) {
+            assertEquals(OptionalLong.empty(), small.tryAcquire("account-4999", FREE));
+        }
+        assertEquals(OptionalLong.of(2), small.tryAcquire("account-4999", FREE)); // its bucket was kept
+    }
+
+    @Test
+    void idleAccountsAreDroppedByTheNextSweep() {
+        for (int i = 0; i < 10; i++) {
+            limiter.tryAcquire("account-" + i, FREE);
+        }
+        assertEquals(10, limiter.size());
+        clock.advance(Duration.ofSeconds(59));
+        limiter.tryAcquire("account-0", FREE);
+        clock.advance(Duration.ofSeconds(2)); // 61 s since the first sweep; only account-0 was seen within a minute
+        limiter.tryAcquire("late", FREE);
+        assertEquals(2, limiter.size());
+    }
+
+    @Test
+    void concurrentCallersShareOneBucketExactly() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                tasks.add(() -> allowed("alice", PRO, 100));
+            }
+            int total = 0;
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                total += f.get();
+            }
+            assertEquals(300, total);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int allowed(String account, Plan plan, int attempts) {
+        int ok = 0;
+        for (int i = 0; i < attempts; i++) {
+            if (limiter.tryAcquire(account, plan).isEmpty()) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+}

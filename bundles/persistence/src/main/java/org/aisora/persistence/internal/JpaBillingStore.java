@@ -1,0 +1,153 @@
+package org.aisora.persistence.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+import org.aisora.api.store.BillingStore;
+import org.aisora.api.store.CheckoutRecord;
+import org.aisora.api.store.LedgerTransaction;
+import org.aisora.api.store.PaymentEventRecord;
+import org.aisora.api.store.SubscriptionRecord;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Billing rows through plain SQL on the JPA connection (see V5__billing.sql). An event is applied by
+ * inserting its (processor, event id) row first, in the transaction that posts its effect: a concurrent
+ * duplicate fails on the primary key and its whole transaction, effect included, rolls back.
+ */
+@Component(service = BillingStore.class)
+public final class JpaBillingStore implements BillingStore {
+    private final EntityManagerFactory emf;
+
+    /** @param schema unused: its presence proves the migrations ran */
+    @Activate
+    public JpaBillingStore(@Reference(name = "emf", target = Tx.UNIT_TARGET) EntityManagerFactory emf,
+                           @Reference(name = "schema") SchemaReady schema) {
+        this.emf = emf;
+    }
+
+    @Override
+    public Optional<String> customerId(String accountId, String processor) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery(
+                        "SELECT customer_id FROM billing_customers WHERE account_id = ? AND processor = ?")
+                .setParameter(1, accountId).setParameter(2, processor).getResultList().stream()
+                .findFirst().map(String::valueOf));
+    }
+
+    @Override
+    public String saveCustomer(String accountId, String processor, String customerId, Instant at) {
+        try {
+            Tx.run(emf, em -> em.createNativeQuery("INSERT INTO billing_customers (account_id, processor, customer_id,"
+                            + " created_at) VALUES (?, ?, ?, ?)").setParameter(1, accountId).setParameter(2, processor)
+                    .setParameter(3, customerId).setParameter(4, at.toEpochMilli()).executeUpdate());
+        } catch (PersistenceException e) {
+            if (!SqlErrors.isConstraintViolation(e)) {
+                throw e;
+            }
+        }
+        return customerId(accountId, processor).orElseThrow();
+    }
+
+    @Override
+    public CheckoutRecord reserveCheckout(CheckoutRecord p) {
+        try {
+            Tx.run(emf, em -> em.createNativeQuery("INSERT INTO billing_checkouts (idempotency_key, account_id,"
+                            + " processor, product_id, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .setParameter(1, p.idempotencyKey()).setParameter(2, p.accountId()).setParameter(3, p.processor())
+                    .setParameter(4, p.productId()).setParameter(5, p.createdAt().toEpochMilli()).executeUpdate());
+        } catch (PersistenceException e) {
+            if (!SqlErrors.isConstraintViolation(e)) {
+                throw e;
+            }
+        }
+        return Tx.inTransaction(emf, em -> {
+            Object[] r = (Object[]) em.createNativeQuery("SELECT idempotency_key, account_id, processor, product_id,"
+                            + " session_id, url, created_at FROM billing_checkouts WHERE idempotency_key = ?")
+                    .setParameter(1, p.idempotencyKey()).getSingleResult();
+            return new CheckoutRecord((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], Instant.ofEpochMilli(((Number) r[6]).longValue()));
+        });
+    }
+
+    @Override
+    public void completeCheckout(String idempotencyKey, String sessionId, String url) {
+        Tx.run(emf, em -> em.createNativeQuery("UPDATE billing_checkouts SET session_id = ?, url = ?"
+                        + " WHERE idempotency_key = ?").setParameter(1, sessionId).setParameter(2, url)
+                .setParameter(3, idempotencyKey).executeUpdate());
+    }
+
+    @Override
+    public boolean applyEvent(PaymentEventRecord event, LedgerTransaction posting, SubscriptionRecord subscription,
+                              String newPlan) {
+        try {
+            return Postings.withBalanceRows(emf, em -> {
+                em.createNativeQuery("INSERT INTO payment_events (processor, event_id, type, account_id, object_id,"
+                                + " received_at) VALUES (?, ?, ?, ?, ?, ?)")
+                        .setParameter(1, event.processor()).setParameter(2, event.eventId()).setParameter(3, event.type())
+                        .setParameter(4, event.accountId()).setParameter(5, event.objectId())
+                        .setParameter(6, event.receivedAt().toEpochMilli()).executeUpdate();
+                em.flush();
+                if (posting != null) {
+                    Postings.post(em, posting);
+                }
+                if (subscription != null) {
+                    upsert(em, subscription);
+                }
+                if (newPlan != null && event.accountId() != null) {
+                    em.createNativeQuery("UPDATE accounts SET plan = ? WHERE id = ?").setParameter(1, newPlan)
+                            .setParameter(2, event.accountId()).executeUpdate();
+                }
+                return true;
+            });
+        } catch (PersistenceException e) {
+            if (SqlErrors.isConstraintViolation(e)) {
+                return false; // the event was applied by an earlier or concurrent delivery
+            }
+            throw e;
+        }
+    }
+
+    private static void upsert(EntityManager em, SubscriptionRecord s) {
+        int updated = em.createNativeQuery("UPDATE subscriptions SET processor = ?, subscription_id = ?, plan = ?,"
+                        + " status = ?, period_end = ?, updated_at = ? WHERE account_id = ?")
+                .setParameter(1, s.processor()).setParameter(2, s.subscriptionId()).setParameter(3, s.plan())
+                .setParameter(4, s.status()).setParameter(5, s.periodEnd() == null ? null : s.periodEnd().toEpochMilli())
+                .setParameter(6, s.updatedAt().toEpochMilli()).setParameter(7, s.accountId()).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO subscriptions (account_id, processor, subscription_id, plan, status,"
+                            + " period_end, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, s.accountId()).setParameter(2, s.processor()).setParameter(3, s.subscriptionId())
+                    .setParameter(4, s.plan()).setParameter(5, s.status())
+                    .setParameter(6, s.periodEnd() == null ? null : s.periodEnd().toEpochMilli())
+                    .setParameter(7, s.updatedAt().toEpochMilli()).executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<SubscriptionRecord> subscription(String accountId) {
+        return Tx.inTransaction(emf, em -> rows(em, "WHERE account_id = ?", accountId, 1).stream().findFirst());
+    }
+
+    @Override
+    public List<SubscriptionRecord> subscriptions(int limit) {
+        return Tx.inTransaction(emf, em -> rows(em, "", null, limit));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SubscriptionRecord> rows(EntityManager em, String where, String accountId, int limit) {
+        javax.persistence.Query q = em.createNativeQuery("SELECT account_id, processor, subscription_id, plan, status,"
+                + " period_end, updated_at FROM subscriptions " + where + " ORDER BY updated_at DESC");
+        if (accountId != null) {
+            q.setParameter(1, accountId);
+        }
+        List<Object[]> result = q.setMaxResults(limit).getResultList();
+        return result.stream().map(r -> new SubscriptionRecord((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], r[5] == null ? null : Instant.ofEpochMilli(((Number) r[5]).longValue()),
+                Instant.ofEpochMilli(((Number) r[6]).longValue()))).toList();
+    }
+}
