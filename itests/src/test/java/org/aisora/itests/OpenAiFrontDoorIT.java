@@ -165,12 +165,12 @@ public class OpenAiFrontDoorIT extends AisoraKarafTestSupport {
     }
 
     private OpenAIClient client(String token) {
-        return OpenAIOkHttpClient.builder().baseUrl(apiBase().resolve("/openai/v1").toString()).apiKey(token)
+        return OpenAIOkHttpClient.builder().baseUrl(apiBase().resolve("/api/v1/openai/v1").toString()).apiKey(token)
                 .maxRetries(0).timeout(Duration.ofSeconds(180)).build();
     }
 
     private URI openAi(String path) {
-        return apiBase().resolve("/openai/v1" + path);
+        return apiBase().resolve("/api/v1/openai/v1" + path);
     }
 
     private int status(HttpRequest.Builder request) throws Exception {

@@ -30,6 +30,9 @@ public interface BillingService {
     /** Every plan with its limits (free and pro by default). */
     List<PlanView> plans();
 
+    /** Subscriptions, most recently changed first, for operators. */
+    List<SubscriptionView> subscriptions(int limit);
+
     /** The caller's plan and subscription. */
     SubscriptionView subscription(Caller caller);
 }

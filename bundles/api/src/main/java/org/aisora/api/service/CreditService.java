@@ -1,5 +1,7 @@
 package org.aisora.api.service;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Balances and grants; holds, captures and releases are done by the generation service. */
@@ -9,4 +11,10 @@ public interface CreditService {
 
     /** An operator grant through a payment processor that allows it (e.g. "manual"). */
     CreditSummary grant(String email, long amount, String reason, String processorId);
+
+    /** An account's balance and history, for operators. */
+    CreditSummary history(String email, int offset, int limit);
+
+    /** The ledger's invariant violations (unbalanced transactions, drifted or negative balances); empty when sound. */
+    List<String> audit();
 }

@@ -6,4 +6,9 @@ final class LedgerStormH2Test extends LedgerStorm {
     TestStores openStores() {
         return TestStores.h2();
     }
+
+    @Override
+    int connections() {
+        return 32;
+    }
 }

@@ -6,4 +6,9 @@ final class LedgerStormMariaDbTest extends LedgerStorm {
     TestStores openStores() {
         return TestStores.mariaDb();
     }
+
+    @Override
+    int connections() {
+        return 16;
+    }
 }

@@ -144,10 +144,16 @@ public final class BillingServiceImpl implements BillingService {
     }
 
     @Override
+    public List<SubscriptionView> subscriptions(int limit) {
+        return billing.subscriptions(Math.min(Math.max(1, limit), 1000)).stream()
+                .map(r -> new SubscriptionView(r.accountId(), r.plan(), r.status(), r.processor(), r.periodEnd())).toList();
+    }
+
+    @Override
     public SubscriptionView subscription(Caller caller) {
         AccountRecord account = accounts.findById(caller.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
         Optional<org.aisora.api.store.SubscriptionRecord> s = billing.subscription(caller.accountId());
-        return new SubscriptionView(account.plan(), s.map(r -> r.status()).orElse(null),
+        return new SubscriptionView(account.id(), account.plan(), s.map(r -> r.status()).orElse(null),
                 s.map(r -> r.processor()).orElse(null), s.map(r -> r.periodEnd()).orElse(null));
     }
 }

@@ -65,6 +65,18 @@ public final class CreditServiceImpl implements CreditService {
         return summaryOf(account.id(), 0, 20);
     }
 
+    @Override
+    public CreditSummary history(String email, int offset, int limit) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return summaryOf(accounts.findByEmail(normalized).orElseThrow(() -> AisoraException.notFound("account")).id(),
+                offset, limit);
+    }
+
+    @Override
+    public List<String> audit() {
+        return ledger.audit();
+    }
+
     private CreditSummary summaryOf(String accountId, int offset, int limit) {
         String available = LedgerAccounts.available(accountId);
         String held = LedgerAccounts.held(accountId);

@@ -130,7 +130,10 @@ final class ImageGeneration {
      */
     static String apiBase(URI openAiBase) {
         String base = openAiBase.toString().replaceFirst("/+$", "");
-        String own = "/" + OpenAiApplication.BASE;
+        if (base.endsWith("/" + AisoraApplication.BASE)) {
+            return base; // the front door is served by the api/v1 application itself
+        }
+        String own = "/openai/v1";
         if (base.endsWith(own)) {
             return base.substring(0, base.length() - own.length()) + "/" + AisoraApplication.BASE;
         }

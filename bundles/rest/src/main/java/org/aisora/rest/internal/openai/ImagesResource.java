@@ -14,21 +14,20 @@ import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationService;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.PluginDirectory;
+import org.aisora.rest.internal.app.AisoraApplication;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.osgi.service.metatype.annotations.Designate;
 
 /** OpenAI's {@code POST /images/generations}, answered by a text-to-image job of the core. */
-@Component(service = ImagesResource.class, configurationPid = OpenAiConfig.PID)
-@Designate(ocd = OpenAiConfig.class)
+@Component(service = ImagesResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(OpenAiApplication.SELECT)
-@JaxrsExtensionSelect(OpenAiApplication.REQUIRE_JSON)
-@Path("images")
+@JaxrsApplicationSelect(AisoraApplication.SELECT)
+@JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
+@Path("openai/v1/images")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImagesResource {
     private final PluginDirectory plugins;
@@ -36,10 +35,10 @@ public final class ImagesResource {
 
     @Activate
     public ImagesResource(@Reference GenerationService generations, @Reference MediaService media,
-                          @Reference PluginDirectory plugins, OpenAiConfig config) {
+                          @Reference PluginDirectory plugins) {
         this.plugins = plugins;
-        this.images = new ImageGeneration(generations, media, Duration.ofSeconds(Math.max(1, config.wait_seconds())),
-                Duration.ofSeconds(Math.max(1, config.url_ttl_seconds())), System::nanoTime, Thread::sleep);
+        this.images = new ImageGeneration(generations, media, OpenAiConfig.WAIT,
+                OpenAiConfig.URL_TTL, System::nanoTime, Thread::sleep);
     }
 
     @POST
@@ -47,8 +46,15 @@ public final class ImagesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ImagesResponse generate(@Context SecurityContext security, @Context UriInfo uri,
                                    @HeaderParam("Idempotency-Key") String idempotencyKey, ImageRequest request) {
-        Caller caller = OpenAiCaller.require(security);
-        ImagePlan plan = ImageRequests.plan(request, Models.providerIds(plugins.plugins()));
-        return images.generate(caller, plan, idempotencyKey, uri.getBaseUri());
+        try {
+            Caller caller = OpenAiCaller.require(security);
+            ImagePlan plan = ImageRequests.plan(request, Models.providerIds(plugins.plugins()));
+            return images.generate(caller, plan, idempotencyKey, uri.getBaseUri());
+        } catch (OpenAiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            OpenAiError error = OpenAiErrors.of(e); // the core's refusals, in OpenAI's shape
+            throw error == null ? e : new OpenAiException(error);
+        }
     }
 }

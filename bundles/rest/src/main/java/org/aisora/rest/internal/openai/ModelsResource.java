@@ -8,6 +8,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.PluginDirectory;
+import org.aisora.rest.internal.app.AisoraApplication;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,9 +19,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /** OpenAI's model listing: the installed generation providers, any of which a request may name as its model. */
 @Component(service = ModelsResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(OpenAiApplication.SELECT)
-@JaxrsExtensionSelect(OpenAiApplication.REQUIRE_JSON)
-@Path("models")
+@JaxrsApplicationSelect(AisoraApplication.SELECT)
+@JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
+@Path("openai/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ModelsResource {
     private final PluginDirectory plugins;

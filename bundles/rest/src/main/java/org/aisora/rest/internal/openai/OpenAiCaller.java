@@ -1,19 +1,17 @@
 package org.aisora.rest.internal.openai;
 
-import java.security.Principal;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.Caller;
+import org.aisora.rest.internal.security.CallerPrincipal;
 
-/** The account behind a request of the OpenAI application, as {@link OpenAiAuthFilter} found it. */
-record OpenAiCaller(Caller caller) implements Principal {
-    @Override
-    public String getName() {
-        return caller.accountId();
+/** The account behind a front-door request: the API's own token check, answered in OpenAI's shape when absent. */
+final class OpenAiCaller {
+    private OpenAiCaller() {
     }
 
-    /** @throws OpenAiException 401 when the request got past the filter without a caller (not expected) */
+    /** @throws OpenAiException 401 when the request carries no valid token */
     static Caller require(SecurityContext security) {
-        if (security != null && security.getUserPrincipal() instanceof OpenAiCaller principal) {
+        if (security != null && security.getUserPrincipal() instanceof CallerPrincipal principal) {
             return principal.caller();
         }
         throw new OpenAiException(OpenAiErrors.missingKey());

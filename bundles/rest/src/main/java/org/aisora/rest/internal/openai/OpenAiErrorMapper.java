@@ -3,6 +3,7 @@ package org.aisora.rest.internal.openai;
 import java.util.UUID;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
+import org.aisora.rest.internal.app.AisoraApplication;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -10,17 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every exception of the OpenAI application in OpenAI's error shape: domain errors by kind, a body that
- * is not JSON as 400, anything else as a 500 logged with an incident id and answered without internals.
+ * The front door's errors in OpenAI's error shape. Its resources turn every failure into an
+ * {@link OpenAiException}; the API's own mappers keep answering everything else in the api/v1 shape.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(OpenAiApplication.SELECT)
-public final class OpenAiErrorMapper implements ExceptionMapper<Throwable> {
+@JaxrsApplicationSelect(AisoraApplication.SELECT)
+public final class OpenAiErrorMapper implements ExceptionMapper<OpenAiException> {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiErrorMapper.class);
 
     @Override
-    public Response toResponse(Throwable e) {
+    public Response toResponse(OpenAiException e) {
         OpenAiError error = OpenAiErrors.of(e);
         if (error == null) {
             String incident = UUID.randomUUID().toString();

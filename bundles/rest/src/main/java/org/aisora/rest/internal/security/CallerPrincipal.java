@@ -4,7 +4,7 @@ import java.security.Principal;
 import org.aisora.api.service.Caller;
 
 /** The authenticated account, carried in the request's SecurityContext. */
-record CallerPrincipal(Caller caller) implements Principal {
+public record CallerPrincipal(Caller caller) implements Principal {
     @Override
     public String getName() {
         return caller.accountId();

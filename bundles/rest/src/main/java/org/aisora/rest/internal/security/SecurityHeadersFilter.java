@@ -12,7 +12,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 /** The OWASP REST security headers on every response, errors included. */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
-@JaxrsApplicationSelect("(|(osgi.jaxrs.name=aisora)(osgi.jaxrs.name=aisora-openai))")
+@JaxrsApplicationSelect(AisoraApplication.SELECT)
 public final class SecurityHeadersFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
