@@ -86,7 +86,7 @@ public final class CreditServiceImpl implements CreditService {
                 entries.stream().map(e -> view(e, held)).toList());
     }
 
-    static CreditEntryView view(LedgerEntry e, String heldAccount) {
+    public static CreditEntryView view(LedgerEntry e, String heldAccount) {
         return new CreditEntryView(e.transactionKey(), e.kind().name().toLowerCase(Locale.ROOT),
                 e.ledgerAccount().equals(heldAccount) ? "reserved" : "balance", e.amount(), e.memo(), e.createdAt());
     }

@@ -20,6 +20,7 @@ import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
+import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.ConcurrencyCap;
@@ -41,6 +42,7 @@ public final class GenerationServiceImpl implements GenerationService {
     private final AccountStore accounts;
     private final PluginRegistry registry;
     private final JobEngine engine;
+    private final LedgerStore ledger;
     private final CoreConfiguration config;
     private final Clock clock;
     private final PlanCatalog plans;
@@ -50,12 +52,13 @@ public final class GenerationServiceImpl implements GenerationService {
     @Activate
     public GenerationServiceImpl(@Reference JobStore jobs, @Reference MediaStore media,
                                  @Reference AccountStore accounts, @Reference PluginRegistry registry,
-                                 @Reference JobEngine engine, CoreConfiguration config) {
-        this(jobs, media, accounts, registry, engine, config, Clock.systemUTC());
+                                 @Reference JobEngine engine, @Reference LedgerStore ledger, CoreConfiguration config) {
+        this(jobs, media, accounts, registry, engine, ledger, config, Clock.systemUTC());
     }
 
     public GenerationServiceImpl(JobStore jobs, MediaStore media, AccountStore accounts, PluginRegistry registry,
-                                 JobEngine engine, CoreConfiguration config, Clock clock) {
+                                 JobEngine engine, LedgerStore ledger, CoreConfiguration config, Clock clock) {
+        this.ledger = ledger;
         this.jobs = jobs;
         this.media = media;
         this.accounts = accounts;
@@ -135,7 +138,7 @@ public final class GenerationServiceImpl implements GenerationService {
 
     @Override
     public GenerationView get(Caller caller, String id) {
-        return JobViews.withAttempts(owned(caller, id), media, jobs);
+        return JobViews.withAttempts(owned(caller, id), media, jobs, ledger);
     }
 
     @Override

@@ -7,6 +7,10 @@ import org.aisora.api.service.GenerationView;
 import org.aisora.api.service.MediaView;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStore;
+import org.aisora.api.store.LedgerStore;
+import org.aisora.api.service.CreditEntryView;
+import org.aisora.core.internal.credits.CreditServiceImpl;
+import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.media.MediaViews;
 
@@ -29,7 +33,7 @@ final class JobViews {
     }
 
     /** One job as its owner opens it: with every provider attempt and the third parties that saw it. */
-    static GenerationView withAttempts(JobRecord job, MediaStore media, JobStore jobs) {
+    static GenerationView withAttempts(JobRecord job, MediaStore media, JobStore jobs, LedgerStore ledger) {
         GenerationView v = view(job, media);
         List<AttemptView> attempts = jobs.attempts(job.id()).stream()
                 .map(a -> new AttemptView(a.providerId(), a.outcome(), a.errorCode(), a.latencyMs(), a.costMicros(),
@@ -37,6 +41,15 @@ final class JobViews {
                 .toList();
         return new GenerationView(v.id(), v.type(), v.status(), v.prompt(), v.width(), v.height(), v.seed(),
                 v.provider(), v.cost(), v.outputs(), v.error(), v.createdAt(), v.startedAt(), v.completedAt(),
-                v.expiresAt(), attempts);
+                v.expiresAt(), attempts, credits(job, ledger));
+    }
+
+    /** The owner's side of the job's hold and its settlement (capture or release), oldest first. */
+    private static List<CreditEntryView> credits(JobRecord job, LedgerStore ledger) {
+        String available = LedgerAccounts.available(job.ownerId());
+        String held = LedgerAccounts.held(job.ownerId());
+        return ledger.entriesOfTransactions(List.of("hold:" + job.id(), "settle:" + job.id())).stream()
+                .filter(e -> e.ledgerAccount().equals(available) || e.ledgerAccount().equals(held))
+                .map(e -> CreditServiceImpl.view(e, held)).toList();
     }
 }

@@ -22,6 +22,9 @@ import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.limits.LimitRefusals;
+import org.aisora.core.internal.limits.Plan;
+import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.media.upload.UploadLimits;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -77,7 +80,11 @@ public final class MediaServiceImpl implements MediaService {
         Duration keep = registry.retentionPolicy().map(p -> p.retention(account.plan(), ArtifactKind.ORIGINAL_UPLOAD))
                 .orElseThrow(() -> unavailable("policy_unavailable", "uploads are paused for now"));
         Instant now = clock.instant();
-        UploadLimits limits = new UploadLimits(config.upload_max_bytes(), config.upload_max_pixels(),
+        // the plan's upload size, refused before reading when the length is declared, else while streaming
+        Plan plan = PlanCatalog.parse(config.plans()).forAccount(account.plan());
+        LimitRefusals.requireUploadBytes(plan, declaredLength);
+        UploadLimits limits = new UploadLimits(LimitRefusals.uploadCap(plan, config.upload_max_bytes()),
+                config.upload_max_pixels(),
                 config.upload_max_side(), config.upload_max_side());
         try {
             List<MediaRecord> rows = uploads.store(account.id(), body, declaredType, declaredLength, limits,

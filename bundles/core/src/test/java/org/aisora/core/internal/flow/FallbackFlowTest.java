@@ -82,6 +82,8 @@ class FallbackFlowTest {
         assertEquals("OpenAI", vendorCall.vendor(), "the third-party record names who saw the prompt");
         assertEquals(null, first.attempts().get(2).vendor(), "the built-in provider is no third party");
         assertEquals(2, vendor.requests("POST /v1/images/generations").size());
+        assertEquals(List.of("hold", "hold", "capture"), first.credits().stream().map(c -> c.kind()).toList(),
+                "the job shows its own ledger entries: the hold (off the balance, onto reserved), then its capture");
 
         GenerationView second = run(ann);
         assertEquals("succeeded", second.status());

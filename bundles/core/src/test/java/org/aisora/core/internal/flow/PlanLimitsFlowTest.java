@@ -58,4 +58,19 @@ class PlanLimitsFlowTest {
         assertEquals("video_too_long_for_plan", e.code());
         assertEquals(422, e.kind().status());
     }
+
+    @Test
+    void anUploadOverThePlansSizeIs413BeforeItIsRead() {
+        Caller cy = platform.register("u" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "1990-01-01");
+        java.io.InputStream never = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("a refused upload is not read");
+            }
+        };
+        AisoraException e = assertThrows(AisoraException.class,
+                () -> platform.media.upload(cy, never, "image/png", 11L * 1024 * 1024));
+        assertEquals("upload_too_large_for_plan", e.code());
+        assertEquals(413, e.kind().status());
+    }
 }

@@ -79,7 +79,7 @@ final class TestPlatform implements AutoCloseable {
         this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, config);
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
-        this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, config);
+        this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(), config);
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
