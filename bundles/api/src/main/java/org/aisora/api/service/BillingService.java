@@ -27,6 +27,14 @@ public interface BillingService {
      */
     void webhook(String processorId, byte[] rawBody, Map<String, String> headers);
 
+    /**
+     * An operator confirms a local (manual) checkout: its credits or plan are applied exactly once.
+     *
+     * @return the account's subscription view after the confirmation
+     * @throws org.aisora.api.error.AisoraException {@code not_found} for an unknown session
+     */
+    SubscriptionView confirmCheckout(String sessionId);
+
     /** Every plan with its limits (free and pro by default). */
     List<PlanView> plans();
 

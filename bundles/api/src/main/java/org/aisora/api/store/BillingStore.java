@@ -18,6 +18,9 @@ public interface BillingStore {
 
     void completeCheckout(String idempotencyKey, String sessionId, String url);
 
+    /** The checkout a processor session belongs to (an operator confirming a manual checkout names the session). */
+    Optional<CheckoutRecord> checkoutBySession(String processor, String sessionId);
+
     /**
      * Applies a payment event exactly once: records it and, in the same transaction, posts the ledger
      * transaction, upserts the subscription and sets the account's plan (each may be null).

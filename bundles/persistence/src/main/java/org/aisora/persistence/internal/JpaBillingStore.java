@@ -65,12 +65,25 @@ public final class JpaBillingStore implements BillingStore {
                 throw e;
             }
         }
+        return checkouts("idempotency_key = ?", p.idempotencyKey(), null).get(0);
+    }
+
+    @Override
+    public Optional<CheckoutRecord> checkoutBySession(String processor, String sessionId) {
+        return checkouts("session_id = ? AND processor = ?", sessionId, processor).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CheckoutRecord> checkouts(String where, String first, String second) {
         return Tx.inTransaction(emf, em -> {
-            Object[] r = (Object[]) em.createNativeQuery("SELECT idempotency_key, account_id, processor, product_id,"
-                            + " session_id, url, created_at FROM billing_checkouts WHERE idempotency_key = ?")
-                    .setParameter(1, p.idempotencyKey()).getSingleResult();
-            return new CheckoutRecord((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], Instant.ofEpochMilli(((Number) r[6]).longValue()));
+            javax.persistence.Query q = em.createNativeQuery("SELECT idempotency_key, account_id, processor, product_id,"
+                    + " session_id, url, created_at FROM billing_checkouts WHERE " + where).setParameter(1, first);
+            if (second != null) {
+                q.setParameter(2, second);
+            }
+            List<Object[]> rows = q.getResultList();
+            return rows.stream().map(r -> new CheckoutRecord((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], Instant.ofEpochMilli(((Number) r[6]).longValue()))).toList();
         });
     }
 

@@ -144,6 +144,30 @@ public final class BillingServiceImpl implements BillingService {
     }
 
     @Override
+    public SubscriptionView confirmCheckout(String sessionId) {
+        PaymentProcessor manual = registry.families().payments.get("manual")
+                .orElseThrow(() -> AisoraException.unprocessable("processor_unavailable", "the manual processor is not installed"));
+        CheckoutRecord checkout = billing.checkoutBySession(manual.id(), sessionId == null ? "" : sessionId.trim())
+                .orElseThrow(() -> AisoraException.notFound("checkout"));
+        Product product = manual.products().stream().filter(p -> p.id().equals(checkout.productId())).findFirst()
+                .orElseThrow(() -> AisoraException.unprocessable("unknown_product",
+                        "the product of this checkout is no longer offered"));
+        java.time.Instant now = clock.instant();
+        // the confirmation is an event like a processor's: applied once, whatever the operator retries
+        PaymentEvent event = product.isSubscription()
+                ? new PaymentEvent("confirm:" + checkout.sessionId(), PaymentEvent.Type.SUBSCRIPTION_RENEWED,
+                        checkout.accountId(), null, checkout.sessionId(), product.plan(), "active", 0, 0, null, null, now,
+                        checkout.sessionId())
+                : new PaymentEvent("confirm:" + checkout.sessionId(), PaymentEvent.Type.CREDITS_PURCHASED,
+                        checkout.accountId(), null, null, null, null, product.credits(), 0, null, null, now,
+                        checkout.sessionId());
+        events.apply(manual, event);
+        AccountRecord account = accounts.findById(checkout.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
+        return new SubscriptionView(account.id(), account.plan(), product.isSubscription() ? "active" : null,
+                manual.id(), null);
+    }
+
+    @Override
     public List<SubscriptionView> subscriptions(int limit) {
         return billing.subscriptions(Math.min(Math.max(1, limit), 1000)).stream()
                 .map(r -> new SubscriptionView(r.accountId(), r.plan(), r.status(), r.processor(), r.periodEnd())).toList();
