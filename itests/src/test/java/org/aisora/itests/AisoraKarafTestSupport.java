@@ -93,7 +93,9 @@ public abstract class AisoraKarafTestSupport {
                         // the itests drive load through single accounts: a free plan they never hit the limits of
                         editConfigurationFilePut("etc/org.aisora.core.cfg", "plans", "free=monthly.credits:100,"
                                 + "retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,"
-                                + "max.video.seconds:60,max.upload.mb:1024"),
+                                + "max.video.seconds:60,max.upload.mb:1024; pro=monthly.credits:2000,retention.days:30,"
+                                + "max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,"
+                                + "max.upload.mb:1024"),
                         editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
                         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),

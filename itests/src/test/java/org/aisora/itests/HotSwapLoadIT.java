@@ -99,8 +99,9 @@ public class HotSwapLoadIT extends AisoraKarafTestSupport {
         ServiceTracker<HttpService, HttpService> tracker = new ServiceTracker<>(bundleContext, HttpService.class, null);
         tracker.open();
         HttpService http = tracker.waitForService(30_000);
-        http.registerServlet("/fake-openai-a", new FakeOpenAi(), null, null);
-        http.registerServlet("/fake-openai-b", new FakeOpenAi(), null, null);
+        // Pax Web names servlets by class unless told otherwise: two instances need two names
+        http.registerServlet("/fake-openai-a", new FakeOpenAi(), new java.util.Hashtable<>(Map.of("servlet-name", "fake-openai-a")), null);
+        http.registerServlet("/fake-openai-b", new FakeOpenAi(), new java.util.Hashtable<>(Map.of("servlet-name", "fake-openai-b")), null);
         writeOpenAiConfig("sk-first", "fake-openai-a");
         executeCommand("feature:install aisora-provider-openai");
 

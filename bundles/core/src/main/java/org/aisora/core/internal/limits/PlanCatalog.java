@@ -44,12 +44,17 @@ public final class PlanCatalog {
         return new PlanCatalog(BUILT_IN, List.of());
     }
 
-    /** Null, empty or only blank lines mean the defaults. */
+    /**
+     * Null, empty or only blank lines mean the defaults. A line may hold several plans separated by
+     * {@code ;}, since a plain {@code .cfg} property holds one string.
+     */
     public static PlanCatalog parse(String[] lines) {
         List<String> given = new ArrayList<>();
         for (String line : lines == null ? new String[0] : lines) {
-            if (line != null && !line.isBlank()) {
-                given.add(line.trim());
+            for (String part : line == null ? new String[0] : line.split(";")) {
+                if (!part.isBlank()) {
+                    given.add(part.trim());
+                }
             }
         }
         if (given.isEmpty()) {

@@ -101,4 +101,12 @@ class PlanCatalogTest {
         assertEquals(FREE, catalog.forAccount("enterprise"));
         assertEquals(FREE, catalog.forAccount(null));
     }
+
+    @Test
+    void oneCfgLineMayHoldSeveralPlansSeparatedBySemicolons() {
+        PlanCatalog catalog = PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE + " ; " + PlanCatalog.PRO_LINE});
+        assertEquals(java.util.Set.of("free", "pro"), catalog.plans().keySet());
+        assertEquals(2000, catalog.find("pro").orElseThrow().monthlyCredits());
+        assertTrue(catalog.problems().isEmpty(), catalog.problems().toString());
+    }
 }

@@ -9,7 +9,7 @@ import org.aisora.api.service.ErrorView;
 import org.aisora.api.service.GenerationView;
 
 /** What each AiSora failure is in OpenAI's terms: status, type, param and code. */
-final class OpenAiErrors {
+public final class OpenAiErrors {
     static final String CONTENT_POLICY = "content_policy_violation";
     private static final String CONTENT_POLICY_MESSAGE = "Your request was rejected by the safety system: ";
     private static final Set<String> REFUSED = Set.of("prompt_rejected", "output_rejected", ProviderException.CONTENT_POLICY);
@@ -27,6 +27,11 @@ final class OpenAiErrors {
     static OpenAiError missingKey() {
         return new OpenAiError(401, "You didn't provide an API key. Send an AiSora session token as "
                 + "Authorization: Bearer <token>.", OpenAiError.INVALID_REQUEST, null, null, false);
+    }
+
+    /** The token filter's refusal for a front-door request, in OpenAI's shape (SDKs read code invalid_api_key). */
+    public static javax.ws.rs.core.Response refusedKey(String why) {
+        return invalidKey(why).builder().header("WWW-Authenticate", "Bearer").build();
     }
 
     static OpenAiError invalidKey(String why) {

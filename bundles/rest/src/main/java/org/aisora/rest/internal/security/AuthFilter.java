@@ -8,6 +8,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.AccountService;
 import org.aisora.api.service.Caller;
+import org.aisora.rest.internal.openai.OpenAiErrors;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.errors.ErrorResponses;
 import org.osgi.service.component.annotations.Activate;
@@ -39,14 +40,18 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (header == null) {
             return;
         }
+        // the OpenAI-compatible front door answers in OpenAI's error shape, which its clients' SDKs parse
+        boolean frontDoor = request.getUriInfo().getPath().replaceFirst("^/+", "").startsWith("openai/");
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            request.abortWith(ErrorResponses.builder(401, "invalid_token", "use Authorization: Bearer <token>")
+            request.abortWith(frontDoor ? OpenAiErrors.refusedKey("use Authorization: Bearer <token>")
+                    : ErrorResponses.builder(401, "invalid_token", "use Authorization: Bearer <token>")
                     .header("WWW-Authenticate", "Bearer").build());
             return;
         }
         Optional<Caller> caller = accounts.authenticate(header.substring(BEARER.length()).trim());
         if (caller.isEmpty()) {
-            request.abortWith(ErrorResponses.builder(401, "invalid_token", "the token is unknown or expired")
+            request.abortWith(frontDoor ? OpenAiErrors.refusedKey("the token is unknown or expired")
+                    : ErrorResponses.builder(401, "invalid_token", "the token is unknown or expired")
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build());
             return;
         }
