@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * Routing overhead: an open-loop load of RATE POST /generations per second for SECONDS (a fixed
  * schedule, not back to back), then for every job the time from its creation (createdAt) to the first
  * provider call (attempts[0].startedAt), i.e. queueing, prompt moderation, routing and dispatch with an
- * instant local provider. Both instants are stamped by the platform's clock.
+ * instant local provider, and the routing part alone: from the job's startedAt (a worker took it and its
+ * prompt passed moderation) to that first call. All instants are stamped by the platform's clock, in ms.
  * Usage: java Routing.java API_BASE RATE SECONDS TOKENS (comma-separated bearer tokens; loopback only)
  */
 public class Routing {
-    private static final Pattern CREATED = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
+    /** The job's own createdAt follows its error field (outputs, earlier in the JSON, have theirs too). */
+    private static final Pattern CREATED = Pattern.compile("\"error\":(?:null|\\{[^}]*\\}),\"createdAt\":\"([^\"]+)\"");
     private static final Pattern STARTED = Pattern.compile("\"attempts\":\\[\\{[^}]*\"startedAt\":\"([^\"]+)\"");
+    private static final Pattern RUNNING = Pattern.compile("\"error\":(?:null|\\{[^}]*\\}),\"createdAt\":\"[^\"]+\",\"startedAt\":\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([a-z]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
@@ -60,8 +63,8 @@ public class Routing {
                 Matcher id = ID.matcher(r.body());
                 if (r.statusCode() == 202 && id.find()) {
                     jobs.add(new String[] {id.group(1), token});
-                } else {
-                    refused.incrementAndGet();
+                } else if (refused.incrementAndGet() == 1) {
+                    System.out.println("first refusal: " + r.statusCode() + " " + r.body());
                 }
                 return null;
             });
@@ -70,6 +73,7 @@ public class Routing {
         pool.awaitTermination(120, TimeUnit.SECONDS);
         double offered = total / ((System.nanoTime() - begin) / 1e9);
         List<Long> dispatchMicros = new ArrayList<>();
+        List<Long> routingMicros = new ArrayList<>();
         for (String[] job : jobs) {
             for (int tries = 0; tries < 600; tries++) {
                 String body = client.send(HttpRequest.newBuilder(URI.create(api + "/generations/" + job[0]))
@@ -81,12 +85,18 @@ public class Routing {
                     created.find();
                     dispatchMicros.add(Duration.between(Instant.parse(created.group(1)),
                             Instant.parse(started.group(1))).toNanos() / 1000);
+                    Matcher running = RUNNING.matcher(body);
+                    if (running.find()) {
+                        routingMicros.add(Duration.between(Instant.parse(running.group(1)),
+                                Instant.parse(started.group(1))).toNanos() / 1000);
+                    }
                     break;
                 }
                 Thread.sleep(100);
             }
         }
         Collections.sort(dispatchMicros);
+        Collections.sort(routingMicros);
         Collections.sort(submitMicros);
         System.out.printf("offered %.1f req/s for %d s: %d accepted, %d refused%n", offered, seconds, jobs.size(),
                 refused.get());
@@ -94,6 +104,9 @@ public class Routing {
         System.out.printf("submit-to-dispatch (createdAt -> first provider call) over %d jobs: p50 %.2f ms, p99 %.2f ms,"
                 + " max %.2f ms%n", dispatchMicros.size(), pct(dispatchMicros, 50), pct(dispatchMicros, 99),
                 dispatchMicros.isEmpty() ? 0 : dispatchMicros.get(dispatchMicros.size() - 1) / 1000.0);
+        System.out.printf("routing (job taken by a worker, prompt moderated -> first provider call) over %d jobs:"
+                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", routingMicros.size(), pct(routingMicros, 50),
+                pct(routingMicros, 99), routingMicros.isEmpty() ? 0 : routingMicros.get(routingMicros.size() - 1) / 1000.0);
     }
 
     private static double pct(List<Long> sorted, int p) {

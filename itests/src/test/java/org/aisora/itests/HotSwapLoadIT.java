@@ -148,6 +148,7 @@ public class HotSwapLoadIT extends AisoraKarafTestSupport {
             }
         }
         String report = "statuses " + statuses + ", ends " + ends + ", swaps " + swapLog;
+        System.out.println("HotSwapLoadIT: " + report); // the figures for the closing notes and benchmarks
         assertTrue(report, statuses.keySet().stream().noneMatch(s -> s >= 500));
         assertEquals(report, total, jobIds.size());
         assertTrue(report, ends.getOrDefault("succeeded", 0) > total / 2);

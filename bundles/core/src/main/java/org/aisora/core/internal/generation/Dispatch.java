@@ -67,9 +67,9 @@ final class Dispatch {
         PluginSet<GenerationProvider> providers = registry.families().providers;
         RoutingRules rules = registry.routing();
         Route route = rules.order().route(request.type(), candidates(providers, request), job.requestedProvider());
-        int seq = jobs.attempts(job.id()).size();
+        Seq seq = new Seq(job.id());
         for (String skipped : route.skippedCircuitOpen()) {
-            record(job, ++seq, skipped, "skipped_circuit_open", null, clock.instant(), 0, null, null);
+            record(job, seq.next(), skipped, "skipped_circuit_open", null, clock.instant(), 0, null, null);
         }
         if (!route.ok()) {
             return Result.failure(route.problem() == Route.Problem.PINNED_UNAVAILABLE ? "provider_unavailable"
@@ -85,7 +85,7 @@ final class Dispatch {
                     break;
                 }
                 if (!breaker.allow()) {
-                    record(job, ++seq, id, "skipped_circuit_open", null, clock.instant(), 0, null, found.get());
+                    record(job, seq.next(), id, "skipped_circuit_open", null, clock.instant(), 0, null, found.get());
                     break;
                 }
                 GenerationProvider provider = found.get();
@@ -95,11 +95,11 @@ final class Dispatch {
                     ProviderTask task = awaitTerminal(job, provider, providers, request, deadline, taskId);
                     if (task == null) {
                         breaker.release();
-                        record(job, ++seq, id, "canceled", null, started, 0, taskId[0], provider);
+                        record(job, seq.next(), id, "canceled", null, started, 0, taskId[0], provider);
                         return Result.canceledByUser();
                     }
                     breaker.onSuccess();
-                    record(job, ++seq, id, "succeeded", null, started, cost(provider, request), taskId[0], provider);
+                    record(job, seq.next(), id, "succeeded", null, started, cost(provider, request), taskId[0], provider);
                     return Result.success(task, provider);
                 } catch (ProviderException e) {
                     last = e;
@@ -109,7 +109,7 @@ final class Dispatch {
                     } else {
                         breaker.onFailure(e);
                     }
-                    record(job, ++seq, id, rejected ? "rejected" : "failed", e.code(), started, 0, taskId[0], provider);
+                    record(job, seq.next(), id, rejected ? "rejected" : "failed", e.code(), started, 0, taskId[0], provider);
                     RetryDecision decision = rules.retries().decide(call, e);
                     if (decision.action() == RetryDecision.Action.STOP) {
                         return Result.failure(e.code(), e.getMessage(), rejected);
@@ -126,7 +126,7 @@ final class Dispatch {
                 } catch (RuntimeException e) {
                     breaker.release();
                     last = new ProviderException("provider_error", "the provider failed unexpectedly", false);
-                    record(job, ++seq, id, "failed", "provider_error", started, 0, taskId[0], provider);
+                    record(job, seq.next(), id, "failed", "provider_error", started, 0, taskId[0], provider);
                     break;
                 }
             }
@@ -223,6 +223,26 @@ final class Dispatch {
             return Math.max(0, provider.costMicros(request));
         } catch (RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Attempt numbers continue after the attempts of an earlier run of the job (a crash, a restart); the
+     * count is read when the first attempt is written, after the call, so it is not on the dispatch path.
+     */
+    private final class Seq {
+        private final String jobId;
+        private int last = -1;
+
+        Seq(String jobId) {
+            this.jobId = jobId;
+        }
+
+        int next() {
+            if (last < 0) {
+                last = jobs.attempts(jobId).size();
+            }
+            return ++last;
         }
     }
 
