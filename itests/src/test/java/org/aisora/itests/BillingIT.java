@@ -101,19 +101,19 @@ public class BillingIT extends AisoraKarafTestSupport {
         Files.writeString(Path.of(System.getProperty("karaf.etc"), "org.aisora.payments.stripe.cfg"),
                 ".secret.key = sk_test_it\n.webhook.secret = " + SECRET + "\napi.base = http://localhost:"
                         + System.getProperty(HTTP_PORT) + "/fake-stripe\n"
-                        + "products = pack-100=credits:100:price_pack:500:usd, pro=plan:pro:price_pro:1500:usd\n"
+                        + "products = stripe-pack=credits:100:price_pack:500:usd, pro=plan:pro:price_pro:1500:usd\n"
                         + "success.url = https://app.example/ok\ncancel.url = https://app.example/cancel\n"
                         + "portal.return.url = https://app.example/billing\nservice.ranking = 10\n");
         executeCommand("feature:install aisora-payment-stripe");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!get("/billing/products").body().contains("pack-100")) {
+        while (!get("/billing/products").body().contains("stripe-pack")) { // not the manual processor's products
             assertTrue("the Stripe products never showed", System.nanoTime() < deadline);
             sleep(Duration.ofMillis(250));
         }
 
         Journey ann = Journey.signUp(this, "buyer");
         long start = balance(ann);
-        HttpResult checkout = http("POST", "/billing/checkout", Map.of("product", "pack-100"), ann.token);
+        HttpResult checkout = http("POST", "/billing/checkout", Map.of("product", "stripe-pack"), ann.token);
         assertEquals(checkout.toString(), 200, checkout.status());
         assertTrue(checkout.json().get("checkoutUrl").asText().startsWith("https://checkout.stripe.com/"));
         String account = http("GET", "/me", null, ann.token).json().get("id").asText();
@@ -121,7 +121,7 @@ public class BillingIT extends AisoraKarafTestSupport {
         String paid = event("checkout.session.completed", "{\"id\":\"cs_paid_" + account + "\",\"object\":\"checkout.session\","
                 + "\"mode\":\"payment\",\"payment_status\":\"paid\",\"amount_total\":500,\"currency\":\"usd\","
                 + "\"client_reference_id\":\"" + account + "\",\"metadata\":{\"account_id\":\"" + account
-                + "\",\"product\":\"pack-100\"}}");
+                + "\",\"product\":\"stripe-pack\"}}");
         assertEquals(400, webhook(paid, false));
         assertEquals("a refused webhook writes nothing", start, balance(ann));
         assertEquals(200, webhook(paid, true));
