@@ -1,5 +1,7 @@
 package org.aisora.core.internal.limits;
 
+import java.time.Instant;
+import org.aisora.core.internal.MutableClock;
 import org.aisora.api.error.RateLimitedException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,7 @@ class RequestRateLimiterTest {
     private static final Plan FREE = PlanCatalog.defaults().free(); // 30 per minute: a token every 2 s
     private static final Plan PRO = PlanCatalog.defaults().find("pro").orElseThrow(); // 300: every 200 ms
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final RequestRateLimiter limiter = new RequestRateLimiter(clock);
 
     @Test

@@ -1,5 +1,6 @@
 package org.aisora.core.internal.routing;
 
+import org.aisora.core.internal.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;

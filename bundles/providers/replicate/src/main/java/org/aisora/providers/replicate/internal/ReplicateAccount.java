@@ -1,5 +1,6 @@
 package org.aisora.providers.replicate.internal;
 
+import org.aisora.providers.support.HostAllowList;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +34,7 @@ record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, Outp
         problems.addAll(routes.problems());
         PriceTable prices = PriceTable.parse(ModelRoutes.entries(config.prices()));
         problems.addAll(prices.problems());
-        HostAllowList hosts = new HostAllowList(ModelRoutes.entries(config.allowed_output_hosts()));
-        if (hosts.isEmpty()) {
-            problems.add("allowed.output.hosts is empty: no output can be downloaded");
-        }
+        HostAllowList hosts = HostAllowList.parse(ModelRoutes.entries(config.allowed_output_hosts()), problems);
         int wait = config.wait_seconds();
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             problems.add("wait.seconds " + wait + " is outside 0.." + MAX_WAIT_SECONDS + ", using 0");

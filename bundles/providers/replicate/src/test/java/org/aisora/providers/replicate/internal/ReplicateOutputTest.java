@@ -1,5 +1,6 @@
 package org.aisora.providers.replicate.internal;
 
+import org.aisora.providers.support.HostAllowList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,7 +66,8 @@ class ReplicateOutputTest extends ReplicateFixture {
 
     @Test
     void theDefaultAllowListIsReplicateDeliveryAndItsSubdomainsOnly() {
-        HostAllowList defaults = new HostAllowList(new String[] {"replicate.delivery", "*.replicate.delivery"});
+        HostAllowList defaults = HostAllowList.parse(new String[] {"replicate.delivery", "*.replicate.delivery"},
+                new java.util.ArrayList<>());
         assertTrue(defaults.allows("replicate.delivery"));
         assertTrue(defaults.allows("pbxt.Replicate.Delivery"));
         assertFalse(defaults.allows("evilreplicate.delivery"));

@@ -1,5 +1,6 @@
 package org.aisora.providers.runway.internal;
 
+import org.aisora.providers.support.HostAllowList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;

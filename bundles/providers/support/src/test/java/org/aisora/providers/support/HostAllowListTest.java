@@ -1,4 +1,4 @@
-package org.aisora.providers.runway.internal;
+package org.aisora.providers.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

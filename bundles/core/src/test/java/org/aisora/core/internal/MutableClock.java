@@ -1,4 +1,4 @@
-package org.aisora.core.internal.limits;
+package org.aisora.core.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
-final class TestClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-05-01T10:00:00Z"));
+/** A clock the test moves by hand; thread-safe, always UTC. */
+public final class MutableClock extends Clock {
+    private final AtomicReference<Instant> now;
 
-    void advance(Duration by) {
+    public MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
@@ -27,6 +31,6 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return zone.equals(ZoneOffset.UTC) ? this : Clock.fixed(instant(), zone);
     }
 }
