@@ -1,5 +1,6 @@
 package org.aisora.providers.replicate.internal;
 
+import org.aisora.providers.support.MediaSniffer;
 import org.aisora.providers.support.HostAllowList;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

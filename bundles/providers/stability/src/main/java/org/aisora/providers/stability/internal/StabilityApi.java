@@ -26,7 +26,7 @@ final class StabilityApi {
     ProviderTask generate(Settings settings, String path, Multipart form) throws ProviderException {
         VendorResponse response = send(settings, post(settings, path, form, TaskId.Kind.IMAGE.accept()));
         StabilityErrors.checkFinishReason(response);
-        String type = MediaSniffer.verified(response.body(), response.contentType(), false);
+        String type = AnswerCheck.verified(response.body(), response.contentType(), false);
         return ProviderTask.succeeded(TaskId.newImage().toString(),
                 List.of(GeneratedOutput.ofBytes(type, response.body())));
     }
@@ -60,7 +60,7 @@ final class StabilityApi {
             throw StabilityErrors.failure(settings, response);
         }
         StabilityErrors.checkFinishReason(response);
-        String type = MediaSniffer.verified(response.body(), response.contentType(), task.kind().video());
+        String type = AnswerCheck.verified(response.body(), response.contentType(), task.kind().video());
         cache.put(taskId, type, response.body());
         return ProviderTask.succeeded(taskId, List.of(GeneratedOutput.ofBytes(type, response.body())));
     }

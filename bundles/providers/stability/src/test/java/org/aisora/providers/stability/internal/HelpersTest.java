@@ -32,16 +32,16 @@ class HelpersTest {
 
     @Test
     void magicNumbersDecideTheType() throws Exception {
-        assertEquals("image/png", MediaSniffer.sniff(Fixtures.png(2, 2)));
-        assertEquals("image/jpeg", MediaSniffer.sniff(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0}));
-        assertEquals("image/webp", MediaSniffer.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("video/mp4", MediaSniffer.sniff(Fixtures.MP4));
-        assertNull(MediaSniffer.sniff("\0\0\0\u0014ftypqt  ".getBytes(StandardCharsets.US_ASCII)), "QuickTime");
-        assertNull(MediaSniffer.sniff(new byte[0]));
-        assertEquals("image/png", MediaSniffer.verified(Fixtures.png(2, 2), "", false));
-        assertEquals("image/png", MediaSniffer.verified(Fixtures.png(2, 2), "application/octet-stream", false));
+        assertEquals("image/png", AnswerCheck.sniff(Fixtures.png(2, 2)));
+        assertEquals("image/jpeg", AnswerCheck.sniff(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0}));
+        assertEquals("image/webp", AnswerCheck.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("video/mp4", AnswerCheck.sniff(Fixtures.MP4));
+        assertNull(AnswerCheck.sniff("\0\0\0\u0014ftypqt  ".getBytes(StandardCharsets.US_ASCII)), "QuickTime");
+        assertNull(AnswerCheck.sniff(new byte[0]));
+        assertEquals("image/png", AnswerCheck.verified(Fixtures.png(2, 2), "", false));
+        assertEquals("image/png", AnswerCheck.verified(Fixtures.png(2, 2), "application/octet-stream", false));
         assertEquals(ProviderException.INVALID_OUTPUT, assertThrows(ProviderException.class,
-                () -> MediaSniffer.verified(Fixtures.MP4, "video/mp4", false)).code());
+                () -> AnswerCheck.verified(Fixtures.MP4, "video/mp4", false)).code());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.aisora.providers.replicate.internal;
+package org.aisora.providers.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,14 +8,15 @@ import java.util.Optional;
  * The media type of an output by its leading bytes. The Content-Type a download host sends is not
  * trusted: only the formats the core accepts pass, recognised by their signatures.
  */
-final class MediaSniffer {
+public final class MediaSniffer {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
     private MediaSniffer() {
     }
 
-    static Optional<String> contentType(byte[] b) {
+    /** PNG, JPEG, GIF, WebP or MP4 (ISO-BMFF, not QuickTime) by signature; empty for anything else. */
+    public static Optional<String> contentType(byte[] b) {
         if (startsWith(b, 0, PNG)) {
             return Optional.of("image/png");
         }
