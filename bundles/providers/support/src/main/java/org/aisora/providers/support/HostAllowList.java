@@ -32,20 +32,15 @@ public final class HostAllowList {
     public static HostAllowList parse(String[] entries, List<String> problems) {
         List<String> exact = new ArrayList<>();
         List<String> suffixes = new ArrayList<>();
-        for (String line : entries == null ? new String[0] : entries) {
-            for (String raw : (line == null ? "" : line).split(",")) {
-                String entry = raw.trim().toLowerCase(Locale.ROOT);
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                String domain = entry.startsWith("*.") ? entry.substring(2) : entry;
-                if (!HOST.matcher(domain).matches() || (entry.startsWith("*.") && !domain.contains("."))) {
-                    problems.add("allowed output host '" + raw.trim() + "' is not a host name or *.domain");
-                } else if (entry.startsWith("*.")) {
-                    suffixes.add("." + domain);
-                } else {
-                    exact.add(domain);
-                }
+        for (String raw : ConfigLists.entries(entries)) {
+            String entry = raw.toLowerCase(Locale.ROOT);
+            String domain = entry.startsWith("*.") ? entry.substring(2) : entry;
+            if (!HOST.matcher(domain).matches() || (entry.startsWith("*.") && !domain.contains("."))) {
+                problems.add("allowed output host '" + raw + "' is not a host name or *.domain");
+            } else if (entry.startsWith("*.")) {
+                suffixes.add("." + domain);
+            } else {
+                exact.add(domain);
             }
         }
         if (exact.isEmpty() && suffixes.isEmpty()) {

@@ -12,7 +12,8 @@ import org.aisora.api.provider.GenerationRequest;
 /**
  * What a vendor charges, from configuration lines in micro-USD:
  * {@code text-to-image:1024x1024=40000} (that size), {@code text-to-image=40000} (any other size) and
- * {@code image-to-video:per-second=50000} (times the clip's duration). Lines that do not parse are kept
+ * {@code image-to-video:per-second=50000} (times the clip's duration), one per line or comma-separated on
+ * one {@code .cfg} line. Lines that do not parse are kept
  * as problems for the provider's health, never guessed at.
  */
 public final class PriceTable {
@@ -30,8 +31,8 @@ public final class PriceTable {
     public static PriceTable parse(String[] lines) {
         Map<String, Long> prices = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String raw : lines == null ? new String[0] : lines) {
-            String line = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        for (String raw : ConfigLists.entries(lines)) {
+            String line = raw.toLowerCase(Locale.ROOT);
             if (line.isEmpty()) {
                 continue;
             }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aisora.providers.support.ConfigLists;
 import org.aisora.providers.support.VendorHttp;
 
 /** The engine's configuration, read once; {@code fatal} says why it cannot call OpenAI at all. */
@@ -27,7 +28,7 @@ record ModerationSettings(String id, String apiKey, String baseUrl, String model
         }
         List<String> problems = new ArrayList<>();
         Map<String, Double> thresholds = new HashMap<>();
-        for (String raw : entries(config.thresholds())) {
+        for (String raw : ConfigLists.entries(config.thresholds())) {
             Matcher m = THRESHOLD.matcher(raw.toLowerCase(Locale.ROOT));
             if (m.matches()) {
                 thresholds.put(m.group(1), Double.parseDouble(m.group(2)));
@@ -52,18 +53,6 @@ record ModerationSettings(String id, String apiKey, String baseUrl, String model
         return "ModerationSettings[id=" + id + ", baseUrl=" + baseUrl + ", model=" + model + "]";
     }
 
-    /** A plain .cfg line carries one string, so {@code thresholds = violence=0.4, hate=0.3} is two entries. */
-    private static List<String> entries(String[] values) {
-        List<String> entries = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String entry : (value == null ? "" : value).split(",")) {
-                if (!entry.isBlank()) {
-                    entries.add(entry.trim());
-                }
-            }
-        }
-        return entries;
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -1,5 +1,6 @@
 package org.aisora.moderation.openai.internal;
 
+import org.aisora.providers.support.VendorHealth;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -63,11 +64,7 @@ public final class OpenAiModerationEngine implements ModerationEngine {
         if (settings.fatal() != null) {
             return PluginHealth.offline(settings.fatal());
         }
-        if (keyRefused) {
-            return PluginHealth.offline("api key refused");
-        }
-        return settings.problems().isEmpty() ? PluginHealth.online()
-                : PluginHealth.degraded(String.join("; ", settings.problems()));
+        return VendorHealth.of(keyRefused, settings.problems());
     }
 
     /** @throws IllegalStateException when OpenAI gave no verdict */

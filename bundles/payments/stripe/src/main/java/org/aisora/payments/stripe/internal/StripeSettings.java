@@ -3,6 +3,7 @@ package org.aisora.payments.stripe.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.aisora.providers.support.ConfigLists;
 import org.aisora.providers.support.VendorHttp;
 
 /**
@@ -38,7 +39,7 @@ record StripeSettings(String secretKey, List<String> webhookSecrets, String apiB
             problems.add("api.version '" + apiVersion + "' is not a Stripe API version; the account default is used");
             apiVersion = "";
         }
-        ProductCatalog catalog = ProductCatalog.parse(entries(config.products()));
+        ProductCatalog catalog = ProductCatalog.parse(ConfigLists.entries(config.products()));
         problems.addAll(catalog.problems());
         if (catalog.products().isEmpty()) {
             problems.add("no product configured: nothing can be bought");
@@ -67,18 +68,6 @@ record StripeSettings(String secretKey, List<String> webhookSecrets, String apiB
                 + catalog.products().size() + ", webhookSecrets=" + webhookSecrets.size() + "]";
     }
 
-    /** The values of a list attribute; a plain .cfg line carries one string, so commas separate entries too. */
-    static List<String> entries(String[] values) {
-        List<String> entries = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String entry : (value == null ? "" : value).split(",")) {
-                if (!entry.isBlank()) {
-                    entries.add(entry.trim());
-                }
-            }
-        }
-        return entries;
-    }
 
     /** Stripe fills in {CHECKOUT_SESSION_ID}, so this is a prefix check rather than a URI parse. */
     private static String url(String value, String name, List<String> problems) {

@@ -1,5 +1,6 @@
 package org.aisora.providers.openai.internal;
 
+import org.aisora.providers.support.VendorHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -68,11 +69,7 @@ public final class OpenAiImagesProvider implements GenerationProvider {
         if (settings.fatal() != null) {
             return PluginHealth.offline(settings.fatal());
         }
-        if (keyRefused) {
-            return PluginHealth.offline("api key refused");
-        }
-        return settings.problems().isEmpty() ? PluginHealth.online()
-                : PluginHealth.degraded(String.join("; ", settings.problems()));
+        return VendorHealth.of(keyRefused, settings.problems());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aisora.providers.support.ConfigLists;
 import org.aisora.providers.support.PriceTable;
 import org.aisora.providers.support.VendorHttp;
 
@@ -38,7 +39,7 @@ record OpenAiSettings(String id, String apiKey, String baseUrl, String model, Se
             fatal = "misconfigured: " + e.getMessage();
         }
         Set<Size> sizes = new LinkedHashSet<>();
-        for (String raw : entries(config.sizes())) {
+        for (String raw : ConfigLists.entries(config.sizes())) {
             Matcher m = SIZE.matcher(raw.toLowerCase(Locale.ROOT));
             if (m.matches()) {
                 sizes.add(new Size(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
@@ -49,7 +50,7 @@ record OpenAiSettings(String id, String apiKey, String baseUrl, String model, Se
         if (sizes.isEmpty() && fatal == null) {
             fatal = "no usable size configured";
         }
-        PriceTable prices = PriceTable.parse(entries(config.prices()).toArray(String[]::new));
+        PriceTable prices = PriceTable.parse(config.prices());
         problems.addAll(prices.problems());
         String model = blank(config.model()) ? "gpt-image-1" : config.model().trim();
         String quality = config.quality() == null ? "" : config.quality().trim();
@@ -82,21 +83,6 @@ record OpenAiSettings(String id, String apiKey, String baseUrl, String model, Se
         return "OpenAiSettings[id=" + id + ", baseUrl=" + baseUrl + ", model=" + model + ", sizes=" + sizes + "]";
     }
 
-    /**
-     * The values of a list attribute. A plain .cfg line carries one string, so a comma-separated value
-     * ({@code sizes = 1024x1024, 1536x1024}) counts as several entries; no entry of ours contains a comma.
-     */
-    static List<String> entries(String[] values) {
-        List<String> entries = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String entry : (value == null ? "" : value).split(",")) {
-                if (!entry.isBlank()) {
-                    entries.add(entry.trim());
-                }
-            }
-        }
-        return entries;
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -1,5 +1,6 @@
 package org.aisora.providers.replicate.internal;
 
+import org.aisora.providers.support.ConfigLists;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -69,26 +70,11 @@ final class ModelRoutes {
         return new ModelRoutes(routes, problems);
     }
 
-    /**
-     * A list setting's entries: each value may itself hold several separated by commas, so a plain
-     * {@code .cfg} line ({@code models = a=b, c=d}) works as well as a typed array. Blanks are dropped.
-     */
-    static String[] entries(String[] raw) {
-        List<String> out = new ArrayList<>();
-        for (String value : raw == null ? new String[0] : raw) {
-            for (String part : (value == null ? "" : value).split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return out.toArray(String[]::new);
-    }
 
     /** Splits "key=value" entries, trimmed; entries without '=' are problems. */
     private static List<String[]> lines(String[] raw, String what, List<String> problems) {
         List<String[]> out = new ArrayList<>();
-        for (String text : entries(raw)) {
+        for (String text : ConfigLists.entries(raw)) {
             int eq = text.indexOf('=');
             if (eq <= 0) {
                 problems.add(what + " '" + text + "' has no '='");

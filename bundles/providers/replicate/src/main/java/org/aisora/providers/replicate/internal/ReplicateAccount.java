@@ -32,9 +32,9 @@ record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, Outp
         List<String> problems = new ArrayList<>();
         ModelRoutes routes = ModelRoutes.parse(config.models(), config.image_fields());
         problems.addAll(routes.problems());
-        PriceTable prices = PriceTable.parse(ModelRoutes.entries(config.prices()));
+        PriceTable prices = PriceTable.parse(config.prices());
         problems.addAll(prices.problems());
-        HostAllowList hosts = HostAllowList.parse(ModelRoutes.entries(config.allowed_output_hosts()), problems);
+        HostAllowList hosts = HostAllowList.parse(config.allowed_output_hosts(), problems);
         int wait = config.wait_seconds();
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             problems.add("wait.seconds " + wait + " is outside 0.." + MAX_WAIT_SECONDS + ", using 0");

@@ -1,5 +1,6 @@
 package org.aisora.providers.replicate.internal;
 
+import org.aisora.providers.support.VendorHealth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -64,13 +65,10 @@ public final class ReplicateProvider implements GenerationProvider {
         if (!a.setupProblem().isEmpty()) {
             return PluginHealth.offline(a.setupProblem());
         }
-        if (a.keyRefused().get()) {
-            return PluginHealth.offline("api key refused");
-        }
-        if (a.routes().types().isEmpty()) {
+        if (a.routes().types().isEmpty() && !a.keyRefused().get()) {
             return PluginHealth.offline("no models configured");
         }
-        return a.problems().isEmpty() ? PluginHealth.online() : PluginHealth.degraded(String.join("; ", a.problems()));
+        return VendorHealth.of(a.keyRefused().get(), a.problems());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.aisora.providers.runway.internal;
 
+import org.aisora.providers.support.VendorHealth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,11 +95,7 @@ public final class RunwayProvider implements GenerationProvider {
         if (a.client() == null) {
             return PluginHealth.offline(BAD_BASE_URL);
         }
-        if (a.keyRefused().get()) {
-            return PluginHealth.offline("api key refused");
-        }
-        return a.settings().problems().isEmpty() ? PluginHealth.online()
-                : PluginHealth.degraded(String.join("; ", a.settings().problems()));
+        return VendorHealth.of(a.keyRefused().get(), a.settings().problems());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.aisora.providers.stability.internal;
 
+import org.aisora.providers.support.VendorHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,10 +82,7 @@ final class Settings {
         if (offline != null) {
             return PluginHealth.offline(offline);
         }
-        if (keyRefused.get()) {
-            return PluginHealth.offline("api key refused");
-        }
-        return problems.isEmpty() ? PluginHealth.online() : PluginHealth.degraded(String.join("; ", problems));
+        return VendorHealth.of(keyRefused.get(), problems);
     }
 
     /** Null when calls may be made, else why not. */

@@ -59,13 +59,11 @@ public final class FfmpegTranscoder implements Transcoder {
         Settings s = settings;
         Natives.load();
         Deadline deadline = Deadline.after(s.maxDecode());
-        try (MediaInput media = MediaInput.open(LocalInput.of(input, s), s, deadline)) {
-            return media.probe();
-        } catch (TranscodeException e) {
-            throw timeoutOr(deadline, e);
-        } catch (RuntimeException e) {
-            throw unexpected(e);
-        }
+        return guarded(deadline, () -> {
+            try (MediaInput media = MediaInput.open(LocalInput.of(input, s), s, deadline)) {
+                return media.probe();
+            }
+        });
     }
 
     @Override
@@ -79,37 +77,17 @@ public final class FfmpegTranscoder implements Transcoder {
         Natives.load();
         Deadline deadline = Deadline.after(s.maxDecode());
         LocalInput local = LocalInput.of(input, s);
-        Path temp = Outputs.tempBeside(output);
-        try (MediaInput media = MediaInput.open(local, s, deadline)) {
-            RenditionJob.run(media, temp, spec, progress);
-            Outputs.commit(temp, output);
-        } catch (TranscodeException e) {
-            throw timeoutOr(deadline, e);
-        } catch (RuntimeException e) {
-            throw unexpected(e);
-        } finally {
-            Outputs.discard(temp);
-        }
+        intoPlace(output, deadline, temp -> {
+            try (MediaInput media = MediaInput.open(local, s, deadline)) {
+                RenditionJob.run(media, temp, spec, progress);
+            }
+        });
         progress.accept(1.0);
     }
 
     @Override
     public void posterFrame(Path input, Path outputJpeg) throws TranscodeException {
-        Settings s = settings;
-        Natives.load();
-        Deadline deadline = Deadline.after(s.maxDecode());
-        LocalInput local = LocalInput.of(input, s);
-        Path temp = Outputs.tempBeside(outputJpeg);
-        try (MediaInput media = MediaInput.open(local, s, deadline)) {
-            PosterJob.run(media, temp);
-            Outputs.commit(temp, outputJpeg);
-        } catch (TranscodeException e) {
-            throw timeoutOr(deadline, e);
-        } catch (RuntimeException e) {
-            throw unexpected(e);
-        } finally {
-            Outputs.discard(temp);
-        }
+        poster(input, outputJpeg, PosterJob.AT_FRACTION);
     }
 
     @Override
@@ -119,17 +97,7 @@ public final class FfmpegTranscoder implements Transcoder {
         Settings s = settings;
         Natives.load();
         Deadline deadline = Deadline.after(s.maxDecode());
-        Path temp = Outputs.tempBeside(outputMp4);
-        try {
-            FrameEncodeJob.run(frames, temp, deadline, progress);
-            Outputs.commit(temp, outputMp4);
-        } catch (TranscodeException e) {
-            throw timeoutOr(deadline, e);
-        } catch (RuntimeException e) {
-            throw unexpected(e);
-        } finally {
-            Outputs.discard(temp);
-        }
+        intoPlace(outputMp4, deadline, temp -> FrameEncodeJob.run(frames, temp, deadline, progress));
         progress.accept(1.0);
     }
 
@@ -143,7 +111,7 @@ public final class FfmpegTranscoder implements Transcoder {
         for (int k = 0; k < count; k++) {
             Path jpeg = scratch();
             try {
-                posterAt(input, jpeg, k / (double) count);
+                poster(input, jpeg, k / (double) count);
                 frames.add(Frames.fit(Frames.read(jpeg), maxSide));
             } finally {
                 Outputs.discard(jpeg);
@@ -160,16 +128,49 @@ public final class FfmpegTranscoder implements Transcoder {
         }
     }
 
-    private void posterAt(Path input, Path jpeg, double fraction) throws TranscodeException {
+    /** A JPEG of the upright frame at {@code fraction} of the duration. */
+    private void poster(Path input, Path outputJpeg, double fraction) throws TranscodeException {
         Settings s = settings;
         Natives.load();
         Deadline deadline = Deadline.after(s.maxDecode());
-        try (MediaInput media = MediaInput.open(LocalInput.of(input, s), s, deadline)) {
-            PosterJob.run(media, jpeg, fraction);
+        LocalInput local = LocalInput.of(input, s);
+        intoPlace(outputJpeg, deadline, temp -> {
+            try (MediaInput media = MediaInput.open(local, s, deadline)) {
+                PosterJob.run(media, temp, fraction);
+            }
+        });
+    }
+
+    private interface Work<T> {
+        T run() throws TranscodeException;
+    }
+
+    private interface Writing {
+        void to(Path temp) throws TranscodeException;
+    }
+
+    /** Runs a call under its deadline, with failures turned into the SPI's codes. */
+    private static <T> T guarded(Deadline deadline, Work<T> work) throws TranscodeException {
+        try {
+            return work.run();
         } catch (TranscodeException e) {
             throw timeoutOr(deadline, e);
         } catch (RuntimeException e) {
             throw unexpected(e);
+        }
+    }
+
+    /** Writes beside the output and moves it into place only when complete; nothing is left on failure. */
+    private static void intoPlace(Path output, Deadline deadline, Writing writing) throws TranscodeException {
+        Path temp = Outputs.tempBeside(output);
+        try {
+            guarded(deadline, () -> {
+                writing.to(temp);
+                Outputs.commit(temp, output);
+                return null;
+            });
+        } finally {
+            Outputs.discard(temp);
         }
     }
 

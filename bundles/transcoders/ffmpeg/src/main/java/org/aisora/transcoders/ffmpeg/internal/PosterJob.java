@@ -25,7 +25,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /** A JPEG of the upright frame near 10% of the duration (the first frame of a very short clip). */
 final class PosterJob implements AutoCloseable {
-    private static final double AT_FRACTION = 0.10;
+    static final double AT_FRACTION = 0.10;
     private static final int MAX_HEIGHT = 1080;
 
     private final MediaInput input;
@@ -38,10 +38,6 @@ final class PosterJob implements AutoCloseable {
     private PosterJob(MediaInput input, Decoder video) {
         this.input = input;
         this.video = video;
-    }
-
-    static void run(MediaInput input, Path temp) throws TranscodeException {
-        run(input, temp, AT_FRACTION);
     }
 
     /** The frame at {@code fraction} of the duration (0 = the first frame). */
