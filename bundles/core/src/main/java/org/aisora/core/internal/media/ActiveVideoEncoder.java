@@ -1,45 +1,62 @@
 package org.aisora.core.internal.media;
 
+import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
+
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 import org.aisora.api.transcode.FrameSource;
 import org.aisora.api.transcode.TranscodeException;
 import org.aisora.api.transcode.Transcoder;
 import org.aisora.api.transcode.VideoEncoder;
-import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.plugins.PluginChoices;
+import org.aisora.core.internal.plugins.PluginSet;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Offers the operator's current transcoder choice to plugins that write video, looked up on every call.
- * The registry reference is optional and dynamic on purpose: the registry binds the built-in provider,
- * which binds this service, which needs the registry; a mandatory reference here would be a cycle that
- * Declarative Services cannot resolve. SCR binds the registry as soon as it has finished activating.
+ * Offers the operator's transcoder choice ({@code transcoder.default}) to plugins that write video.
+ * It discovers transcoders itself, the same way the registry does, instead of asking the registry: the
+ * registry binds the built-in provider, which binds this service, so a reference back to the registry
+ * would be a cycle that Declarative Services resolves only some time after start-up.
  */
-@Component(service = VideoEncoder.class)
+@Component(service = VideoEncoder.class, configurationPid = PluginChoices.PID)
 public final class ActiveVideoEncoder implements VideoEncoder {
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PluginRegistry registry;
+    private final PluginSet<Transcoder> transcoders = new PluginSet<>();
+    private final Supplier<Optional<Transcoder>> active;
+    private volatile String choice;
 
-    public ActiveVideoEncoder() {
+    @Activate
+    public ActiveVideoEncoder(PluginChoices config) {
+        modified(config);
+        this.active = () -> transcoders.preferred(choice);
     }
 
-    /** Outside OSGi (tests): bound to a registry from the start. */
-    public ActiveVideoEncoder(PluginRegistry registry) {
-        this.registry = registry;
+    /** Outside OSGi (tests): the active transcoder as someone else chooses it. */
+    public ActiveVideoEncoder(Supplier<Optional<Transcoder>> active) {
+        this.active = active;
     }
+
+    @Modified
+    void modified(PluginChoices config) {
+        choice = config.transcoder_default();
+    }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY, updated = "updateTranscoder")
+    void addTranscoder(Transcoder t, Map<String, Object> props) { transcoders.add(t, props); }
+    void updateTranscoder(Transcoder t, Map<String, Object> props) { transcoders.add(t, props); }
+    void removeTranscoder(Transcoder t) { transcoders.remove(t); }
 
     @Override
     public void encode(FrameSource frames, Path outputMp4, DoubleConsumer progress) throws TranscodeException {
-        PluginRegistry current = registry;
-        Transcoder transcoder = current == null ? null : current.transcoder().orElse(null);
-        if (transcoder == null) {
-            throw new TranscodeException("encoder_unavailable", "no transcoder is installed");
-        }
+        Transcoder transcoder = active.get().orElseThrow(
+                () -> new TranscodeException("encoder_unavailable", "no transcoder is installed"));
         transcoder.encode(frames, outputMp4, progress);
     }
 }

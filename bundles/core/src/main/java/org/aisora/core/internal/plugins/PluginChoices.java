@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Which plugin serves where the platform needs exactly one of a family (PID org.aisora.core.plugins,
- * file etc/org.aisora.core.plugins.cfg). Only the registry reads it and applies a change in place, so
+ * file etc/org.aisora.core.plugins.cfg). Only the registry (and, for transcoder.default, the video encoder) reads it and applies a change in place, so
  * swapping storage, transcoder or policy restarts nothing and fails no request.
  */
 @ObjectClassDefinition(name = "AiSora plugin choices", description = "The active plugin of single-choice families")

@@ -66,7 +66,7 @@ final class TestPlatform implements AutoCloseable {
         this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()));
         this.builtin = new BuiltinProvider(TestConfig.of(BuiltinProviderConfig.class, Map.of()));
         this.storage = new FilesystemBlobStore(TestConfig.of(FilesystemStoreConfig.class, Map.of("root", blobs.toString())));
-        builtin.bindEncoder(new org.aisora.core.internal.media.ActiveVideoEncoder(registry));
+        builtin.bindEncoder(new org.aisora.core.internal.media.ActiveVideoEncoder(registry::transcoder));
         plugins().providers.add(builtin, Map.of());
         plugins().storage.add(storage, Map.of());
         plugins().moderation.add(new RulesModerationEngine(TestConfig.of(RulesConfig.class,
