@@ -21,6 +21,27 @@ public interface BillingStore {
     /** The checkout a processor session belongs to (an operator confirming a manual checkout names the session). */
     Optional<CheckoutRecord> checkoutBySession(String processor, String sessionId);
 
+    /** What a refund owes, decided under the lock of the account it claws back from. */
+    @FunctionalInterface
+    interface RefundPosting {
+        /**
+         * @param alreadyClawed credits already taken back by earlier refunds of the same charge
+         * @param balance       the account's balance now
+         * @return the transaction to post, or null for none
+         */
+        LedgerTransaction posting(long alreadyClawed, long balance);
+    }
+
+    /**
+     * Applies a refund event exactly once, like {@link #applyEvent}, with a posting decided inside the
+     * transaction after {@code ledgerAccount}'s balance row is locked: it is given the credits already taken
+     * from that account by transactions whose key starts with {@code keyPrefix} (earlier, partial refunds of
+     * the same charge) and the balance. Two refunds of one charge applied at once therefore see each other.
+     *
+     * @return false when the event was applied before (nothing changes)
+     */
+    boolean applyRefund(PaymentEventRecord event, String ledgerAccount, String keyPrefix, RefundPosting posting);
+
     /**
      * Applies a payment event exactly once: records it and, in the same transaction, posts the ledger
      * transaction, upserts the subscription and sets the account's plan (each may be null).

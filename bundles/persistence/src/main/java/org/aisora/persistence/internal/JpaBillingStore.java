@@ -3,8 +3,10 @@ package org.aisora.persistence.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.CheckoutRecord;
@@ -97,6 +99,40 @@ public final class JpaBillingStore implements BillingStore {
     @Override
     public boolean applyEvent(PaymentEventRecord event, LedgerTransaction posting, SubscriptionRecord subscription,
                               String newPlan) {
+        return onceFor(event, em -> {
+            if (posting != null) {
+                Postings.post(em, posting);
+            }
+            if (subscription != null) {
+                upsert(em, subscription);
+            }
+            if (newPlan != null && event.accountId() != null) {
+                em.createNativeQuery("UPDATE accounts SET plan = ? WHERE id = ?").setParameter(1, newPlan)
+                        .setParameter(2, event.accountId()).executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean applyRefund(PaymentEventRecord event, String ledgerAccount, String keyPrefix, RefundPosting posting) {
+        return onceFor(event, em -> {
+            LedgerBalanceEntity balance = em.find(LedgerBalanceEntity.class, ledgerAccount, LockModeType.PESSIMISTIC_WRITE);
+            if (balance == null) {
+                throw new MissingBalanceRows(List.of(ledgerAccount));
+            }
+            // read after the lock: a refund of the same charge applied concurrently has committed by now
+            Number taken = (Number) em.createNativeQuery("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"
+                            + " WHERE ledger_account = ? AND tx_key LIKE ? ESCAPE '!'")
+                    .setParameter(1, ledgerAccount).setParameter(2, likePrefix(keyPrefix)).getSingleResult();
+            LedgerTransaction t = posting.posting(-taken.longValue(), balance.balance());
+            if (t != null) {
+                Postings.post(em, t);
+            }
+        });
+    }
+
+    /** Records the event and runs its effect in one transaction; a repeated event id changes nothing. */
+    private boolean onceFor(PaymentEventRecord event, Consumer<EntityManager> effect) {
         try {
             return Postings.withBalanceRows(emf, em -> {
                 em.createNativeQuery("INSERT INTO payment_events (processor, event_id, type, account_id, object_id,"
@@ -105,16 +141,7 @@ public final class JpaBillingStore implements BillingStore {
                         .setParameter(4, event.accountId()).setParameter(5, event.objectId())
                         .setParameter(6, event.receivedAt().toEpochMilli()).executeUpdate();
                 em.flush();
-                if (posting != null) {
-                    Postings.post(em, posting);
-                }
-                if (subscription != null) {
-                    upsert(em, subscription);
-                }
-                if (newPlan != null && event.accountId() != null) {
-                    em.createNativeQuery("UPDATE accounts SET plan = ? WHERE id = ?").setParameter(1, newPlan)
-                            .setParameter(2, event.accountId()).executeUpdate();
-                }
+                effect.accept(em);
                 return true;
             });
         } catch (PersistenceException e) {
@@ -123,6 +150,10 @@ public final class JpaBillingStore implements BillingStore {
             }
             throw e;
         }
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void upsert(EntityManager em, SubscriptionRecord s) {

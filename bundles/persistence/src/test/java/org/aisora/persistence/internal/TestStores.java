@@ -22,9 +22,11 @@ public final class TestStores implements AutoCloseable {
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
+    private final boolean ownsDatabase;
 
-    private TestStores(TestDatabase db) {
+    private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
+        this.ownsDatabase = ownsDatabase;
         Migrations.migrate(db.dataSource());
         this.emf = Persistence.createEntityManagerFactory("aisora", Map.of(
                 "javax.persistence.nonJtaDataSource", db.dataSource(), "hibernate.hbm2ddl.auto", "validate"));
@@ -39,12 +41,20 @@ public final class TestStores implements AutoCloseable {
 
     /** Always available. */
     public static TestStores h2() {
-        return new TestStores(TestDatabase.h2());
+        return new TestStores(TestDatabase.h2(), true);
     }
 
     /** Skipped without a MariaDB on 127.0.0.1:3306, failed instead when -Daisora.requireMariaDb=true. */
     public static TestStores mariaDb() {
-        return new TestStores(TestDatabase.mariaDb());
+        return new TestStores(TestDatabase.mariaDb(), true);
+    }
+
+    /**
+     * Another node on the same database: its own EntityManagerFactory and stores, as a second platform
+     * process (or the same one after a restart) would have. Closing it leaves the database alone.
+     */
+    public TestStores node() {
+        return new TestStores(db, false);
     }
 
     public AccountStore accounts() {
@@ -79,7 +89,9 @@ public final class TestStores implements AutoCloseable {
     @Override
     public void close() throws Exception {
         emf.close();
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.CheckoutRecord;
-import org.aisora.api.store.LedgerStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
@@ -43,12 +42,11 @@ public final class BillingServiceImpl implements BillingService {
 
     @Activate
     public BillingServiceImpl(@Reference BillingStore billing, @Reference AccountStore accounts,
-                              @Reference LedgerStore ledger, @Reference PluginRegistry registry,
-                              CoreConfiguration config) {
-        this(billing, accounts, ledger, registry, PlanCatalog.parse(config.plans()), Clock.systemUTC());
+                              @Reference PluginRegistry registry, CoreConfiguration config) {
+        this(billing, accounts, registry, PlanCatalog.parse(config.plans()), Clock.systemUTC());
     }
 
-    public BillingServiceImpl(BillingStore billing, AccountStore accounts, LedgerStore ledger, PluginRegistry registry,
+    public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
                               PlanCatalog plans, Clock clock) {
         this.plans = plans;
         this.billing = billing;
@@ -56,7 +54,7 @@ public final class BillingServiceImpl implements BillingService {
         this.registry = registry;
         this.clock = clock;
         ToLongFunction<String> monthlyCredits = plan -> plans.find(plan).map(p -> p.monthlyCredits()).orElse(0L);
-        this.events = new EventApplier(billing, accounts, ledger, monthlyCredits, clock);
+        this.events = new EventApplier(billing, accounts, monthlyCredits, clock);
     }
 
     @Override

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import org.aisora.api.error.AisoraException;
 import org.aisora.api.payment.PaymentEvent;
 import org.aisora.api.payment.PaymentException;
 import org.aisora.api.payment.PaymentProcessor;
 import org.aisora.api.payment.SubscriptionState;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.BillingStore;
-import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.LedgerTransaction;
 import org.aisora.api.store.PaymentEventRecord;
 import org.aisora.api.store.SubscriptionRecord;
@@ -31,15 +31,13 @@ final class EventApplier {
 
     private final BillingStore billing;
     private final AccountStore accounts;
-    private final LedgerStore ledger;
     private final ToLongFunction<String> monthlyCredits;
     private final Clock clock;
 
-    EventApplier(BillingStore billing, AccountStore accounts, LedgerStore ledger, ToLongFunction<String> monthlyCredits,
+    EventApplier(BillingStore billing, AccountStore accounts, ToLongFunction<String> monthlyCredits,
                  Clock clock) {
         this.billing = billing;
         this.accounts = accounts;
-        this.ledger = ledger;
         this.monthlyCredits = monthlyCredits;
         this.clock = clock;
     }
@@ -71,9 +69,15 @@ final class EventApplier {
                 yield billing.applyEvent(record, null, state.subscription(), state.plan());
             }
             case REFUNDED -> {
-                long unspent = Math.min(e.credits(), Math.max(0, ledger.balance(LedgerAccounts.available(account))));
-                yield billing.applyEvent(record, unspent <= 0 ? null : LedgerAccounts.refund("refund:" + key, account,
-                        unspent, "refund of " + e.objectId(), now), null, null);
+                // e.credits() is the share of the purchase refunded so far (Stripe's amount_refunded is
+                // cumulative): each refund takes back what that share adds to earlier refunds of the charge,
+                // never more than is unspent
+                String prefix = "refund:" + key + ":";
+                yield billing.applyRefund(record, LedgerAccounts.available(account), prefix, (taken, balance) -> {
+                    long due = Math.min(e.credits() - taken, Math.max(0, balance));
+                    return due <= 0 ? null : LedgerAccounts.refund(prefix + e.credits(), account, due,
+                            "refund of " + e.objectId(), now);
+                });
             }
             case IGNORED -> billing.applyEvent(record, null, null, null);
         };
@@ -82,15 +86,23 @@ final class EventApplier {
     private record Converged(SubscriptionRecord subscription, String plan) {
     }
 
-    /** The processor's current view of the subscription wins; the event itself only when it cannot be asked. */
+    /**
+     * The processor's current view of the subscription wins. When the processor cannot be asked now, the
+     * event is not applied (503, nothing written): the processor redelivers it later, when its answer can
+     * be had. Applying the event as sent instead would let a late, stale event (an invoice paid before a
+     * cancellation) win over the cancellation. Only a processor that keeps no subscriptions to ask
+     * (an empty answer) has its events applied as sent.
+     */
     private Converged converge(PaymentProcessor processor, PaymentEvent e, String account, Instant now) {
         Optional<SubscriptionState> current = Optional.empty();
         if (e.subscriptionId() != null) {
             try {
                 current = processor.subscription(e.subscriptionId());
             } catch (PaymentException | RuntimeException ex) {
-                LOG.warn("subscription {} could not be re-read from {} ({}); applying the event as sent",
-                        e.subscriptionId(), processor.id(), ex.getMessage());
+                LOG.warn("subscription {} could not be re-read from {} ({}); event {} left for redelivery",
+                        e.subscriptionId(), processor.id(), ex.getMessage(), e.eventId());
+                throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "processor_unavailable",
+                        "the payment processor could not be asked about this subscription; deliver the event again");
             }
         }
         if (current.isPresent()) {

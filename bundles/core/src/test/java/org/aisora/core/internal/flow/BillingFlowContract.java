@@ -2,9 +2,11 @@ package org.aisora.core.internal.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.aisora.api.error.AisoraException;
@@ -25,6 +27,7 @@ import org.aisora.api.service.Caller;
 import org.aisora.api.service.CheckoutView;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.billing.BillingServiceImpl;
+import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.payments.stripe.internal.StripeConfig;
 import org.aisora.payments.stripe.internal.StripePaymentProcessor;
@@ -47,7 +50,9 @@ abstract class BillingFlowContract {
     static final String SECRET = "whsec_test_storm";
     private TestPlatform platform;
     private FakeVendor stripe;
-    private final Map<String, String> finalSubscriptionStatus = new HashMap<>();
+    private final Map<String, String> finalSubscriptionStatus = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Subscriptions the fake Stripe answers 500 for (an outage while an event is applied). */
+    private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     abstract TestStores database();
 
@@ -64,6 +69,9 @@ abstract class BillingFlowContract {
         });
         stripe.on("GET /v1/subscriptions/*", req -> {
             String id = req.path().substring("/v1/subscriptions/".length());
+            if (unreachable.contains(id)) {
+                return Reply.json(500, "{\"error\":{\"type\":\"api_error\",\"message\":\"outage\"}}");
+            }
             String account = id.substring("sub_".length()).replace('_', '-');
             String status = finalSubscriptionStatus.getOrDefault(id, "active");
             return Reply.json(200, "{\"id\":\"" + id + "\",\"object\":\"subscription\",\"status\":\"" + status
@@ -73,15 +81,19 @@ abstract class BillingFlowContract {
         install();
     }
 
-    /** (Re)creates the processor and the billing service: what a restart of the platform does to them. */
     private BillingService install() {
+        return install(platform.db);
+    }
+
+    /** (Re)creates the processor and the billing service on a node's stores: what a restart does to them. */
+    private BillingService install(TestStores node) {
         StripePaymentProcessor processor = new StripePaymentProcessor(TestConfig.of(StripeConfig.class, Map.of(
                 "_secret_key", "sk_test_storm", "_webhook_secret", SECRET, "api_base", stripe.baseUrl(),
                 "products", new String[] {"pack-100=credits:100:price_pack:500:usd", "pro=plan:pro:price_pro:1500:usd"},
                 "success_url", "https://app.example/ok", "cancel_url", "https://app.example/cancel",
                 "portal_return_url", "https://app.example/billing")));
         platform.plugins().payments.add(processor, Map.of("service.ranking", 10));
-        return new BillingServiceImpl(platform.db.billing(), platform.db.accounts(), platform.db.ledger(),
+        return new BillingServiceImpl(node.billing(), node.accounts(),
                 platform.registry, PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}),
                 Clock.systemUTC());
     }
@@ -133,6 +145,34 @@ abstract class BillingFlowContract {
     }
 
     @Test
+    void aSubscriptionEventThatCannotBeCheckedWithStripeIs503AndWaitsForRedelivery() throws Exception {
+        BillingService billing = install();
+        Caller carl = user();
+        String sub = "sub_" + carl.accountId().replace('-', '_');
+        finalSubscriptionStatus.put(sub, "canceled");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        byte[] deleted = event("evt_" + run + "_d", "customer.subscription.deleted",
+                subscriptionObject(sub, carl.accountId(), "canceled")).getBytes(StandardCharsets.UTF_8);
+        billing.webhook("stripe", deleted, signed(deleted));
+        long before = balance(carl);
+        // a stale invoice.paid arrives after the cancellation while Stripe cannot be asked
+        unreachable.add(sub);
+        byte[] late = event("evt_" + run + "_i", "invoice.paid", invoice("in_" + run, sub, carl.accountId()))
+                .getBytes(StandardCharsets.UTF_8);
+        AisoraException e = assertThrows(AisoraException.class, () -> billing.webhook("stripe", late, signed(late)));
+        assertEquals(503, e.kind().status());
+        assertEquals("processor_unavailable", e.code());
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM payment_events WHERE event_id = ?", "evt_" + run + "_i"));
+        assertEquals(before, balance(carl));
+        assertEquals("free", billing.subscription(carl).plan(), "the stale event did not make the account pro");
+        // redelivered once Stripe answers: the paid period's credits come, the plan stays what Stripe says
+        unreachable.remove(sub);
+        billing.webhook("stripe", late, signed(late));
+        assertEquals(before + 2000, balance(carl));
+        assertEquals("free", billing.subscription(carl).plan());
+    }
+
+    @Test
     void aWebhookThatDoesNotVerifyIs400AndWritesNothing() throws Exception {
         BillingService billing = install();
         Caller bob = user();
@@ -173,9 +213,63 @@ abstract class BillingFlowContract {
                 + (System.currentTimeMillis() / 1000 + 2_592_000) + "}}]}}";
     }
 
+    /** A refund of part of a pack charge; Stripe's {@code amount_refunded} is cumulative. */
+    private static String refund(String eventId, String charge, String account, long refunded) {
+        return event(eventId, "charge.refunded", "{\"id\":\"" + charge + "\",\"object\":\"charge\",\"amount\":500,"
+                + "\"amount_refunded\":" + refunded + ",\"currency\":\"usd\",\"refunded\":" + (refunded >= 500)
+                + ",\"metadata\":{\"account_id\":\"" + account + "\",\"product\":\"pack-100\"}}");
+    }
+
+    @Test
+    void twoPartialRefundsOfOneChargeTakeBackTheirSumOnceInAnyOrderAndAtOnce() throws Exception {
+        BillingService billing = install();
+        for (int round = 0; round < 8; round++) {
+            Caller u = user();
+            String a = u.accountId();
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            deliver(billing, purchase("evt_" + run + "_p", "cs_" + run, a));
+            long bought = balance(u);
+            String charge = "ch_" + run + "_x";
+            List<byte[]> refunds = new ArrayList<>(List.of(
+                    refund("evt_" + run + "_r1", charge, a, 150).getBytes(StandardCharsets.UTF_8),
+                    refund("evt_" + run + "_r2", charge, a, 400).getBytes(StandardCharsets.UTF_8),
+                    refund("evt_" + run + "_r3", charge, a, 500).getBytes(StandardCharsets.UTF_8)));
+            Collections.shuffle(refunds, new Random(round));
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Future<?>> done = new ArrayList<>();
+            for (byte[] body : refunds) {
+                for (int copy = 0; copy < 2; copy++) { // each delivered twice, all six at once
+                    done.add(pool.submit(() -> { billing.webhook("stripe", body, signed(body)); return null; }));
+                }
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            assertEquals(bought - 100, balance(u), "the whole pack taken back once, round " + round);
+            assertEquals(100, -platform.db.queryLong("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"
+                    + " WHERE ledger_account = ? AND UPPER(kind) = 'REFUND'", "user:" + a + ":available"));
+        }
+        // a partial refund after the credits were spent takes back only what is left
+        Caller spender = user();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        deliver(billing, purchase("evt_" + run + "_p", "cs_" + run, spender.accountId()));
+        long left = 30;
+        long spent = balance(spender) - left;
+        platform.db.ledger().post(LedgerAccounts.hold("spend-" + run, spender.accountId(), spent, Instant.now()));
+        platform.db.ledger().post(LedgerAccounts.capture("spend-" + run, spender.accountId(), spent, Instant.now()));
+        deliver(billing, refund("evt_" + run + "_r", "ch_" + run, spender.accountId(), 250));
+        assertEquals(0, balance(spender), "50 due, 30 unspent: 30 taken, never below zero");
+        assertEquals(List.of(), platform.db.ledger().audit());
+    }
+
+    private static void deliver(BillingService billing, String event) throws Exception {
+        byte[] body = event.getBytes(StandardCharsets.UTF_8);
+        billing.webhook("stripe", body, signed(body));
+    }
+
     @Test
     void aShuffledDuplicatedConcurrentStormWithARestartEndsLikeOneOrderedDelivery() throws Exception {
-        AtomicReference<BillingService> billing = new AtomicReference<>(install());
         List<Caller> users = new ArrayList<>();
         List<String> events = new ArrayList<>();
         Map<String, Long> expectedCredits = new HashMap<>();
@@ -205,7 +299,14 @@ abstract class BillingFlowContract {
                 events.add(event("evt_" + run + "_d" + i, "customer.subscription.deleted",
                         subscriptionObject(sub, a, "canceled")));
             }
-            expectedCredits.put(a, balance(u) + 100L * purchases + 2000L * invoices);
+            long refunded = 0;
+            if (i % 5 == 0) { // one pack refunded in two steps (cumulative amounts), whatever order they come in
+                assertTrue(balance(u) >= 100, "a refund delivered before its purchase must find the credits");
+                events.add(refund("evt_" + run + "_r" + i + "_a", "ch_" + run + "_" + i, a, 250));
+                events.add(refund("evt_" + run + "_r" + i + "_b", "ch_" + run + "_" + i, a, 500));
+                refunded = 100;
+            }
+            expectedCredits.put(a, balance(u) + 100L * purchases + 2000L * invoices - refunded);
             expectedPlan.put(a, canceled ? "free" : "pro");
         }
         for (int n = 0; events.size() < 500; n++) {
@@ -219,32 +320,82 @@ abstract class BillingFlowContract {
             }
         }
         Collections.shuffle(deliveries, random);
+
+        // First node: takes deliveries until it is killed midway. Queued deliveries are never answered, and
+        // those in flight lose their answer whether or not their transaction committed (the process died
+        // before the HTTP response). Like Stripe, the test redelivers every delivery that got no answer, to
+        // a second node started afterwards on the same database with its own, fresh instances.
+        TestStores first = platform.db.node();
+        BillingService node = install(first);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<?>> done = new ArrayList<>();
+        Map<byte[], Future<?>> answers = new java.util.IdentityHashMap<>();
         int half = deliveries.size() / 2;
-        for (int k = 0; k < deliveries.size(); k++) {
-            byte[] body = deliveries.get(k);
-            if (k == half) {
-                for (Future<?> f : done) {
-                    f.get();
-                }
-                billing.set(install()); // the restart: new processor and service instances on the same database
+        for (byte[] body : deliveries.subList(0, half + 64)) {
+            answers.put(body, pool.submit(() -> { node.webhook("stripe", body, signed(body)); return null; }));
+        }
+        while (answers.values().stream().filter(Future::isDone).count() < half) {
+            Thread.sleep(1);
+        }
+        List<byte[]> unanswered = new ArrayList<>();
+        answers.forEach((body, answer) -> {
+            if (!answer.isDone()) {
+                unanswered.add(body);
             }
-            done.add(pool.submit(() -> {
-                billing.get().webhook("stripe", body, signed(body));
-                return null;
-            }));
+        });
+        pool.shutdownNow();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        first.close();
+        answers.forEach((body, answer) -> {
+            if (!unanswered.contains(body) && !succeeded(answer)) {
+                unanswered.add(body);
+            }
+        });
+
+        TestStores second = platform.db.node();
+        BillingService restarted = install(second);
+        List<byte[]> pending = new ArrayList<>(unanswered);
+        pending.addAll(deliveries.subList(half + 64, deliveries.size()));
+        Collections.shuffle(pending, random);
+        for (int round = 0; !pending.isEmpty(); round++) {
+            assertTrue(round < 5, pending.size() + " deliveries still fail after 5 rounds");
+            ExecutorService retry = Executors.newFixedThreadPool(16);
+            Map<byte[], Future<?>> results = new java.util.IdentityHashMap<>();
+            for (byte[] body : pending) {
+                results.put(body, retry.submit(() -> { restarted.webhook("stripe", body, signed(body)); return null; }));
+            }
+            retry.shutdown();
+            assertTrue(retry.awaitTermination(120, TimeUnit.SECONDS));
+            pending = new ArrayList<>();
+            for (Map.Entry<byte[], Future<?>> r : results.entrySet()) {
+                if (!succeeded(r.getValue())) {
+                    pending.add(r.getKey());
+                }
+            }
         }
-        for (Future<?> f : done) {
-            f.get();
+        try {
+            for (Caller u : users) {
+                assertEquals(expectedCredits.get(u.accountId()), second.ledger().balance("user:" + u.accountId()
+                        + ":available"), "credits of " + u.accountId());
+                assertEquals(expectedPlan.get(u.accountId()), restarted.subscription(u).plan(), "plan of " + u.accountId());
+            }
+            assertTrue(unanswered.size() > 0, "the kill happened while deliveries were in flight or queued");
+            assertEquals(events.size(), platform.db.queryLong("SELECT COUNT(*) FROM payment_events WHERE event_id LIKE ?",
+                    "evt_" + run + "%"), "each event applied exactly once");
+            assertEquals(List.of(), platform.db.ledger().audit());
+        } finally {
+            second.close();
         }
-        pool.shutdown();
-        for (Caller u : users) {
-            assertEquals(expectedCredits.get(u.accountId()), balance(u), "credits of " + u.accountId());
-            assertEquals(expectedPlan.get(u.accountId()), billing.get().subscription(u).plan(), "plan of " + u.accountId());
+    }
+
+    private static boolean succeeded(Future<?> answer) {
+        if (!answer.isDone() || answer.isCancelled()) {
+            return false;
         }
-        assertEquals(events.size(), platform.db.queryLong("SELECT COUNT(*) FROM payment_events WHERE event_id LIKE ?",
-                "evt_" + run + "%"), "each event applied exactly once");
-        assertEquals(List.of(), platform.db.ledger().audit());
+        try {
+            answer.get();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 }

@@ -28,7 +28,7 @@ class ManualCheckoutFlowTest {
     @BeforeAll
     void start() throws Exception {
         platform = new TestPlatform(TestStores.h2(), Map.of());
-        billing = new BillingServiceImpl(platform.db.billing(), platform.db.accounts(), platform.db.ledger(),
+        billing = new BillingServiceImpl(platform.db.billing(), platform.db.accounts(),
                 platform.registry, PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}),
                 Clock.systemUTC());
     }
