@@ -74,6 +74,15 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Videos processed at once (renditions and posters)")
     int media_workers() default 1;
 
+    @AttributeDefinition(description = "Minutes between retention sweeps; 0 turns the schedule off (aisora:retention-run still works)")
+    long retention_sweep_minutes() default 60;
+
+    @AttributeDefinition(description = "Rows a retention sweep claims and deletes per batch")
+    int retention_batch() default 500;
+
+    @AttributeDefinition(description = "Seconds a sweeper's claim on a row lasts; a crashed sweeper's rows are retried after it")
+    long retention_lease_seconds() default 300;
+
     @AttributeDefinition(description = "Plans: id=monthly.credits:N,retention.days:N,max.concurrent.jobs:N,"
             + "requests.per.minute:N,max.video.seconds:N,max.upload.mb:N (one line each; free is required)")
     String[] plans() default {org.aisora.core.internal.limits.PlanCatalog.FREE_LINE,

@@ -22,6 +22,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
+    private final JpaRetentionStore retention;
     private final boolean ownsDatabase;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
@@ -37,6 +38,7 @@ public final class TestStores implements AutoCloseable {
         this.jobs = new JpaJobStore(emf, ready);
         this.media = new JpaMediaStore(emf, ready);
         this.billing = new JpaBillingStore(emf, ready);
+        this.retention = new JpaRetentionStore(emf, ready);
     }
 
     /** Always available. */
@@ -82,6 +84,10 @@ public final class TestStores implements AutoCloseable {
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */
+    public org.aisora.api.store.RetentionStore retention() {
+        return retention;
+    }
+
     public long queryLong(String sql, Object... args) {
         return db.queryLong(sql, args);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToIntBiFunction;
 import java.util.function.ToLongFunction;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.payment.CheckoutRequest;
@@ -26,6 +27,7 @@ import org.aisora.api.store.CheckoutRecord;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.retention.RetentionSweeper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,15 +41,24 @@ public final class BillingServiceImpl implements BillingService {
     private final EventApplier events;
     private final PlanCatalog plans;
     private final Clock clock;
+    private final ToIntBiFunction<String, String> planChanged;
 
     @Activate
     public BillingServiceImpl(@Reference BillingStore billing, @Reference AccountStore accounts,
-                              @Reference PluginRegistry registry, CoreConfiguration config) {
-        this(billing, accounts, registry, PlanCatalog.parse(config.plans()), Clock.systemUTC());
+                              @Reference PluginRegistry registry, @Reference RetentionSweeper retention,
+                              CoreConfiguration config) {
+        this(billing, accounts, registry, retention::planChanged, PlanCatalog.parse(config.plans()), Clock.systemUTC());
     }
 
     public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
                               PlanCatalog plans, Clock clock) {
+        this(billing, accounts, registry, (account, plan) -> 0, plans, clock);
+    }
+
+    /** @param planChanged told (account id, new plan) after an event changed an account's plan */
+    public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
+                              ToIntBiFunction<String, String> planChanged, PlanCatalog plans, Clock clock) {
+        this.planChanged = planChanged;
         this.plans = plans;
         this.billing = billing;
         this.accounts = accounts;
@@ -138,7 +149,17 @@ public final class BillingServiceImpl implements BillingService {
         } catch (PaymentException e) {
             throw Payments.failure(e);
         }
-        events.apply(processor, event);
+        applyEvent(processor, event);
+    }
+
+    /** Applies an event; when it changed the account's plan, the account's expiries follow the new plan now. */
+    private void applyEvent(PaymentProcessor processor, PaymentEvent event) {
+        String account = event.accountId();
+        Optional<String> before = account == null ? Optional.empty() : accounts.findById(account).map(AccountRecord::plan);
+        if (events.apply(processor, event) && before.isPresent()) {
+            accounts.findById(account).map(AccountRecord::plan).filter(after -> !after.equals(before.get()))
+                    .ifPresent(after -> planChanged.applyAsInt(account, after));
+        }
     }
 
     @Override
@@ -159,7 +180,7 @@ public final class BillingServiceImpl implements BillingService {
                 : new PaymentEvent("confirm:" + checkout.sessionId(), PaymentEvent.Type.CREDITS_PURCHASED,
                         checkout.accountId(), null, null, null, null, product.credits(), 0, null, null, now,
                         checkout.sessionId());
-        events.apply(manual, event);
+        applyEvent(manual, event);
         AccountRecord account = accounts.findById(checkout.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
         return new SubscriptionView(account.id(), account.plan(), product.isSubscription() ? "active" : null,
                 manual.id(), null);

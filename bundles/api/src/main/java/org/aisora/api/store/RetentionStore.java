@@ -1,0 +1,51 @@
+package org.aisora.api.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What the retention sweeper reads and deletes: expired rows, claimed under a lease so that two
+ * sweepers (two nodes) never delete the same row twice and a crashed sweeper's claims run out.
+ * Tables are named by {@link Table}; a {@code kind} is the row's own kind (a media kind such as
+ * {@code upload}, {@code generated}, {@code thumbnail}, {@code rendition}, or {@code job}).
+ */
+@ProviderType
+public interface RetentionStore {
+    /** The tables with an {@code expires_at} the sweeper owns. */
+    enum Table { MEDIA, JOBS }
+
+    /** One claimed row; storeId and blobKey are null for rows without a blob. */
+    record Expired(Table table, String id, String kind, String ownerId, String storeId, String blobKey,
+                   Instant expiresAt) {
+    }
+
+    /**
+     * Claims up to {@code limit} rows of {@code table} that expired at or before {@code now} and that no
+     * live claim holds (for media, the rows derived from a claimed row come with it, whatever their own
+     * expiry). Jobs are claimed only once they ended. The claim lasts until {@code leaseUntil}.
+     *
+     * @param claim a token unique to this claim (a sweeper and round)
+     * @return the rows this call claimed
+     */
+    List<Expired> claimExpired(Table table, Instant now, int limit, String claim, Instant leaseUntil);
+
+    /** Deletes a row this claim still holds (a job's attempts go with it). @return false if not held */
+    boolean deleteClaimed(Table table, String id, String claim);
+
+    /** Rows that expire in [from, to), by kind, without claiming anything. */
+    Map<String, Long> expiring(Table table, Instant from, Instant to);
+
+    /** Whether any media row still refers to this blob. */
+    boolean blobReferenced(String storeId, String blobKey);
+
+    /**
+     * Sets every expiry still in the future (after {@code now}) of one owner's rows of one kind to
+     * their creation time plus {@code retention}. @return rows changed
+     */
+    int rederive(Table table, String ownerId, String kind, long retentionMillis, Instant now);
+
+    /** Like {@link #rederive} for every owner on a plan (accounts.plan). @return rows changed */
+    int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, Instant now);
+}

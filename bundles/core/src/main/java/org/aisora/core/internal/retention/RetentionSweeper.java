@@ -1,0 +1,132 @@
+package org.aisora.core.internal.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.aisora.api.service.RetentionService;
+import org.aisora.api.service.SweepReport;
+import org.aisora.api.store.RetentionStore;
+import org.aisora.api.store.RetentionStore.Table;
+import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduled retention sweep (every {@code retention.sweep.minutes}) and its manual runs. Each sweep
+ * first re-derives future expiries under the active policy (so a policy switch or a changed setting
+ * applies to what exists, and the sweep after it deletes by the new rule), then deletes in batches.
+ * One sweep at a time per node; nodes coordinate through their claims in the database.
+ */
+@Component(service = {RetentionService.class, RetentionSweeper.class}, immediate = true,
+        configurationPid = CoreConfiguration.PID)
+public final class RetentionSweeper implements RetentionService {
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
+
+    private final RetentionStore store;
+    private final PluginRegistry registry;
+    private final PlanCatalog plans;
+    private final Clock clock;
+    private final int batch;
+    private final Duration lease;
+    private final Expiries expiries;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicReference<SweepReport> last = new AtomicReference<>();
+    private final ScheduledExecutorService schedule;
+
+    @Activate
+    public RetentionSweeper(@Reference RetentionStore store, @Reference PluginRegistry registry,
+                            CoreConfiguration config) {
+        this(store, registry, config, Clock.systemUTC(), true);
+    }
+
+    public RetentionSweeper(RetentionStore store, PluginRegistry registry, CoreConfiguration config, Clock clock,
+                            boolean scheduled) {
+        this.store = store;
+        this.registry = registry;
+        this.plans = PlanCatalog.parse(config.plans());
+        this.clock = clock;
+        this.batch = Math.max(1, config.retention_batch());
+        this.lease = Duration.ofSeconds(Math.max(1, config.retention_lease_seconds()));
+        this.expiries = new Expiries(store);
+        long minutes = config.retention_sweep_minutes();
+        if (scheduled && minutes > 0) {
+            this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "aisora-retention-sweep");
+                t.setDaemon(true);
+                return t;
+            });
+            schedule.scheduleWithFixedDelay(this::scheduledRun, minutes, minutes, TimeUnit.MINUTES);
+        } else {
+            this.schedule = null;
+        }
+    }
+
+    @Deactivate
+    public void stop() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+
+    private void scheduledRun() {
+        try {
+            SweepReport r = run(false);
+            LOG.info("retention sweep: deleted {} {}, failed {}, {} expiries re-derived, {} ms", r.total(), r.deleted(),
+                    r.failed(), r.rederived(), r.durationMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("retention sweep failed, the next one resumes it: {}", e.toString());
+        }
+    }
+
+    @Override
+    public SweepReport run(boolean dryRun) {
+        running.lock();
+        try {
+            SweepRun run = new SweepRun(store, id -> registry.families().storage.get(id), clock, batch, lease);
+            if (dryRun) {
+                return run.dry();
+            }
+            int rederived = registry.retentionPolicy()
+                    .map(p -> expiries.rederiveAll(plans.plans().keySet(), p, clock.instant())).orElse(0);
+            SweepReport report = run.sweep(rederived);
+            last.set(report);
+            return report;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    @Override
+    public Map<String, Long> upcoming(Duration ahead) {
+        Instant now = clock.instant();
+        Map<String, Long> counts = new TreeMap<>();
+        for (Table table : Table.values()) {
+            store.expiring(table, now, now.plus(ahead)).forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+        }
+        return counts;
+    }
+
+    @Override
+    public Optional<SweepReport> lastRun() {
+        return Optional.ofNullable(last.get());
+    }
+
+    /** After an account's plan changed: its expiries follow the new plan at once, not at the next sweep. */
+    public int planChanged(String accountId, String plan) {
+        return registry.retentionPolicy().map(p -> expiries.rederiveAccount(accountId, plan, p, clock.instant())).orElse(0);
+    }
+}

@@ -1,0 +1,111 @@
+package org.aisora.core.internal.retention;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import org.aisora.api.service.SweepReport;
+import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.RetentionStore;
+import org.aisora.api.store.RetentionStore.Expired;
+import org.aisora.api.store.RetentionStore.Table;
+
+/**
+ * One sweep over the tables with expiries, in batches: claim expired rows under a lease, delete each
+ * row's blob, then the row. Blob first: a crash between the two leaves a row whose blob is gone, which
+ * the next sweep (once the lease runs out) deletes again without harm; it never leaves a blob that no
+ * row points to. Two sweepers never hold the same row, so each row is deleted, and counted, once.
+ */
+final class SweepRun {
+    private static final int MAX_PROBLEMS = 20;
+
+    private final RetentionStore store;
+    private final Function<String, Optional<BlobStore>> blobStores;
+    private final Clock clock;
+    private final int batch;
+    private final Duration lease;
+    private final Map<String, Long> deleted = new TreeMap<>();
+    private final Map<String, Long> failed = new TreeMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    SweepRun(RetentionStore store, Function<String, Optional<BlobStore>> blobStores, Clock clock, int batch,
+             Duration lease) {
+        this.store = store;
+        this.blobStores = blobStores;
+        this.clock = clock;
+        this.batch = Math.max(1, batch);
+        this.lease = lease;
+    }
+
+    SweepReport sweep(int rederived) {
+        Instant started = clock.instant();
+        for (Table table : Table.values()) { // media first: a job's outputs go before its log
+            sweep(table);
+        }
+        return new SweepReport(started, Duration.between(started, clock.instant()).toMillis(), false, deleted, failed,
+                problems, rederived);
+    }
+
+    /** What a sweep now would delete, without claiming anything. */
+    SweepReport dry() {
+        Instant started = clock.instant();
+        Instant now = clock.instant();
+        for (Table table : Table.values()) {
+            store.expiring(table, Instant.EPOCH, now.plusMillis(1)).forEach((kind, n) -> deleted.merge(kind, n, Long::sum));
+        }
+        return new SweepReport(started, 0, true, deleted, failed, problems, 0);
+    }
+
+    private void sweep(Table table) {
+        while (true) {
+            Instant now = clock.instant();
+            String claim = UUID.randomUUID().toString();
+            List<Expired> rows = store.claimExpired(table, now, batch, claim, now.plus(lease));
+            int done = 0;
+            for (Expired row : rows) {
+                if (delete(row, claim)) {
+                    done++;
+                }
+            }
+            // empty: nothing left to claim; nothing deleted: what is left failed and waits for its lease
+            if (rows.isEmpty() || done == 0) {
+                return;
+            }
+        }
+    }
+
+    private boolean delete(Expired row, String claim) {
+        if (row.blobKey() != null) {
+            Optional<BlobStore> blobs = blobStores.apply(row.storeId());
+            if (blobs.isEmpty()) {
+                fail(row, "storage '" + row.storeId() + "' is not installed");
+                return false;
+            }
+            try {
+                blobs.get().delete(row.blobKey()); // false (already gone) is fine: a sweep interrupted before
+            } catch (IOException e) {
+                fail(row, "blob not deleted: " + e.getMessage());
+                return false;
+            }
+        }
+        if (store.deleteClaimed(row.table(), row.id(), claim)) {
+            deleted.merge(row.kind(), 1L, Long::sum);
+            return true;
+        }
+        return false; // the claim ran out and another sweeper took the row: it counts it
+    }
+
+    private void fail(Expired row, String why) {
+        failed.merge(row.kind(), 1L, Long::sum);
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(row.table().name().toLowerCase(java.util.Locale.ROOT) + " " + row.id() + ": " + why);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.aisora.persistence.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Query;
+import org.aisora.api.store.RetentionStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The sweeper's side of the media and jobs tables, in plain SQL (see V10__retention_sweep.sql). A claim
+ * is an UPDATE that only takes rows no live claim holds, so two sweepers racing for a row serialise on
+ * its lock and the second finds it taken; a delete only removes a row its claim still holds.
+ */
+@Component(service = RetentionStore.class)
+public final class JpaRetentionStore implements RetentionStore {
+    private static final String ENDED = "'SUCCEEDED', 'FAILED', 'REJECTED', 'CANCELED'";
+
+    private final EntityManagerFactory emf;
+
+    /** @param schema unused: its presence proves the migrations ran */
+    @Activate
+    public JpaRetentionStore(@Reference(name = "emf", target = Tx.UNIT_TARGET) EntityManagerFactory emf,
+                             @Reference(name = "schema") SchemaReady schema) {
+        this.emf = emf;
+    }
+
+    /** A sweeper that loses the race for a batch looks again past what was claimed, a few times. */
+    private static final int RACES = 5;
+
+    @Override
+    public List<Expired> claimExpired(Table table, Instant now, int limit, String claim, Instant leaseUntil) {
+        long at = now.toEpochMilli();
+        for (int race = 0; race < RACES; race++) {
+            List<String> candidates = Tx.inTransaction(emf, em -> strings(em.createNativeQuery("SELECT id FROM "
+                            + name(table) + " WHERE expires_at <= ? AND (sweep_until IS NULL OR sweep_until < ?)"
+                            + (table == Table.JOBS ? " AND status IN (" + ENDED + ")" : "") + " ORDER BY expires_at")
+                    .setParameter(1, at).setParameter(2, at).setMaxResults(Math.max(1, limit)).getResultList()));
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            int claimed = Tx.inTransaction(emf, em -> {
+                // the conditions again: a row another sweeper claimed (or deleted) since the SELECT is left alone
+                int n = bind(em.createNativeQuery("UPDATE " + name(table) + " SET sweep_claim = ?, sweep_until = ?"
+                                + " WHERE id IN (" + marks(candidates.size()) + ") AND expires_at <= ?"
+                                + " AND (sweep_until IS NULL OR sweep_until < ?)"),
+                        claim, leaseUntil.toEpochMilli(), candidates, at, at).executeUpdate();
+                if (n > 0 && table == Table.MEDIA) { // derivatives go with their original, whatever their own expiry
+                    em.createNativeQuery("UPDATE media SET sweep_claim = ?, sweep_until = ? WHERE parent_id IN"
+                                    + " (SELECT id FROM (SELECT id FROM media WHERE sweep_claim = ?) claimed)"
+                                    + " AND (sweep_until IS NULL OR sweep_until < ?)")
+                            .setParameter(1, claim).setParameter(2, leaseUntil.toEpochMilli()).setParameter(3, claim)
+                            .setParameter(4, at).executeUpdate();
+                }
+                return n;
+            });
+            if (claimed > 0) {
+                return claimedRows(table, claim);
+            }
+        }
+        return List.of();
+    }
+
+    private List<Expired> claimedRows(Table table, String claim) {
+        return Tx.inTransaction(emf, em -> {
+            List<?> rows = em.createNativeQuery(table == Table.MEDIA
+                            ? "SELECT id, kind, owner_id, expires_at, store_id, blob_key FROM media WHERE sweep_claim = ?"
+                            : "SELECT id, 'job', owner_id, expires_at FROM jobs WHERE sweep_claim = ?")
+                    .setParameter(1, claim).getResultList();
+            List<Expired> claimed = new ArrayList<>();
+            for (Object o : rows) {
+                Object[] r = (Object[]) o;
+                claimed.add(new Expired(table, (String) r[0], (String) r[1], (String) r[2],
+                        r.length > 4 ? (String) r[4] : null, r.length > 5 ? (String) r[5] : null,
+                        r[3] == null ? null : Instant.ofEpochMilli(((Number) r[3]).longValue())));
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public boolean deleteClaimed(Table table, String id, String claim) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery("DELETE FROM " + name(table)
+                + " WHERE id = ? AND sweep_claim = ?").setParameter(1, id).setParameter(2, claim).executeUpdate() == 1);
+    }
+
+    @Override
+    public Map<String, Long> expiring(Table table, Instant from, Instant to) {
+        return Tx.inTransaction(emf, em -> {
+            List<?> rows = em.createNativeQuery("SELECT " + (table == Table.MEDIA ? "kind" : "'job'")
+                            + ", COUNT(*) FROM " + name(table) + " WHERE expires_at >= ? AND expires_at < ?"
+                            + (table == Table.MEDIA ? " GROUP BY kind ORDER BY kind" : ""))
+                    .setParameter(1, from.toEpochMilli()).setParameter(2, to.toEpochMilli()).getResultList();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Object o : rows) {
+                Object[] r = (Object[]) o;
+                long n = ((Number) r[1]).longValue();
+                if (n > 0) {
+                    counts.put((String) r[0], n);
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public boolean blobReferenced(String storeId, String blobKey) {
+        return Tx.inTransaction(emf, em -> !em.createNativeQuery("SELECT id FROM media WHERE store_id = ? AND blob_key = ?")
+                .setParameter(1, storeId).setParameter(2, blobKey).setMaxResults(1).getResultList().isEmpty());
+    }
+
+    @Override
+    public int rederive(Table table, String ownerId, String kind, long retentionMillis, Instant now) {
+        return update(table, "owner_id = ?", ownerId, kind, retentionMillis, now);
+    }
+
+    @Override
+    public int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, Instant now) {
+        return update(table, "owner_id IN (SELECT id FROM accounts WHERE plan = ?)", plan, kind, retentionMillis, now);
+    }
+
+    private int update(Table table, String owners, String owner, String kind, long retentionMillis, Instant now) {
+        return Tx.inTransaction(emf, em -> {
+            Query q = em.createNativeQuery("UPDATE " + name(table) + " SET expires_at = created_at + ? WHERE " + owners
+                            + " AND expires_at > ? AND expires_at <> created_at + ?"
+                            + (table == Table.MEDIA ? " AND kind = ?" : ""))
+                    .setParameter(1, retentionMillis).setParameter(2, owner).setParameter(3, now.toEpochMilli())
+                    .setParameter(4, retentionMillis);
+            if (table == Table.MEDIA) {
+                q.setParameter(5, kind);
+            }
+            return q.executeUpdate();
+        });
+    }
+
+    private static String name(Table table) {
+        return table == Table.MEDIA ? "media" : "jobs";
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Query bind(Query q, String claim, long until, List<String> ids, long at1, long at2) {
+        int i = 1;
+        q.setParameter(i++, claim).setParameter(i++, until);
+        for (String id : ids) {
+            q.setParameter(i++, id);
+        }
+        return q.setParameter(i++, at1).setParameter(i, at2);
+    }
+
+    private static List<String> strings(List<?> rows) {
+        return rows.stream().map(String::valueOf).collect(Collectors.toList());
+    }
+}
