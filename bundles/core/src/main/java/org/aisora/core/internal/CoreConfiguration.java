@@ -83,6 +83,9 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Seconds a sweeper's claim on a row lasts; a crashed sweeper's rows are retried after it")
     long retention_lease_seconds() default 300;
 
+    @AttributeDefinition(description = "Analytics: a daily counter made by fewer distinct users than this is withheld")
+    int analytics_k() default 5;
+
     @AttributeDefinition(description = "Plans: id=monthly.credits:N,retention.days:N,max.concurrent.jobs:N,"
             + "requests.per.minute:N,max.video.seconds:N,max.upload.mb:N (one line each; free is required)")
     String[] plans() default {org.aisora.core.internal.limits.PlanCatalog.FREE_LINE,

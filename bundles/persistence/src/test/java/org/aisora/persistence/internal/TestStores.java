@@ -23,6 +23,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
     private final JpaRetentionStore retention;
+    private final JpaUsageStore usage;
     private final boolean ownsDatabase;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
@@ -39,6 +40,7 @@ public final class TestStores implements AutoCloseable {
         this.media = new JpaMediaStore(emf, ready);
         this.billing = new JpaBillingStore(emf, ready);
         this.retention = new JpaRetentionStore(emf, ready);
+        this.usage = new JpaUsageStore(emf, ready);
     }
 
     /** Always available. */
@@ -86,6 +88,10 @@ public final class TestStores implements AutoCloseable {
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */
     public org.aisora.api.store.RetentionStore retention() {
         return retention;
+    }
+
+    public org.aisora.api.store.UsageStore usage() {
+        return usage;
     }
 
     public long queryLong(String sql, Object... args) {

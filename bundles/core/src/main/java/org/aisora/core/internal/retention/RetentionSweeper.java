@@ -15,7 +15,9 @@ import org.aisora.api.service.RetentionService;
 import org.aisora.api.service.SweepReport;
 import org.aisora.api.store.RetentionStore;
 import org.aisora.api.store.RetentionStore.Table;
+import org.aisora.api.store.UsageStore;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.analytics.Rollups;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled retention sweep (every {@code retention.sweep.minutes}) and its manual runs. Each sweep
- * first re-derives future expiries under the active policy (so a policy switch or a changed setting
+ * first rolls complete days up into the usage counters (before their records can go), then re-derives
+ * future expiries under the active policy (so a policy switch or a changed setting
  * applies to what exists, and the sweep after it deletes by the new rule), then deletes in batches.
  * One sweep at a time per node; nodes coordinate through their claims in the database.
  */
@@ -37,6 +40,7 @@ public final class RetentionSweeper implements RetentionService {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
 
     private final RetentionStore store;
+    private final UsageStore usage;
     private final PluginRegistry registry;
     private final PlanCatalog plans;
     private final Clock clock;
@@ -48,14 +52,15 @@ public final class RetentionSweeper implements RetentionService {
     private final ScheduledExecutorService schedule;
 
     @Activate
-    public RetentionSweeper(@Reference RetentionStore store, @Reference PluginRegistry registry,
-                            CoreConfiguration config) {
-        this(store, registry, config, Clock.systemUTC(), true);
+    public RetentionSweeper(@Reference RetentionStore store, @Reference UsageStore usage,
+                            @Reference PluginRegistry registry, CoreConfiguration config) {
+        this(store, usage, registry, config, Clock.systemUTC(), true);
     }
 
-    public RetentionSweeper(RetentionStore store, PluginRegistry registry, CoreConfiguration config, Clock clock,
-                            boolean scheduled) {
+    public RetentionSweeper(RetentionStore store, UsageStore usage, PluginRegistry registry, CoreConfiguration config,
+                            Clock clock, boolean scheduled) {
         this.store = store;
+        this.usage = usage;
         this.registry = registry;
         this.plans = PlanCatalog.parse(config.plans());
         this.clock = clock;
@@ -100,6 +105,8 @@ public final class RetentionSweeper implements RetentionService {
             if (dryRun) {
                 return run.dry();
             }
+            // count what is about to go first: the daily counters of every complete day are rolled up
+            Rollups.rollUp(usage, clock);
             int rederived = registry.retentionPolicy()
                     .map(p -> expiries.rederiveAll(plans.plans().keySet(), p, clock.instant())).orElse(0);
             SweepReport report = run.sweep(rederived);

@@ -1,0 +1,50 @@
+package org.aisora.core.internal.analytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aisora.api.plugin.PluginInfo;
+import org.aisora.api.service.SweepReport;
+
+/**
+ * The Prometheus text exposition format (0.0.4). Labels carry only platform vocabulary (statuses,
+ * plugin families and ids, artifact kinds), never an account, e-mail, prompt or address.
+ */
+final class PrometheusText {
+    private PrometheusText() {
+    }
+
+    static String render(Map<String, Long> jobs, List<PluginInfo> plugins, Optional<SweepReport> sweep) {
+        StringBuilder out = new StringBuilder();
+        out.append("# HELP aisora_jobs Generation jobs on record, by status.\n# TYPE aisora_jobs gauge\n");
+        jobs.forEach((status, n) -> out.append("aisora_jobs{status=\"").append(label(status)).append("\"} ")
+                .append(n).append('\n'));
+        out.append("# HELP aisora_plugin_up Installed plugins: 1 when ONLINE, 0.5 when DEGRADED, 0 when OFFLINE.\n")
+                .append("# TYPE aisora_plugin_up gauge\n");
+        for (PluginInfo p : plugins) {
+            String status = String.valueOf(p.health().status());
+            double up = status.equals("ONLINE") ? 1 : status.equals("DEGRADED") ? 0.5 : 0;
+            out.append("aisora_plugin_up{family=\"").append(label(String.valueOf(p.family()))).append("\",id=\"")
+                    .append(label(p.id())).append("\"} ").append(up).append('\n');
+        }
+        out.append("# HELP aisora_retention_last_sweep_deleted Items the last retention sweep deleted, by kind.\n")
+                .append("# TYPE aisora_retention_last_sweep_deleted gauge\n");
+        sweep.ifPresent(r -> r.deleted().forEach((kind, n) -> out.append("aisora_retention_last_sweep_deleted{kind=\"")
+                .append(label(kind)).append("\"} ").append(n).append('\n')));
+        out.append("# HELP aisora_retention_last_sweep_failed Items the last retention sweep could not delete.\n")
+                .append("# TYPE aisora_retention_last_sweep_failed gauge\n")
+                .append("aisora_retention_last_sweep_failed ")
+                .append(sweep.map(r -> r.failed().values().stream().mapToLong(Long::longValue).sum()).orElse(0L))
+                .append('\n');
+        out.append("# HELP aisora_retention_last_sweep_timestamp_seconds When the last sweep on this node started.\n")
+                .append("# TYPE aisora_retention_last_sweep_timestamp_seconds gauge\n")
+                .append("aisora_retention_last_sweep_timestamp_seconds ")
+                .append(sweep.map(r -> r.startedAt().getEpochSecond()).orElse(0L)).append('\n');
+        return out.toString();
+    }
+
+    /** Escapes a label value as the format requires (backslash, quote, newline). */
+    static String label(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}
