@@ -22,6 +22,8 @@ public final class TestStores implements AutoCloseable {
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
+    private final JpaPreferenceStore preferences;
+    private final JpaProfileStore profiles;
 
     private TestStores(TestDatabase db) {
         this.db = db;
@@ -35,6 +37,8 @@ public final class TestStores implements AutoCloseable {
         this.jobs = new JpaJobStore(emf, ready);
         this.media = new JpaMediaStore(emf, ready);
         this.billing = new JpaBillingStore(emf, ready);
+        this.preferences = new JpaPreferenceStore(emf, ready);
+        this.profiles = new JpaProfileStore(emf, ready);
     }
 
     /** Always available. */
@@ -69,6 +73,14 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.BillingStore billing() {
         return billing;
+    }
+
+    public org.aisora.api.store.PreferenceStore preferences() {
+        return preferences;
+    }
+
+    public org.aisora.api.store.ProfileStore profiles() {
+        return profiles;
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */
