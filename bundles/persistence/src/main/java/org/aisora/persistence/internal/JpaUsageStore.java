@@ -24,13 +24,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = UsageStore.class)
 public final class JpaUsageStore implements UsageStore {
     private static final String ENDED = "'SUCCEEDED', 'FAILED', 'REJECTED', 'CANCELED'";
+    /** Accounts that opted out of analytics are never counted (V7__account_rights.sql). */
+    private static final String COUNTED = " AND owner_id NOT IN (SELECT account_id FROM account_preferences"
+            + " WHERE analytics_opt_out <> 0)";
     private static final String CELLS = "SELECT feature, type, provider, outcome, error_code, events, users, latency_ms_sum FROM (";
     /** Jobs of one day [?, ?) by type, provider, outcome and error; the first parameter is the day itself. */
     private static final String JOBS = "SELECT 'generation' AS feature, LOWER(type) AS type,"
             + " COALESCE(provider, '') AS provider, LOWER(status) AS outcome,"
             + " COALESCE(error_code, '') AS error_code, COUNT(*) AS events,"
             + " COUNT(DISTINCT owner_id) AS users, SUM(COALESCE(completed_at - created_at, 0)) AS latency_ms_sum"
-            + " FROM jobs WHERE created_at >= ? AND created_at < ? AND status IN (" + ENDED + ")"
+            + " FROM jobs WHERE created_at >= ? AND created_at < ? AND status IN (" + ENDED + ")" + COUNTED
             + " GROUP BY LOWER(type), COALESCE(provider, ''), LOWER(status),"
             + " COALESCE(error_code, '')";
     private static final String UPLOADS = "SELECT 'upload' AS feature,"
@@ -38,7 +41,7 @@ public final class JpaUsageStore implements UsageStore {
             + " '' AS provider,"
             + " LOWER(COALESCE(status, '')) AS outcome, COALESCE(error_code, '') AS error_code,"
             + " COUNT(*) AS events, COUNT(DISTINCT owner_id) AS users, 0 AS latency_ms_sum"
-            + " FROM media WHERE kind = 'upload' AND created_at >= ? AND created_at < ?"
+            + " FROM media WHERE kind = 'upload' AND created_at >= ? AND created_at < ?" + COUNTED
             + " GROUP BY CASE WHEN content_type LIKE 'video/%' THEN 'video' ELSE 'image' END,"
             + " LOWER(COALESCE(status, '')), COALESCE(error_code, '')";
 

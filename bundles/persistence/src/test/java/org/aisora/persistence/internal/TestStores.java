@@ -25,6 +25,8 @@ public final class TestStores implements AutoCloseable {
     private final JpaRetentionStore retention;
     private final JpaUsageStore usage;
     private final boolean ownsDatabase;
+    private final JpaPreferenceStore preferences;
+    private final JpaProfileStore profiles;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -41,6 +43,8 @@ public final class TestStores implements AutoCloseable {
         this.billing = new JpaBillingStore(emf, ready);
         this.retention = new JpaRetentionStore(emf, ready);
         this.usage = new JpaUsageStore(emf, ready);
+        this.preferences = new JpaPreferenceStore(emf, ready);
+        this.profiles = new JpaProfileStore(emf, ready);
     }
 
     /** Always available. */
@@ -83,6 +87,14 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.BillingStore billing() {
         return billing;
+    }
+
+    public org.aisora.api.store.PreferenceStore preferences() {
+        return preferences;
+    }
+
+    public org.aisora.api.store.ProfileStore profiles() {
+        return profiles;
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */

@@ -22,7 +22,9 @@ import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
+import org.aisora.api.store.PreferenceStore;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.ConcurrencyCap;
 import org.aisora.core.internal.limits.LimitRefusals;
 import org.aisora.core.internal.limits.Plan;
@@ -43,6 +45,7 @@ public final class GenerationServiceImpl implements GenerationService {
     private final PluginRegistry registry;
     private final JobEngine engine;
     private final LedgerStore ledger;
+    private final PreferenceStore preferences;
     private final CoreConfiguration config;
     private final Clock clock;
     private final PlanCatalog plans;
@@ -52,13 +55,16 @@ public final class GenerationServiceImpl implements GenerationService {
     @Activate
     public GenerationServiceImpl(@Reference JobStore jobs, @Reference MediaStore media,
                                  @Reference AccountStore accounts, @Reference PluginRegistry registry,
-                                 @Reference JobEngine engine, @Reference LedgerStore ledger, CoreConfiguration config) {
-        this(jobs, media, accounts, registry, engine, ledger, config, Clock.systemUTC());
+                                 @Reference JobEngine engine, @Reference LedgerStore ledger,
+                                 @Reference PreferenceStore preferences, CoreConfiguration config) {
+        this(jobs, media, accounts, registry, engine, ledger, preferences, config, Clock.systemUTC());
     }
 
     public GenerationServiceImpl(JobStore jobs, MediaStore media, AccountStore accounts, PluginRegistry registry,
-                                 JobEngine engine, LedgerStore ledger, CoreConfiguration config, Clock clock) {
+                                 JobEngine engine, LedgerStore ledger, PreferenceStore preferences,
+                                 CoreConfiguration config, Clock clock) {
         this.ledger = ledger;
+        this.preferences = preferences;
         this.jobs = jobs;
         this.media = media;
         this.accounts = accounts;
@@ -72,6 +78,8 @@ public final class GenerationServiceImpl implements GenerationService {
 
     @Override
     public GenerationView submit(Caller caller, GenerationSubmission submission, String idempotencyKey) {
+        // the restriction right comes first: no job row, no credit hold, no idempotent replay
+        ProcessingRestriction.requireAllowed(preferences, caller.accountId());
         ValidatedSubmission v = SubmissionValidator.validate(submission, config);
         String key = IdempotencyKeys.check(idempotencyKey);
         if (key != null) {

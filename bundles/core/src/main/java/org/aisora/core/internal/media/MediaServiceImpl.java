@@ -21,7 +21,9 @@ import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
+import org.aisora.api.store.PreferenceStore;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.LimitRefusals;
 import org.aisora.core.internal.limits.Plan;
 import org.aisora.core.internal.limits.PlanCatalog;
@@ -40,6 +42,7 @@ public final class MediaServiceImpl implements MediaService {
     private final MediaStore media;
     private final MediaProcessor processor;
     private final AccountStore accounts;
+    private final PreferenceStore preferences;
     private final PluginRegistry registry;
     private final CoreConfiguration config;
     private final MediaUploads uploads;
@@ -48,16 +51,18 @@ public final class MediaServiceImpl implements MediaService {
 
     @Activate
     public MediaServiceImpl(@Reference MediaStore media, @Reference AccountStore accounts,
-                            @Reference PluginRegistry registry, @Reference MediaProcessor processor,
-                            CoreConfiguration config) throws IOException {
-        this(media, accounts, registry, processor, config, dataFolder(),
+                            @Reference PreferenceStore preferences, @Reference PluginRegistry registry,
+                            @Reference MediaProcessor processor, CoreConfiguration config) throws IOException {
+        this(media, accounts, preferences, registry, processor, config, dataFolder(),
                 UrlSigner.fromConfig(config.url_signing_key(), dataFolder().resolve("url-signing.key")),
                 Clock.systemUTC());
     }
 
-    public MediaServiceImpl(MediaStore media, AccountStore accounts, PluginRegistry registry, MediaProcessor processor,
-                            CoreConfiguration config, Path workFolder, UrlSigner signer, Clock clock) {
+    public MediaServiceImpl(MediaStore media, AccountStore accounts, PreferenceStore preferences,
+                            PluginRegistry registry, MediaProcessor processor, CoreConfiguration config,
+                            Path workFolder, UrlSigner signer, Clock clock) {
         this.processor = processor;
+        this.preferences = preferences;
         this.media = media;
         this.accounts = accounts;
         this.registry = registry;
@@ -73,6 +78,8 @@ public final class MediaServiceImpl implements MediaService {
 
     @Override
     public MediaView upload(Caller caller, InputStream body, String declaredType, long declaredLength) {
+        // the restriction right comes before a byte of the body is read
+        ProcessingRestriction.requireAllowed(preferences, caller.accountId());
         AccountRecord account = accounts.findById(caller.accountId())
                 .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
         BlobStore store = registry.defaultBlobStore().orElseThrow(() -> unavailable("storage_unavailable",

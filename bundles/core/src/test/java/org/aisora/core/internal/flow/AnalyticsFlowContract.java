@@ -108,6 +108,31 @@ abstract class AnalyticsFlowContract {
     }
 
     @Test
+    void usersWhoOptedOutAreNeverCounted() throws Exception {
+        org.aisora.core.internal.accounts.ProfileServiceImpl profiles = new org.aisora.core.internal.accounts
+                .ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
+                new RecordingOutbox(), clock);
+        List<Caller> counted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            counted.add(user());
+            generate(counted.get(i), "a meadow " + i);
+        }
+        Caller out = user();
+        profiles.setPreferences(out, new org.aisora.api.service.Preferences(true, false, false));
+        generate(out, "a meadow too");
+        generate(out, "a meadow again");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        StatsView.Row live = row(analytics.stats(today, today), "generation", "succeeded");
+        assertEquals(3, live.events(), "the opted-out user's two jobs are not counted");
+        assertEquals(3, live.users());
+        clock.set(Instant.now().plus(Duration.ofDays(1)));
+        analytics.rollUp();
+        StatsView.Row rolled = row(analytics.stats(today, today), "generation", "succeeded");
+        assertEquals(3, rolled.events(), "nor in the rolled-up day");
+        assertEquals(3, rolled.users());
+    }
+
+    @Test
     void metricsAreInPrometheusTextFormatWithoutPersonalData() throws Exception {
         Caller ann = user();
         GenerationView job = generate(ann, "a secret garden");

@@ -268,8 +268,9 @@ abstract class MediaFlowContract {
         assertEquals("invalid_signature", assertThrows(AisoraException.class, () -> platform.media.signedContent(
                 item.id(), MediaService.CONTENT, expires, flipped)).code());
 
-        MediaServiceImpl later = new MediaServiceImpl(platform.db.media(), platform.db.accounts(), platform.registry,
-                platform.processor, platform.config, platform.work, new UrlSigner(new byte[32]),
+        MediaServiceImpl later = new MediaServiceImpl(platform.db.media(), platform.db.accounts(),
+                platform.db.preferences(), platform.registry, platform.processor, platform.config, platform.work,
+                new UrlSigner(new byte[32]),
                 Clock.fixed(Instant.ofEpochSecond(expires + 1), ZoneOffset.UTC));
         assertEquals("signature_expired", assertThrows(AisoraException.class,
                 () -> later.signedContent(item.id(), MediaService.CONTENT, expires, sig)).code());

@@ -79,12 +79,13 @@ final class TestPlatform implements AutoCloseable {
         this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, config);
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
-        this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(), config);
+        this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(),
+                db.preferences(), config);
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
         this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), registry, config, work);
-        this.media = new MediaServiceImpl(db.media(), db.accounts(), registry, processor, config, work,
+        this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, config, work,
                 new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
     }
 

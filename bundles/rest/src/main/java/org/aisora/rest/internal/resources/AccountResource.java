@@ -3,7 +3,6 @@ package org.aisora.rest.internal.resources;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
-import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -24,7 +23,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** Registration, sign-in and sign-out, and the caller's own account. */
+/** Registration, sign-in and sign-out (the caller's own account is {@link ProfileResource}). */
 @Component(service = AccountResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
@@ -72,11 +71,5 @@ public final class AccountResource {
         String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         accounts.logout(header.substring("Bearer ".length()).trim());
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("me")
-    public AccountView me(@Context SecurityContext security) {
-        return accounts.me(Callers.require(security));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** openapi.json is written by hand; this keeps it honest: every resource method is described, and nothing else. */
 class OpenApiMatchesResourcesTest {
     private static final Class<?>[] RESOURCES = {PublicResource.class, AccountResource.class, CreditResource.class,
-        GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class, StatsResource.class};
+        GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class,
+        ProfileResource.class, StatsResource.class};
 
     @Test
     void everyOperationIsDocumentedAndNothingMore() throws Exception {
@@ -27,7 +29,8 @@ class OpenApiMatchesResourcesTest {
             String base = resource.getAnnotation(Path.class).value();
             for (Method m : resource.getDeclaredMethods()) {
                 String verb = m.isAnnotationPresent(GET.class) ? "get" : m.isAnnotationPresent(POST.class) ? "post"
-                        : m.isAnnotationPresent(DELETE.class) ? "delete" : m.isAnnotationPresent(PUT.class) ? "put" : null;
+                        : m.isAnnotationPresent(DELETE.class) ? "delete" : m.isAnnotationPresent(PUT.class) ? "put"
+                        : m.isAnnotationPresent(PATCH.class) ? "patch" : null;
                 if (verb != null) {
                     Path sub = m.getAnnotation(Path.class);
                     inCode.add(verb + " " + join(base, sub == null ? "" : sub.value()));
