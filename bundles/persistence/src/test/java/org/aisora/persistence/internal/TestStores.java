@@ -22,6 +22,8 @@ public final class TestStores implements AutoCloseable {
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
+    private final JpaOutboxStore outbox;
+    private final JpaPolicyStore policies;
 
     private TestStores(TestDatabase db) {
         this.db = db;
@@ -35,6 +37,8 @@ public final class TestStores implements AutoCloseable {
         this.jobs = new JpaJobStore(emf, ready);
         this.media = new JpaMediaStore(emf, ready);
         this.billing = new JpaBillingStore(emf, ready);
+        this.outbox = new JpaOutboxStore(emf, ready);
+        this.policies = new JpaPolicyStore(emf, ready);
     }
 
     /** Always available. */
@@ -69,6 +73,14 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.BillingStore billing() {
         return billing;
+    }
+
+    public org.aisora.api.store.OutboxStore outbox() {
+        return outbox;
+    }
+
+    public org.aisora.api.store.PolicyStore policies() {
+        return policies;
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */
