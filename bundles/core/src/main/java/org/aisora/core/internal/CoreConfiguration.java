@@ -86,6 +86,26 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Analytics: a daily counter made by fewer distinct users than this is withheld")
     int analytics_k() default 5;
 
+    @AttributeDefinition(description = "How often the mail outbox is checked for due messages, ms")
+    long mail_interval_ms() default 2000;
+
+    @AttributeDefinition(description = "Messages one outbox pass claims and sends")
+    int mail_batch() default 50;
+
+    @AttributeDefinition(description = "Lease on a claimed message, seconds: after it, another node (or this one"
+            + " restarted) may send it again; must be longer than a batch takes")
+    long mail_lease_seconds() default 600;
+
+    @AttributeDefinition(description = "Attempts per message before it is marked failed")
+    int mail_max_attempts() default 8;
+
+    @AttributeDefinition(description = "First retry delay of a message the notifier could not send, seconds;"
+            + " doubled per attempt (with jitter) up to mail_retry_max_seconds")
+    long mail_retry_base_seconds() default 30;
+
+    @AttributeDefinition(description = "Longest retry delay of a message, seconds")
+    long mail_retry_max_seconds() default 3600;
+
     @AttributeDefinition(description = "Plans: id=monthly.credits:N,retention.days:N,max.concurrent.jobs:N,"
             + "requests.per.minute:N,max.video.seconds:N,max.upload.mb:N (one line each; free is required)")
     String[] plans() default {org.aisora.core.internal.limits.PlanCatalog.FREE_LINE,

@@ -62,6 +62,14 @@ public final class JpaAccountStore implements AccountStore {
     }
 
     @Override
+    public List<AccountRecord> listAfterId(String afterId, int limit) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select a from Account a where a.id > :after order by a.id", AccountEntity.class)
+                .setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit)
+                .getResultList().stream().map(AccountEntity::toRecord).toList());
+    }
+
+    @Override
     public boolean updateRole(String id, String role) {
         return Tx.inTransaction(emf, em -> em
                 .createQuery("update Account a set a.role = :role where a.id = :id")

@@ -27,6 +27,8 @@ public final class TestStores implements AutoCloseable {
     private final boolean ownsDatabase;
     private final JpaPreferenceStore preferences;
     private final JpaProfileStore profiles;
+    private final JpaOutboxStore outbox;
+    private final JpaPolicyStore policies;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -45,6 +47,8 @@ public final class TestStores implements AutoCloseable {
         this.usage = new JpaUsageStore(emf, ready);
         this.preferences = new JpaPreferenceStore(emf, ready);
         this.profiles = new JpaProfileStore(emf, ready);
+        this.outbox = new JpaOutboxStore(emf, ready);
+        this.policies = new JpaPolicyStore(emf, ready);
     }
 
     /** Always available. */
@@ -97,7 +101,14 @@ public final class TestStores implements AutoCloseable {
         return profiles;
     }
 
-    /** The first column of the first row, as a long: for counting rows the way an auditor would. */
+    public org.aisora.api.store.OutboxStore outbox() {
+        return outbox;
+    }
+
+    public org.aisora.api.store.PolicyStore policies() {
+        return policies;
+    }
+
     public org.aisora.api.store.RetentionStore retention() {
         return retention;
     }
@@ -106,6 +117,7 @@ public final class TestStores implements AutoCloseable {
         return usage;
     }
 
+    /** The first column of the first row, as a long: for counting rows the way an auditor would. */
     public long queryLong(String sql, Object... args) {
         return db.queryLong(sql, args);
     }

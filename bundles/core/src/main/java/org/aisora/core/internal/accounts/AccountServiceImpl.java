@@ -20,11 +20,14 @@ import org.aisora.api.service.SessionGrant;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.LedgerStore;
+import org.aisora.api.store.PolicyAcceptanceRecord;
+import org.aisora.api.store.PolicyStore;
 import org.aisora.api.store.SessionRecord;
 import org.aisora.api.store.SessionStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.policy.PolicyServiceImpl;
 import org.aisora.core.internal.security.PasswordHasher;
 import org.aisora.core.internal.security.Tokens;
 import org.osgi.service.component.annotations.Activate;
@@ -41,6 +44,7 @@ public final class AccountServiceImpl implements AccountService {
     private final SessionStore sessions;
     private final LedgerStore ledger;
     private final PluginRegistry registry;
+    private final PolicyStore policies;
     private final CoreConfiguration config;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
@@ -50,16 +54,17 @@ public final class AccountServiceImpl implements AccountService {
     @Activate
     public AccountServiceImpl(@Reference AccountStore accounts, @Reference SessionStore sessions,
                               @Reference LedgerStore ledger, @Reference PluginRegistry registry,
-                              CoreConfiguration config) {
-        this(accounts, sessions, ledger, registry, config, Clock.systemUTC());
+                              @Reference PolicyStore policies, CoreConfiguration config) {
+        this(accounts, sessions, ledger, registry, policies, config, Clock.systemUTC());
     }
 
     public AccountServiceImpl(AccountStore accounts, SessionStore sessions, LedgerStore ledger,
-                              PluginRegistry registry, CoreConfiguration config, Clock clock) {
+                              PluginRegistry registry, PolicyStore policies, CoreConfiguration config, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.ledger = ledger;
         this.registry = registry;
+        this.policies = policies;
         this.config = config;
         this.clock = clock;
         this.decoyHash = hasher.hash(UUID.randomUUID().toString());
@@ -83,14 +88,17 @@ public final class AccountServiceImpl implements AccountService {
         String name = RegistrationValidator.name(r.name());
         String contact = RegistrationValidator.contact(r.contact());
         String password = RegistrationValidator.password(r.password());
-        if (!policy.currentVersion().equals(r.acceptedPolicyVersion())) {
+        String version = PolicyServiceImpl.currentVersion(policy, policies);
+        if (!version.equals(r.acceptedPolicyVersion())) {
             throw AisoraException.badRequest("policy_not_accepted",
-                    "acceptedPolicyVersion must be the current privacy policy version " + policy.currentVersion());
+                    "acceptedPolicyVersion must be the current privacy policy version " + version);
         }
         Instant now = clock.instant();
         AccountRecord account = new AccountRecord(UUID.randomUUID().toString(), email, name, contact,
-                hasher.hash(password), birthDate, ROLE_USER, "free", policy.currentVersion(), now);
+                hasher.hash(password), birthDate, ROLE_USER, "free", version, now);
         accounts.insert(account);
+        String ip = client == null || client.ip() == null || client.ip().length() > 45 ? null : client.ip();
+        policies.accept(new PolicyAcceptanceRecord(account.id(), version, now, ip));
         if (config.signup_grant_credits() > 0) {
             ledger.post(LedgerAccounts.grant("signup:" + account.id(), account.id(), config.signup_grant_credits(),
                     "signup grant", now));

@@ -116,6 +116,11 @@ public final class PluginRegistry implements PluginDirectory {
         return plugins.privacy.preferred(config.privacy_policy());
     }
 
+    /** The notifier the mail outbox sends through: the highest ranked (service.ranking in its .cfg). */
+    public Optional<Notifier> notifier() {
+        return plugins.notifiers.preferred(null);
+    }
+
     @Override
     public HealthReport health() {
         return plugins.health(config, database != null);

@@ -76,7 +76,8 @@ final class TestPlatform implements AutoCloseable {
         plugins().retention.add(policy, Map.of());
         plugins().privacy.add(policy, Map.of());
         plugins().payments.add(new ManualPaymentProcessor(), Map.of());
-        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, config);
+        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(), config,
+                java.time.Clock.systemUTC());
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(),

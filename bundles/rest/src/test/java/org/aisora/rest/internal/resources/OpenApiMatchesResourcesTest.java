@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiMatchesResourcesTest {
     private static final Class<?>[] RESOURCES = {PublicResource.class, AccountResource.class, CreditResource.class,
         GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class,
-        ProfileResource.class, StatsResource.class};
+        ProfileResource.class, StatsResource.class, PolicyAcceptanceResource.class};
 
     @Test
     void everyOperationIsDocumentedAndNothingMore() throws Exception {

@@ -1,0 +1,132 @@
+package org.aisora.notify.smtp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.aisora.api.notify.Notification;
+import org.aisora.api.plugin.PluginHealth;
+import org.aisora.api.testing.Configs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SMTP notifier against GreenMail, a real SMTP server on loopback, and a scripted relay for refusals. */
+class SmtpNotifierTest {
+    private GreenMail greenMail;
+
+    @BeforeEach
+    void start() {
+        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        greenMail.setUser("mailer@example.org", "mailer", "s3cret-pass");
+    }
+
+    @AfterEach
+    void stop() {
+        greenMail.stop();
+    }
+
+    private SmtpNotifier notifier(int port, Map<String, Object> extra) {
+        Map<String, Object> cfg = new HashMap<>(Map.of("host", "127.0.0.1", "port", port,
+                "from", "privacy@example.org", "starttls", "off", "read_timeout_ms", 5000));
+        cfg.putAll(extra);
+        return new SmtpNotifier(Configs.of(SmtpConfig.class, cfg));
+    }
+
+    @Test
+    void sendsOneMessageWithSubjectAndBodyIntact() throws Exception {
+        SmtpNotifier smtp = notifier(greenMail.getSmtp().getPort(), Map.of());
+        String body = "Hello Zoë,\n.a line starting with a dot\nversion 2 — 日本語\n";
+        smtp.send(new Notification("ann@example.org", "Policy changed — version 2 ✓", body));
+
+        MimeMessage[] got = greenMail.getReceivedMessages();
+        assertEquals(1, got.length);
+        assertEquals("ann@example.org", got[0].getAllRecipients()[0].toString());
+        assertEquals("Policy changed — version 2 ✓", got[0].getSubject());
+        assertEquals(body.replace("\n", "\r\n"), got[0].getContent().toString());
+        assertEquals("privacy@example.org", got[0].getFrom()[0].toString());
+        assertEquals(PluginHealth.online(), smtp.health());
+    }
+
+    @Test
+    void authenticatesWithTheConfiguredAccountAndRefusesAWrongPassword() throws Exception {
+        int port = greenMail.getSmtp().getPort();
+        notifier(port, Map.of("username", "mailer", "_password", "s3cret-pass"))
+                .send(new Notification("bob@example.org", "hi", "body"));
+        assertEquals(1, greenMail.getReceivedMessages().length);
+
+        SmtpNotifier wrong = notifier(port, Map.of("username", "mailer", "_password", "not-the-password"));
+        IOException e = assertThrows(IOException.class, () -> wrong.send(new Notification("bob@example.org", "hi", "b")));
+        assertTrue(e.getMessage().contains("authentication refused"), e.getMessage());
+        assertFalse(e.getMessage().contains("not-the-password"), "no credentials in errors");
+        assertEquals(1, greenMail.getReceivedMessages().length, "nothing sent without a successful AUTH");
+        assertEquals(PluginHealth.Status.DEGRADED, wrong.health().status());
+        assertFalse(wrong.health().reason().contains("not-the-password"));
+    }
+
+    @Test
+    void starttlsRequiredRefusesARelayWithoutItBeforeSendingAnything() {
+        SmtpNotifier smtp = notifier(greenMail.getSmtp().getPort(), Map.of("starttls", "required",
+                "username", "mailer", "_password", "s3cret-pass"));
+        IOException e = assertThrows(IOException.class, () -> smtp.send(new Notification("c@example.org", "s", "b")));
+        assertTrue(e.getMessage().contains("STARTTLS"), e.getMessage());
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void starttlsOptionalNeverSendsThePasswordInPlainText() throws Exception {
+        try (ScriptedRelay relay = new ScriptedRelay(line -> line.startsWith("EHLO")
+                ? "250-scripted\r\n250 AUTH PLAIN LOGIN" : null)) {
+            SmtpNotifier smtp = notifier(relay.port(), Map.of("starttls", "optional", "username", "mailer",
+                    "_password", "s3cret-pass"));
+            IOException e = assertThrows(IOException.class, () -> smtp.send(new Notification("c@example.org", "s", "b")));
+            assertTrue(e.getMessage().contains("plain text"), e.getMessage());
+            assertTrue(relay.received.stream().noneMatch(l -> l.startsWith("AUTH")), relay.received.toString());
+        }
+    }
+
+    @Test
+    void aRefusedRecipientIsAnIOExceptionWithTheRelaysReply() throws Exception {
+        try (ScriptedRelay relay = new ScriptedRelay(line -> line.startsWith("RCPT") ? "550 5.1.1 no such user" : null)) {
+            SmtpNotifier smtp = notifier(relay.port(), Map.of());
+            IOException e = assertThrows(IOException.class, () -> smtp.send(new Notification("gone@example.org", "s", "b")));
+            assertTrue(e.getMessage().contains("550"), e.getMessage());
+            assertTrue(relay.received.stream().noneMatch(l -> l.equals("DATA")), "no DATA after a refused RCPT");
+        }
+    }
+
+    @Test
+    void anUnreachableRelayIsAnIOException() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        SmtpNotifier smtp = notifier(port, Map.of());
+        assertThrows(IOException.class, () -> smtp.send(new Notification("d@example.org", "s", "b")));
+    }
+
+    @Test
+    void aRecipientThatCouldInjectCommandsIsRefusedBeforeConnecting() {
+        SmtpNotifier smtp = notifier(greenMail.getSmtp().getPort(), Map.of());
+        for (String bad : new String[] {"a@example.org>\r\nRCPT TO:<b@example.org", "no-at-sign", "a b@example.org", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> smtp.send(new Notification(bad, "s", "b")), bad);
+        }
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void aBadConfigurationIsReportedOfflineAndSendsNothing() {
+        SmtpNotifier smtp = notifier(greenMail.getSmtp().getPort(), Map.of("from", "not an address"));
+        assertEquals(PluginHealth.Status.OFFLINE, smtp.health().status());
+        assertThrows(IOException.class, () -> smtp.send(new Notification("e@example.org", "s", "b")));
+    }
+}
