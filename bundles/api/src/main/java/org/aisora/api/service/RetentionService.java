@@ -14,6 +14,13 @@ public interface RetentionService {
      */
     SweepReport run(boolean dryRun);
 
+    /**
+     * Deletes blobs that no row refers to in every store that can list its blobs (orphans a crash left
+     * between a blob and its row); blobs written within the last hour are left alone. Counted under
+     * {@code orphan_blob}; a store that cannot list is reported as a problem.
+     */
+    SweepReport reconcile();
+
     /** What will expire within {@code ahead} from now, by kind (media kinds and {@code job}). */
     Map<String, Long> upcoming(Duration ahead);
 

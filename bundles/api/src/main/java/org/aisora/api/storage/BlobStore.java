@@ -20,4 +20,15 @@ public interface BlobStore extends Plugin {
 
     /** @return true when a blob was deleted, false when there was none (deleting twice is fine). */
     boolean delete(String key) throws IOException;
+
+    /**
+     * Hands every blob in the store to {@code each}, one at a time (the store is never listed into
+     * memory): the retention reconcile pass removes blobs that no row refers to. A store that cannot
+     * list its blobs keeps this default.
+     *
+     * @throws UnsupportedOperationException when the store cannot list
+     */
+    default void list(java.util.function.Consumer<StoredBlob> each) throws IOException {
+        throw new UnsupportedOperationException("store " + id() + " cannot list its blobs");
+    }
 }

@@ -37,8 +37,8 @@ public interface RetentionStore {
     /** Rows that expire in [from, to), by kind, without claiming anything. */
     Map<String, Long> expiring(Table table, Instant from, Instant to);
 
-    /** Whether any media row still refers to this blob. */
-    boolean blobReferenced(String storeId, String blobKey);
+    /** Those of {@code blobKeys} (in store {@code storeId}) that a media row still refers to. */
+    java.util.Set<String> referencedBlobs(String storeId, java.util.Collection<String> blobKeys);
 
     /**
      * Sets every expiry still in the future (after {@code now}) of one owner's rows of one kind to

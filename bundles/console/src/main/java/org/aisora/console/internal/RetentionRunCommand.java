@@ -19,6 +19,9 @@ public final class RetentionRunCommand implements Action {
     @Option(name = "--dry-run", description = "Count what would be deleted; delete nothing")
     boolean dryRun;
 
+    @Option(name = "--reconcile", description = "Also delete blobs no row refers to (older than an hour) in every store")
+    boolean reconcile;
+
     @Override
     public Object execute() {
         SweepReport report = retention.run(dryRun);
@@ -35,6 +38,12 @@ public final class RetentionRunCommand implements Action {
         report.problems().forEach(p -> System.out.println("problem: " + p));
         System.out.println((dryRun ? "dry run: " : "sweep: ") + report.total() + " item(s), "
                 + report.rederived() + " expiries re-derived, " + report.durationMillis() + " ms");
+        if (reconcile && !dryRun) {
+            SweepReport orphans = retention.reconcile();
+            orphans.problems().forEach(p -> System.out.println("problem: " + p));
+            System.out.println("reconcile: " + orphans.total() + " orphan blob(s) deleted, "
+                    + orphans.failed().values().stream().mapToLong(Long::longValue).sum() + " could not be");
+        }
         return null;
     }
 }

@@ -83,6 +83,9 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Seconds a sweeper's claim on a row lasts; a crashed sweeper's rows are retried after it")
     long retention_lease_seconds() default 300;
 
+    @AttributeDefinition(description = "Hours between storage reconcile passes (orphan blobs), run after a scheduled sweep")
+    long retention_reconcile_hours() default 24;
+
     @AttributeDefinition(description = "Analytics: a daily counter made by fewer distinct users than this is withheld")
     int analytics_k() default 5;
 

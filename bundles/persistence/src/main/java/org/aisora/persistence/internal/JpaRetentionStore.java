@@ -110,9 +110,19 @@ public final class JpaRetentionStore implements RetentionStore {
     }
 
     @Override
-    public boolean blobReferenced(String storeId, String blobKey) {
-        return Tx.inTransaction(emf, em -> !em.createNativeQuery("SELECT id FROM media WHERE store_id = ? AND blob_key = ?")
-                .setParameter(1, storeId).setParameter(2, blobKey).setMaxResults(1).getResultList().isEmpty());
+    public java.util.Set<String> referencedBlobs(String storeId, java.util.Collection<String> blobKeys) {
+        if (blobKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> keys = List.copyOf(blobKeys);
+        return Tx.inTransaction(emf, em -> {
+            Query q = em.createNativeQuery("SELECT blob_key FROM media WHERE store_id = ? AND blob_key IN ("
+                    + marks(keys.size()) + ")").setParameter(1, storeId);
+            for (int i = 0; i < keys.size(); i++) {
+                q.setParameter(i + 2, keys.get(i));
+            }
+            return new java.util.HashSet<>(strings(q.getResultList()));
+        });
     }
 
     @Override

@@ -1,8 +1,12 @@
 package org.aisora.core.internal.retention;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.aisora.api.service.RetentionService;
 import org.aisora.api.service.SweepReport;
+import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.RetentionStore;
 import org.aisora.api.store.RetentionStore.Table;
 import org.aisora.api.store.UsageStore;
@@ -38,6 +43,9 @@ import org.slf4j.LoggerFactory;
         configurationPid = CoreConfiguration.PID)
 public final class RetentionSweeper implements RetentionService {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
+    static final String ORPHAN = "orphan_blob";
+    /** A blob younger than this may be waiting for its row: reconcile leaves it alone. */
+    static final Duration RECONCILE_GRACE = Duration.ofHours(1);
 
     private final RetentionStore store;
     private final UsageStore usage;
@@ -50,6 +58,8 @@ public final class RetentionSweeper implements RetentionService {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<SweepReport> last = new AtomicReference<>();
     private final ScheduledExecutorService schedule;
+    private final Duration reconcileEvery;
+    private volatile Instant lastReconcile;
 
     @Activate
     public RetentionSweeper(@Reference RetentionStore store, @Reference UsageStore usage,
@@ -67,6 +77,7 @@ public final class RetentionSweeper implements RetentionService {
         this.batch = Math.max(1, config.retention_batch());
         this.lease = Duration.ofSeconds(Math.max(1, config.retention_lease_seconds()));
         this.expiries = new Expiries(store);
+        this.reconcileEvery = Duration.ofHours(Math.max(1, config.retention_reconcile_hours()));
         long minutes = config.retention_sweep_minutes();
         if (scheduled && minutes > 0) {
             this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,6 +103,10 @@ public final class RetentionSweeper implements RetentionService {
             SweepReport r = run(false);
             LOG.info("retention sweep: deleted {} {}, failed {}, {} expiries re-derived, {} ms", r.total(), r.deleted(),
                     r.failed(), r.rederived(), r.durationMillis());
+            if (lastReconcile == null || clock.instant().isAfter(lastReconcile.plus(reconcileEvery))) {
+                SweepReport o = reconcile();
+                LOG.info("storage reconcile: {} orphan blob(s) deleted, problems {}", o.total(), o.problems());
+            }
         } catch (RuntimeException e) {
             LOG.warn("retention sweep failed, the next one resumes it: {}", e.toString());
         }
@@ -111,6 +126,33 @@ public final class RetentionSweeper implements RetentionService {
                     .map(p -> expiries.rederiveAll(plans.plans().keySet(), p, clock.instant())).orElse(0);
             SweepReport report = run.sweep(rederived);
             last.set(report);
+            return report;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    @Override
+    public SweepReport reconcile() {
+        running.lock();
+        try {
+            Instant started = clock.instant();
+            long orphans = 0;
+            long failed = 0;
+            List<String> problems = new ArrayList<>();
+            for (BlobStore blobs : registry.families().storage.ranked()) {
+                Reconcile pass = new Reconcile(store, started.minus(RECONCILE_GRACE));
+                try {
+                    orphans += pass.run(blobs);
+                } catch (IOException | UnsupportedOperationException | UncheckedIOException e) {
+                    problems.add("storage " + blobs.id() + ": " + e.getMessage());
+                }
+                failed += pass.failed();
+            }
+            SweepReport report = new SweepReport(started, Duration.between(started, clock.instant()).toMillis(), false,
+                    orphans == 0 ? Map.of() : Map.of(ORPHAN, orphans), failed == 0 ? Map.of() : Map.of(ORPHAN, failed),
+                    problems, 0);
+            lastReconcile = started;
             return report;
         } finally {
             running.unlock();

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,27 @@ public abstract class BlobStoreContract {
     void aNullContentTypeIsAccepted() throws IOException {
         assertEquals(1, store().put(key("x"), stream("x"), null).size());
         assertEquals("x", new String(read(key("x")), UTF_8));
+    }
+
+    @Test
+    void listHandsOverEveryBlobOnceAndNothingElse() throws IOException {
+        String a = key("listed-a");
+        String b = key("deep/listed-b");
+        store().put(a, stream("a"), null);
+        store().put(b, stream("b"), null);
+        String gone = key("listed-gone");
+        store().put(gone, stream("c"), null);
+        store().delete(gone);
+        java.util.Map<String, java.time.Instant> seen = new java.util.HashMap<>();
+        java.time.Instant before = java.time.Instant.now().minusSeconds(120);
+        store().list(blob -> assertNull(seen.put(blob.key(), blob.lastModified()), "listed twice: " + blob.key()));
+        assertTrue(seen.containsKey(a), seen.keySet().toString());
+        assertTrue(seen.containsKey(b), seen.keySet().toString());
+        assertFalse(seen.containsKey(gone));
+        assertTrue(seen.get(a).isAfter(before), "last modified " + seen.get(a));
+        for (String k : seen.keySet()) {
+            assertTrue(store().exists(k), "every listed key is a blob the store opens by that key: " + k);
+        }
     }
 
     @Test

@@ -146,6 +146,25 @@ public final class FilesystemBlobStore implements BlobStore {
         return Files.isRegularFile(path) && Files.deleteIfExists(path);
     }
 
+    /** Blob files only: the data keys ({@code .keys}) and half-written temporary files are not blobs. */
+    @Override
+    public void list(java.util.function.Consumer<org.aisora.api.storage.StoredBlob> each) throws IOException {
+        Path root = setup.root();
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) files::iterator) {
+                Path rel = root.relativize(path);
+                if (!Files.isRegularFile(path) || rel.getNameCount() < 2 || rel.toString().startsWith(".")
+                        || path.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                each.accept(new org.aisora.api.storage.StoredBlob(rel.toString().replace(java.io.File.separatorChar, '/'),
+                        Files.getLastModifiedTime(path).toInstant()));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /**
      * Crypto-shreds an owner: deletes their data key, after which none of their blobs, nor any copy of them,
      * can be decrypted (open fails with an IOException). The blob files themselves stay until deleted.

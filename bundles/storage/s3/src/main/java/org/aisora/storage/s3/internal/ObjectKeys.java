@@ -23,6 +23,16 @@ final class ObjectKeys {
         this.prefix = p;
     }
 
+    /** Whether an object key (less the prefix) is one this store could have written. */
+    boolean isBlobKey(String key) {
+        try {
+            objectKey(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     String objectKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("invalid blob key");

@@ -120,6 +120,26 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /** Pages through the bucket under the configured prefix; objects that are not blob keys are skipped. */
+    @Override
+    public void list(java.util.function.Consumer<org.aisora.api.storage.StoredBlob> each) throws IOException {
+        if (problem != null) {
+            throw new IOException("S3 store " + id + " is " + problem);
+        }
+        String prefix = settings.keys().prefix();
+        try {
+            for (software.amazon.awssdk.services.s3.model.S3Object o : client.listObjectsV2Paginator(b -> b
+                    .bucket(settings.bucket()).prefix(prefix)).contents()) {
+                String key = o.key().substring(prefix.length());
+                if (settings.keys().isBlobKey(key)) {
+                    each.accept(new org.aisora.api.storage.StoredBlob(key, o.lastModified()));
+                }
+            }
+        } catch (SdkException e) {
+            throw S3Errors.io("LIST " + prefix, e);
+        }
+    }
+
     /** Validates the key first, so an invalid key is refused even when the store is misconfigured. */
     private String objectKey(String key) throws IOException {
         if (problem != null) {
