@@ -22,6 +22,9 @@ public final class TestStores implements AutoCloseable {
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
+    private final JpaApiTokenStore apiTokens;
+    private final JpaAuditStore audit;
+    private final JpaDeviceStore devices;
 
     private TestStores(TestDatabase db) {
         this.db = db;
@@ -35,6 +38,9 @@ public final class TestStores implements AutoCloseable {
         this.jobs = new JpaJobStore(emf, ready);
         this.media = new JpaMediaStore(emf, ready);
         this.billing = new JpaBillingStore(emf, ready);
+        this.apiTokens = new JpaApiTokenStore(emf, ready);
+        this.audit = new JpaAuditStore(emf, ready);
+        this.devices = new JpaDeviceStore(emf, ready);
     }
 
     /** Always available. */
@@ -69,6 +75,23 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.BillingStore billing() {
         return billing;
+    }
+
+    public org.aisora.api.store.ApiTokenStore apiTokens() {
+        return apiTokens;
+    }
+
+    public org.aisora.api.store.AuditStore audit() {
+        return audit;
+    }
+
+    public org.aisora.api.store.DeviceStore devices() {
+        return devices;
+    }
+
+    /** Every value of every text column of a table, for scans that prove what is not stored. */
+    public java.util.List<String> textValues(String table) {
+        return db.textValues(table);
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */
