@@ -44,6 +44,23 @@ final class Journey {
         return new Journey(test, email, session.json().get("token").asText());
     }
 
+    /** The account id, as GET /me tells it. */
+    String id(AisoraKarafTestSupport test) {
+        return test.http("GET", "/me", null, token).json().get("id").asText();
+    }
+
+    /** The status of a GET with this user's token, the body not read as text. */
+    int bytesStatus(String path) {
+        try {
+            return bytes(path, null).status;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     JsonNode awaitTerminal(String jobId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {

@@ -15,6 +15,14 @@ public interface AccountService {
 
     Optional<Caller> authenticate(String bearerToken);
 
+    /**
+     * A session or API token, as {@link #authenticate(String)}, from a client whose device is recorded.
+     * Revoked and expired credentials are empty.
+     */
+    default Optional<Caller> authenticate(String bearerToken, ClientInfo client) {
+        return authenticate(bearerToken);
+    }
+
     void logout(String bearerToken);
 
     AccountView me(Caller caller);

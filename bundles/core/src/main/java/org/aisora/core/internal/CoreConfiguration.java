@@ -38,6 +38,20 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
     long session_ttl_hours() default 24;
 
+    @AttributeDefinition(description = "Failed sign-ins per account (e-mail) within login.window.seconds before"
+            + " sign-in is refused with 429 (kept in memory, per node)")
+    int login_max_failures_per_account() default 5;
+
+    @AttributeDefinition(description = "Failed sign-ins per client IP within login.window.seconds before sign-in"
+            + " is refused with 429 (kept in memory, per node)")
+    int login_max_failures_per_ip() default 20;
+
+    @AttributeDefinition(description = "The login-throttling window, seconds, counted from the first failure")
+    long login_window_seconds() default 900;
+
+    @AttributeDefinition(description = "A device's last-seen time is written at most this often on API use, seconds")
+    long device_touch_seconds() default 3600;
+
     @AttributeDefinition(description = "Longest side of a thumbnail, pixels")
     int thumbnail_size() default 256;
 

@@ -88,6 +88,26 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Every non-null value of every column of a table, as text. */
+    java.util.List<String> textValues(String table) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    String v = rs.getString(i);
+                    if (v != null) {
+                        values.add(v);
+                    }
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(table, e);
+        }
+    }
+
     int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

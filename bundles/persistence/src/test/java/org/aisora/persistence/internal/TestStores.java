@@ -29,6 +29,9 @@ public final class TestStores implements AutoCloseable {
     private final JpaProfileStore profiles;
     private final JpaOutboxStore outbox;
     private final JpaPolicyStore policies;
+    private final JpaApiTokenStore apiTokens;
+    private final JpaAuditStore audit;
+    private final JpaDeviceStore devices;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -49,6 +52,9 @@ public final class TestStores implements AutoCloseable {
         this.profiles = new JpaProfileStore(emf, ready);
         this.outbox = new JpaOutboxStore(emf, ready);
         this.policies = new JpaPolicyStore(emf, ready);
+        this.apiTokens = new JpaApiTokenStore(emf, ready);
+        this.audit = new JpaAuditStore(emf, ready);
+        this.devices = new JpaDeviceStore(emf, ready);
     }
 
     /** Always available. */
@@ -115,6 +121,23 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.UsageStore usage() {
         return usage;
+    }
+
+    public org.aisora.api.store.ApiTokenStore apiTokens() {
+        return apiTokens;
+    }
+
+    public org.aisora.api.store.AuditStore audit() {
+        return audit;
+    }
+
+    public org.aisora.api.store.DeviceStore devices() {
+        return devices;
+    }
+
+    /** Every value of every text column of a table, for scans that prove what is not stored. */
+    public java.util.List<String> textValues(String table) {
+        return db.textValues(table);
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */

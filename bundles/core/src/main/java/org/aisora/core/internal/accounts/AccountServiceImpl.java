@@ -28,6 +28,7 @@ import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.policy.PolicyServiceImpl;
+import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.PasswordHasher;
 import org.aisora.core.internal.security.Tokens;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +47,7 @@ public final class AccountServiceImpl implements AccountService {
     private final PluginRegistry registry;
     private final PolicyStore policies;
     private final CoreConfiguration config;
+    private final AccountSecurity security;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
     /** Verified against when the e-mail is unknown, so a miss costs as much time as a wrong password. */
@@ -54,18 +56,21 @@ public final class AccountServiceImpl implements AccountService {
     @Activate
     public AccountServiceImpl(@Reference AccountStore accounts, @Reference SessionStore sessions,
                               @Reference LedgerStore ledger, @Reference PluginRegistry registry,
-                              @Reference PolicyStore policies, CoreConfiguration config) {
-        this(accounts, sessions, ledger, registry, policies, config, Clock.systemUTC());
+                              @Reference PolicyStore policies, @Reference AccountSecurity security,
+                              CoreConfiguration config) {
+        this(accounts, sessions, ledger, registry, policies, security, config, Clock.systemUTC());
     }
 
     public AccountServiceImpl(AccountStore accounts, SessionStore sessions, LedgerStore ledger,
-                              PluginRegistry registry, PolicyStore policies, CoreConfiguration config, Clock clock) {
+                              PluginRegistry registry, PolicyStore policies, AccountSecurity security,
+                              CoreConfiguration config, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.ledger = ledger;
         this.registry = registry;
         this.policies = policies;
         this.config = config;
+        this.security = security;
         this.clock = clock;
         this.decoyHash = hasher.hash(UUID.randomUUID().toString());
     }
@@ -111,9 +116,13 @@ public final class AccountServiceImpl implements AccountService {
         if (email == null || password == null) {
             throw AisoraException.badRequest("missing_credentials", "email and password are required");
         }
-        Optional<AccountRecord> account = accounts.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        // a throttled e-mail or IP is refused before the password is looked at
+        security.beforeSignIn(normalized, client);
+        Optional<AccountRecord> account = accounts.findByEmail(normalized);
         boolean ok = hasher.verify(password, account.map(AccountRecord::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !ok) {
+            security.signInFailed(normalized, account, client);
             throw new AisoraException(AisoraException.Kind.UNAUTHORIZED, "invalid_credentials",
                     "email or password is wrong");
         }
@@ -122,24 +131,36 @@ public final class AccountServiceImpl implements AccountService {
         Instant expires = now.plus(Duration.ofHours(config.session_ttl_hours()));
         sessions.insert(new SessionRecord(UUID.randomUUID().toString(), account.get().id(), Tokens.sha256Hex(token),
                 now, expires));
+        security.signedIn(account.get(), client);
         return new SessionGrant(token, expires);
     }
 
     @Override
     public Optional<Caller> authenticate(String bearerToken) {
+        return authenticate(bearerToken, null);
+    }
+
+    /** A session or a named API token (told apart by prefix, so one table is asked). */
+    @Override
+    public Optional<Caller> authenticate(String bearerToken, ClientInfo client) {
         if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > 200) {
             return Optional.empty();
         }
-        return sessions.findByTokenHash(Tokens.sha256Hex(bearerToken))
-                .filter(s -> s.expiresAt().isAfter(clock.instant()))
-                .flatMap(s -> accounts.findById(s.accountId()))
-                .map(a -> new Caller(a.id(), a.email(), a.role()));
+        Optional<String> accountId = Tokens.isApiToken(bearerToken) ? security.apiTokenAccount(bearerToken)
+                : sessions.findByTokenHash(Tokens.sha256Hex(bearerToken))
+                .filter(s -> s.expiresAt().isAfter(clock.instant())).map(SessionRecord::accountId);
+        Optional<AccountRecord> account = accountId.flatMap(accounts::findById);
+        account.ifPresent(a -> security.used(a, client));
+        return account.map(a -> new Caller(a.id(), a.email(), a.role()));
     }
 
     @Override
     public void logout(String bearerToken) {
         if (bearerToken != null) {
-            sessions.findByTokenHash(Tokens.sha256Hex(bearerToken)).ifPresent(s -> sessions.delete(s.id()));
+            sessions.findByTokenHash(Tokens.sha256Hex(bearerToken)).ifPresent(s -> {
+                sessions.delete(s.id());
+                security.audit(s.accountId(), "logout", s.accountId(), null, null);
+            });
         }
     }
 
@@ -167,6 +188,8 @@ public final class AccountServiceImpl implements AccountService {
         }
         AccountRecord account = byEmail(email);
         accounts.updateRole(account.id(), role);
+        // role changes come from the console: the operator is the actor, recorded by where, not by account
+        security.audit(null, "role_changed", account.id(), ClientInfo.CONSOLE, "role=" + role);
         return view(account.withRole(role));
     }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.UUID;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.payment.PaymentProcessor;
+import org.aisora.api.service.AuditLog;
 import org.aisora.api.service.Caller;
+import org.aisora.api.service.ClientInfo;
 import org.aisora.api.service.CreditEntryView;
 import org.aisora.api.service.CreditService;
 import org.aisora.api.service.CreditSummary;
@@ -27,18 +29,21 @@ public final class CreditServiceImpl implements CreditService {
     private final AccountStore accounts;
     private final LedgerStore ledger;
     private final PluginRegistry registry;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Activate
     public CreditServiceImpl(@Reference AccountStore accounts, @Reference LedgerStore ledger,
-                             @Reference PluginRegistry registry) {
-        this(accounts, ledger, registry, Clock.systemUTC());
+                             @Reference PluginRegistry registry, @Reference AuditLog audit) {
+        this(accounts, ledger, registry, audit, Clock.systemUTC());
     }
 
-    public CreditServiceImpl(AccountStore accounts, LedgerStore ledger, PluginRegistry registry, Clock clock) {
+    public CreditServiceImpl(AccountStore accounts, LedgerStore ledger, PluginRegistry registry, AuditLog audit,
+                             Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.registry = registry;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -62,6 +67,9 @@ public final class CreditServiceImpl implements CreditService {
         String memo = processor.id() + ": " + (reason == null || reason.isBlank() ? "operator grant" : reason.strip());
         ledger.post(LedgerAccounts.grant("grant:" + UUID.randomUUID(), account.id(), amount,
                 memo.length() > 200 ? memo.substring(0, 200) : memo, clock.instant()));
+        // an operator's grant (console): amount and processor only, the free-text reason stays in the ledger
+        audit.record(null, "credits_granted", account.id(), ClientInfo.CONSOLE,
+                "amount=" + amount + " via " + processor.id());
         return summaryOf(account.id(), 0, 20);
     }
 

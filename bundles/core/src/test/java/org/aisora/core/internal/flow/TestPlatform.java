@@ -44,6 +44,9 @@ final class TestPlatform implements AutoCloseable {
     final PluginRegistry registry;
     final BuiltinProvider builtin;
     final FilesystemBlobStore storage;
+    final org.aisora.core.internal.audit.AuditLogImpl audit;
+    final org.aisora.core.internal.security.TokenServiceImpl tokens;
+    final org.aisora.core.internal.devices.DeviceRecorder devices;
     final AccountServiceImpl accounts;
     final CreditServiceImpl credits;
     final JobEngine engine;
@@ -76,9 +79,14 @@ final class TestPlatform implements AutoCloseable {
         plugins().retention.add(policy, Map.of());
         plugins().privacy.add(policy, Map.of());
         plugins().payments.add(new ManualPaymentProcessor(), Map.of());
-        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(), config,
+        this.audit = new org.aisora.core.internal.audit.AuditLogImpl(db.audit(), db.accounts(), registry);
+        this.tokens = new org.aisora.core.internal.security.TokenServiceImpl(db.apiTokens(), audit);
+        this.devices = new org.aisora.core.internal.devices.DeviceRecorder(db.devices(), registry, config);
+        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
+                new org.aisora.core.internal.security.AccountSecurity(tokens, devices, audit, config), config,
                 java.time.Clock.systemUTC());
-        this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry);
+        this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit,
+                java.time.Clock.systemUTC());
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(),
                 db.preferences(), config);

@@ -5,11 +5,14 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.plugin.PluginInfo;
+import org.aisora.api.service.AuditEntry;
+import org.aisora.api.service.AuditTrail;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.PluginDirectory;
 import org.aisora.rest.internal.app.AisoraApplication;
@@ -21,7 +24,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** What administrators see over HTTP: every plugin with its health (and circuit state), and the routing order. */
+/**
+ * What administrators see over HTTP: every plugin with its health (and circuit state), the routing order,
+ * and the audit log.
+ */
 @Component(service = AdminResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
@@ -30,10 +36,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
     private final PluginDirectory directory;
+    private final AuditTrail audit;
 
     @Activate
-    public AdminResource(@Reference PluginDirectory directory) {
+    public AdminResource(@Reference PluginDirectory directory, @Reference AuditTrail audit) {
         this.directory = directory;
+        this.audit = audit;
     }
 
     @GET
@@ -48,6 +56,13 @@ public final class AdminResource {
     public Map<String, List<String>> routing(@Context SecurityContext security) {
         admin(security);
         return directory.routingOrder();
+    }
+
+    @GET
+    @Path("audit")
+    public List<AuditEntry> audit(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                                  @Context SecurityContext security) {
+        return audit.recent(Callers.require(security), Resources.offset(offset), Resources.limit(limit));
     }
 
     private static void admin(SecurityContext security) {

@@ -2,8 +2,10 @@ package org.aisora.rest.internal.security;
 
 import java.security.Principal;
 import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.AccountService;
@@ -28,6 +30,9 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final AccountService accounts;
+    /** A thread-safe proxy the JAX-RS runtime injects (a provider's context fields); null outside a container. */
+    @Context
+    HttpServletRequest servletRequest;
 
     @Activate
     public AuthFilter(@Reference AccountService accounts) {
@@ -48,7 +53,9 @@ public final class AuthFilter implements ContainerRequestFilter {
                     .header("WWW-Authenticate", "Bearer").build());
             return;
         }
-        Optional<Caller> caller = accounts.authenticate(header.substring(BEARER.length()).trim());
+        // the client is passed so that API use is recorded as a device (IP, browser, OS)
+        Optional<Caller> caller = accounts.authenticate(header.substring(BEARER.length()).trim(),
+                Callers.client(servletRequest, request.getHeaders().getFirst(HttpHeaders.USER_AGENT)));
         if (caller.isEmpty()) {
             request.abortWith(frontDoor ? OpenAiErrors.refusedKey("the token is unknown or expired")
                     : ErrorResponses.builder(401, "invalid_token", "the token is unknown or expired")

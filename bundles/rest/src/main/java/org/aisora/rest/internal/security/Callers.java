@@ -21,7 +21,10 @@ public final class Callers {
     }
 
     public static ClientInfo client(HttpServletRequest request, HttpHeaders headers) {
-        String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
+        return client(request, headers.getHeaderString(HttpHeaders.USER_AGENT));
+    }
+
+    public static ClientInfo client(HttpServletRequest request, String agent) {
         return new ClientInfo(request == null ? null : request.getRemoteAddr(),
                 agent == null ? null : agent.substring(0, Math.min(agent.length(), 400)));
     }

@@ -9,11 +9,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
-/** The OWASP REST security headers on every response, errors included. */
+/**
+ * The OWASP REST security headers on every response of the application: resources, errors, the auth
+ * filter's 401s, unknown paths' 404s and CORS preflights alike (JAX-RS runs response filters on aborted
+ * requests and mapped exceptions too). A resource that chose its own {@code Cache-Control} (media
+ * delivery with ETags) keeps it; HSTS is sent only over HTTPS, where a browser honours it.
+ */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 public final class SecurityHeadersFilter implements ContainerResponseFilter {
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> h = response.getHeaders();
@@ -23,6 +30,9 @@ public final class SecurityHeadersFilter implements ContainerResponseFilter {
         h.putSingle("Referrer-Policy", "no-referrer");
         if (!h.containsKey("Cache-Control")) {
             h.putSingle("Cache-Control", "no-store");
+        }
+        if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
+            h.putSingle("Strict-Transport-Security", HSTS);
         }
     }
 }

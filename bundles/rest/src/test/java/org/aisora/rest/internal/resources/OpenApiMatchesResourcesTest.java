@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiMatchesResourcesTest {
     private static final Class<?>[] RESOURCES = {PublicResource.class, AccountResource.class, CreditResource.class,
         GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class,
-        ProfileResource.class, StatsResource.class, PolicyAcceptanceResource.class};
+        ProfileResource.class, StatsResource.class, PolicyAcceptanceResource.class, TokenResource.class,
+        DeviceResource.class};
 
     @Test
     void everyOperationIsDocumentedAndNothingMore() throws Exception {
