@@ -1,6 +1,6 @@
 /** SPI for blob storage backends. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.aisora.api.storage;
 
 import org.osgi.annotation.bundle.Export;

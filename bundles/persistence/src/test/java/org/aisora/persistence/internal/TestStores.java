@@ -22,6 +22,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaJobStore jobs;
     private final JpaMediaStore media;
     private final JpaBillingStore billing;
+    private final JpaDeletionReceiptStore receipts;
 
     private TestStores(TestDatabase db) {
         this.db = db;
@@ -35,6 +36,7 @@ public final class TestStores implements AutoCloseable {
         this.jobs = new JpaJobStore(emf, ready);
         this.media = new JpaMediaStore(emf, ready);
         this.billing = new JpaBillingStore(emf, ready);
+        this.receipts = new JpaDeletionReceiptStore(emf, ready);
     }
 
     /** Always available. */
@@ -69,6 +71,15 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.BillingStore billing() {
         return billing;
+    }
+
+    public org.aisora.api.store.DeletionReceiptStore receipts() {
+        return receipts;
+    }
+
+    /** The database itself, for tests that scan it the way an auditor would (every table, every column). */
+    public javax.sql.DataSource dataSource() {
+        return db.dataSource();
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */

@@ -83,7 +83,8 @@ final class TestPlatform implements AutoCloseable {
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
-        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), registry, config, work);
+        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, config,
+                work);
         this.media = new MediaServiceImpl(db.media(), db.accounts(), registry, processor, config, work,
                 new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
     }

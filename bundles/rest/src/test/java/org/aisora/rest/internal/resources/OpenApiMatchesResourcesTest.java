@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** openapi.json is written by hand; this keeps it honest: every resource method is described, and nothing else. */
 class OpenApiMatchesResourcesTest {
     private static final Class<?>[] RESOURCES = {PublicResource.class, AccountResource.class, CreditResource.class,
-        GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class};
+        GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class,
+        PrivacyResource.class};
 
     @Test
     void everyOperationIsDocumentedAndNothingMore() throws Exception {

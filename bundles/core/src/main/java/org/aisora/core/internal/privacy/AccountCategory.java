@@ -1,0 +1,35 @@
+package org.aisora.core.internal.privacy;
+
+import java.io.IOException;
+import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.AccountStore;
+
+/**
+ * The profile: {@code account.json}. Its row carries the erasure mark, so the erasure deletes it last of all,
+ * after the receipt is stored; this category only counts it.
+ */
+final class AccountCategory implements PersonalDataCategory {
+    private final AccountStore accounts;
+
+    AccountCategory(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public String name() {
+        return "account";
+    }
+
+    @Override
+    public void export(String accountId, ExportSink sink) throws IOException {
+        AccountRecord a = accounts.findAnyById(accountId).orElseThrow(() -> new IOException("the account is gone"));
+        sink.json("account.json", Rows.of().put("id", a.id()).put("name", a.name()).put("email", a.email())
+                .put("contact", a.contact()).put("birthDate", a.birthDate()).put("role", a.role())
+                .put("plan", a.plan()).put("createdAt", a.createdAt()).map());
+    }
+
+    @Override
+    public long erase(String accountId, ErasureContext context) {
+        return accounts.findAnyById(accountId).isPresent() ? 1 : 0;
+    }
+}
