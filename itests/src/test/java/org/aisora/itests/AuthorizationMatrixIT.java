@@ -38,7 +38,9 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
     /** "verb path" -> why B trying A's id is not a question for this operation. */
     private static final Map<String, String> EXEMPT = Map.of(
             "post /billing/webhooks/{processor}", "a payment processor's endpoint: the path names a plugin, not an"
-                    + " object of an account, and the body is verified by the processor's signature");
+                    + " object of an account, and the body is verified by the processor's signature",
+            "get /deletion-receipts/{id}", "public by design for 30 days: a receipt names no account and holds no"
+                    + " personal data; its id (128+ random bits) is the capability");
 
     static {
         COVERED.put("get /generations/{id}", Owned::generationId);

@@ -31,4 +31,16 @@ public interface BlobStore extends Plugin {
     default void list(java.util.function.Consumer<StoredBlob> each) throws IOException {
         throw new UnsupportedOperationException("store " + id() + " cannot list its blobs");
     }
+
+    /**
+     * Crypto-shreds an owner (account deletion): destroys the data key their blobs are encrypted with, so
+     * that no copy of them (a backup, a file copied aside) can be decrypted any more. Stores that do not
+     * encrypt per owner keep the default and answer false; the deletion receipt then says so.
+     *
+     * @return true when a key was destroyed, false when the owner had none or the store has no per-owner keys
+     * @since 1.1
+     */
+    default boolean destroyOwnerKey(String ownerId) throws IOException {
+        return false;
+    }
 }

@@ -54,4 +54,17 @@ public interface BillingStore {
     Optional<SubscriptionRecord> subscription(String accountId);
 
     List<SubscriptionRecord> subscriptions(int limit);
+
+    /** An account's checkouts, oldest first. */
+    List<CheckoutRecord> checkouts(String accountId);
+
+    /** The payment events applied to an account, oldest first. */
+    List<PaymentEventRecord> events(String accountId);
+
+    /**
+     * Replaces an account id by a pseudonym in every billing row (customers, checkouts, payment events,
+     * subscriptions), in one transaction: payment records are kept, no longer linked to the person.
+     * @return rows changed
+     */
+    long pseudonymise(String accountId, String pseudonym);
 }

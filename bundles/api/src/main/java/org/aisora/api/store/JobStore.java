@@ -44,4 +44,7 @@ public interface JobStore {
 
     /** A job's attempts in the order they were made. */
     List<JobAttempt> attempts(String jobId);
+
+    /** Deletes every job of an owner with its attempts, in one transaction. @return jobs deleted */
+    int deleteByOwner(String ownerId);
 }

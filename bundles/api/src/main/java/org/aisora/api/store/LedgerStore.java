@@ -25,4 +25,11 @@ public interface LedgerStore {
 
     /** Invariant violations (unbalanced transactions, balance != sum of entries, negative user balance). */
     List<String> audit();
+
+    /**
+     * Replaces an account id by a pseudonym everywhere in the ledger (ledger account names, transaction keys,
+     * memos), in one transaction, keeping every amount and every invariant: the records the law keeps stay,
+     * no longer linked to the person. @return how many entries of the account's ledger accounts were pseudonymised
+     */
+    long pseudonymise(String accountId, String pseudonym);
 }

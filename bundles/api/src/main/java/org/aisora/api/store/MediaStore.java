@@ -29,4 +29,13 @@ public interface MediaStore {
 
     /** Deletes the rows of these ids. @return how many were deleted */
     int delete(List<String> ids);
+
+    /** Every row of an owner, derivatives included (thumbnails, renditions), oldest first. */
+    List<MediaRecord> listByOwner(String ownerId);
+
+    /**
+     * Sets the status of every row of an owner to {@code status} (erasure flags them "deleting" before their
+     * blobs go, so a crash never leaves a live row without its blob). @return rows changed
+     */
+    int markAllOfOwner(String ownerId, String status);
 }

@@ -11,4 +11,7 @@ public interface PreferenceStore {
 
     /** Inserts or replaces the account's row. */
     void save(PreferencesRecord preferences);
+
+    /** Account erasure. @return rows deleted (0 or 1) */
+    int deleteByAccount(String accountId);
 }

@@ -1,5 +1,6 @@
 package org.aisora.api.store;
 
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -11,4 +12,10 @@ public interface SessionStore {
     Optional<SessionRecord> findByTokenHash(String tokenHash);
 
     boolean delete(String id);
+
+    /** An account's sessions, oldest first. */
+    List<SessionRecord> listByAccount(String accountId);
+
+    /** @return how many sessions of the account were deleted */
+    int deleteByAccount(String accountId);
 }

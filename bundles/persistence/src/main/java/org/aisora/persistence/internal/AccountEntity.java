@@ -46,6 +46,10 @@ public final class AccountEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set when the account's erasure began; such an account is invisible to the platform (see V9). */
+    @Column(name = "erasure_started_at")
+    private Long erasureStartedAt;
+
     AccountEntity() {
     }
 
@@ -67,6 +71,10 @@ public final class AccountEntity {
     AccountRecord toRecord() {
         return new AccountRecord(id, email, name, contact, passwordHash, birthDate, role, plan,
                 acceptedPolicyVersion, createdAt);
+    }
+
+    boolean erasing() {
+        return erasureStartedAt != null;
     }
 
     void setRole(String role) {

@@ -1,13 +1,16 @@
 package org.aisora.persistence.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.ErasureMark;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,13 +45,13 @@ public final class JpaAccountStore implements AccountStore {
     @Override
     public Optional<AccountRecord> findById(String id) {
         return Tx.inTransaction(emf, em -> Optional.ofNullable(em.find(AccountEntity.class, id))
-                .map(AccountEntity::toRecord));
+                .filter(a -> !a.erasing()).map(AccountEntity::toRecord));
     }
 
     @Override
     public Optional<AccountRecord> findByEmail(String email) {
         return Tx.inTransaction(emf, em -> em
-                .createQuery("select a from Account a where a.email = :email", AccountEntity.class)
+                .createQuery("select a from Account a where a.email = :email and a.erasureStartedAt is null", AccountEntity.class)
                 .setParameter("email", normalize(email))
                 .getResultList().stream().findFirst().map(AccountEntity::toRecord));
     }
@@ -56,7 +59,7 @@ public final class JpaAccountStore implements AccountStore {
     @Override
     public List<AccountRecord> list(int offset, int limit) {
         return Tx.inTransaction(emf, em -> em
-                .createQuery("select a from Account a order by a.createdAt, a.id", AccountEntity.class)
+                .createQuery("select a from Account a where a.erasureStartedAt is null order by a.createdAt, a.id", AccountEntity.class)
                 .setFirstResult(offset).setMaxResults(limit)
                 .getResultList().stream().map(AccountEntity::toRecord).toList());
     }
@@ -75,6 +78,55 @@ public final class JpaAccountStore implements AccountStore {
                 .createQuery("update Account a set a.role = :role where a.id = :id")
                 .setParameter("role", role).setParameter("id", id)
                 .executeUpdate() == 1);
+    }
+
+    @Override
+    public Optional<ErasureMark> beginErasure(ErasureMark mark) {
+        return Tx.inTransaction(emf, em -> {
+            em.createNativeQuery("UPDATE accounts SET erasure_started_at = ?, erasure_pseudonym = ?, erasure_reason = ?,"
+                            + " erasure_receipt_id = ?, erasure_progress = ? WHERE id = ? AND erasure_started_at IS NULL")
+                    .setParameter(1, mark.startedAt().toEpochMilli()).setParameter(2, mark.pseudonym())
+                    .setParameter(3, mark.reason()).setParameter(4, mark.receiptId()).setParameter(5, mark.progress())
+                    .setParameter(6, mark.accountId()).executeUpdate();
+            return marks(em, "id = ?", mark.accountId()).stream().findFirst();
+        });
+    }
+
+    @Override
+    public Optional<ErasureMark> erasureMarkByEmail(String email) {
+        return Tx.inTransaction(emf, em -> marks(em, "email = ?", normalize(email)).stream().findFirst());
+    }
+
+    @Override
+    public Optional<ErasureMark> erasureMark(String accountId) {
+        return Tx.inTransaction(emf, em -> marks(em, "id = ?", accountId).stream().findFirst());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ErasureMark> marks(EntityManager em, String where, String value) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, erasure_pseudonym, erasure_reason, erasure_receipt_id,"
+                        + " erasure_started_at, erasure_progress FROM accounts WHERE erasure_started_at IS NOT NULL AND "
+                        + where).setParameter(1, value).getResultList();
+        return rows.stream().map(r -> new ErasureMark((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                Instant.ofEpochMilli(((Number) r[4]).longValue()), (String) r[5])).toList();
+    }
+
+    @Override
+    public void saveErasureProgress(String accountId, String progress) {
+        Tx.run(emf, em -> em.createNativeQuery("UPDATE accounts SET erasure_progress = ? WHERE id = ?")
+                .setParameter(1, progress).setParameter(2, accountId).executeUpdate());
+    }
+
+    @Override
+    public boolean delete(String accountId) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery("DELETE FROM accounts WHERE id = ?")
+                .setParameter(1, accountId).executeUpdate() == 1);
+    }
+
+    @Override
+    public Optional<AccountRecord> findAnyById(String accountId) {
+        return Tx.inTransaction(emf, em -> Optional.ofNullable(em.find(AccountEntity.class, accountId))
+                .map(AccountEntity::toRecord));
     }
 
     private static String normalize(String email) {

@@ -24,6 +24,14 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BillingStore.class)
 public final class JpaBillingStore implements BillingStore {
+    /** Every text column that names the account, including keys the core built from its id. */
+    private static final String[][] ACCOUNT_COLUMNS = {
+        {"billing_customers", "account_id"}, {"billing_checkouts", "account_id"},
+        {"billing_checkouts", "idempotency_key"}, {"billing_checkouts", "session_id"}, {"billing_checkouts", "url"},
+        {"payment_events", "account_id"}, {"payment_events", "event_id"}, {"payment_events", "object_id"},
+        {"subscriptions", "account_id"}, {"subscriptions", "subscription_id"},
+    };
+
     private final EntityManagerFactory emf;
 
     /** @param schema unused: its presence proves the migrations ran */
@@ -180,6 +188,34 @@ public final class JpaBillingStore implements BillingStore {
     @Override
     public List<SubscriptionRecord> subscriptions(int limit) {
         return Tx.inTransaction(emf, em -> rows(em, "", null, limit));
+    }
+
+    @Override
+    public List<CheckoutRecord> checkouts(String accountId) {
+        return checkouts("account_id = ? ORDER BY created_at, idempotency_key", accountId, null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<PaymentEventRecord> events(String accountId) {
+        return Tx.inTransaction(emf, em -> {
+            List<Object[]> rows = em.createNativeQuery("SELECT processor, event_id, type, account_id, object_id,"
+                    + " received_at FROM payment_events WHERE account_id = ? ORDER BY received_at, event_id")
+                    .setParameter(1, accountId).getResultList();
+            return rows.stream().map(r -> new PaymentEventRecord((String) r[0], (String) r[1], (String) r[2],
+                    (String) r[3], (String) r[4], Instant.ofEpochMilli(((Number) r[5]).longValue()))).toList();
+        });
+    }
+
+    @Override
+    public long pseudonymise(String accountId, String pseudonym) {
+        return Tx.inTransaction(emf, em -> {
+            long changed = 0;
+            for (String[] column : ACCOUNT_COLUMNS) {
+                changed += Pseudonyms.replace(em, column[0], column[1], accountId, pseudonym);
+            }
+            return changed;
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -145,6 +145,16 @@ public final class JpaJobStore implements JobStore {
         });
     }
 
+    /** Attempts first: the cascade of V4 would do it, but not every engine honours it inside one bulk delete. */
+    @Override
+    public int deleteByOwner(String ownerId) {
+        return Tx.inTransaction(emf, em -> {
+            em.createNativeQuery("DELETE FROM job_attempts WHERE job_id IN (SELECT id FROM jobs WHERE owner_id = ?)")
+                    .setParameter(1, ownerId).executeUpdate();
+            return em.createNativeQuery("DELETE FROM jobs WHERE owner_id = ?").setParameter(1, ownerId).executeUpdate();
+        });
+    }
+
     @Override
     public List<JobAttempt> attempts(String jobId) {
         return Tx.inTransaction(emf, em -> em

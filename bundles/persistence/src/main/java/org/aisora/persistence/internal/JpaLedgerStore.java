@@ -70,4 +70,29 @@ public final class JpaLedgerStore implements LedgerStore {
     public List<String> audit() {
         return Tx.inTransaction(emf, LedgerAudit::run);
     }
+
+    /**
+     * Balance rows are locked first, like a posting would; new transaction rows under the pseudonymous keys
+     * are written before the entries point at them and the old rows go (the entries' foreign key).
+     */
+    @Override
+    public long pseudonymise(String accountId, String pseudonym) {
+        String like = Pseudonyms.like(accountId);
+        return Tx.inTransaction(emf, em -> {
+            em.createNativeQuery("SELECT ledger_account FROM ledger_balances WHERE ledger_account LIKE ? FOR UPDATE")
+                    .setParameter(1, like).getResultList();
+            Pseudonyms.replace(em, "ledger_balances", "ledger_account", accountId, pseudonym);
+            long entries = Pseudonyms.replace(em, "ledger_entries", "ledger_account", accountId, pseudonym);
+            em.createNativeQuery("INSERT INTO ledger_transactions (tx_key, kind, memo, created_at)"
+                            + " SELECT REPLACE(tx_key, ?, ?), kind, memo, created_at FROM ledger_transactions"
+                            + " WHERE tx_key LIKE ?")
+                    .setParameter(1, accountId).setParameter(2, pseudonym).setParameter(3, like).executeUpdate();
+            Pseudonyms.replace(em, "ledger_entries", "tx_key", accountId, pseudonym);
+            em.createNativeQuery("DELETE FROM ledger_transactions WHERE tx_key LIKE ?").setParameter(1, like)
+                    .executeUpdate();
+            Pseudonyms.replace(em, "ledger_transactions", "memo", accountId, pseudonym);
+            Pseudonyms.replace(em, "ledger_entries", "memo", accountId, pseudonym);
+            return entries;
+        });
+    }
 }

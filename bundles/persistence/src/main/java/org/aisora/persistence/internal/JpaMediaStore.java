@@ -88,6 +88,17 @@ public final class JpaMediaStore implements MediaStore {
                 .executeUpdate());
     }
 
+    @Override
+    public List<MediaRecord> listByOwner(String ownerId) {
+        return by("ownerId", ownerId);
+    }
+
+    @Override
+    public int markAllOfOwner(String ownerId, String status) {
+        return Tx.inTransaction(emf, em -> em.createQuery("update Media m set m.status = :s where m.ownerId = :o")
+                .setParameter("s", status).setParameter("o", ownerId).executeUpdate());
+    }
+
     // the attribute name comes from this class only, never from a caller
     private List<MediaRecord> by(String attribute, String value) {
         return Tx.inTransaction(emf, em -> em

@@ -34,6 +34,12 @@ public final class JpaPreferenceStore implements PreferenceStore {
     }
 
     @Override
+    public int deleteByAccount(String accountId) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery("DELETE FROM account_preferences WHERE account_id = ?")
+                .setParameter(1, accountId).executeUpdate());
+    }
+
+    @Override
     public void save(PreferencesRecord p) {
         try {
             upsert(p);

@@ -1,5 +1,6 @@
 package org.aisora.persistence.internal;
 
+import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
 import org.aisora.api.store.SessionRecord;
@@ -36,5 +37,19 @@ public final class JpaSessionStore implements SessionStore {
     public boolean delete(String id) {
         return Tx.inTransaction(emf, em -> em.createQuery("delete from Session s where s.id = :id")
                 .setParameter("id", id).executeUpdate() == 1);
+    }
+
+    @Override
+    public List<SessionRecord> listByAccount(String accountId) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select s from Session s where s.accountId = :a order by s.createdAt, s.id",
+                        SessionEntity.class)
+                .setParameter("a", accountId).getResultList().stream().map(SessionEntity::toRecord).toList());
+    }
+
+    @Override
+    public int deleteByAccount(String accountId) {
+        return Tx.inTransaction(emf, em -> em.createQuery("delete from Session s where s.accountId = :a")
+                .setParameter("a", accountId).executeUpdate());
     }
 }

@@ -32,6 +32,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaApiTokenStore apiTokens;
     private final JpaAuditStore audit;
     private final JpaDeviceStore devices;
+    private final JpaDeletionReceiptStore receipts;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -55,6 +56,7 @@ public final class TestStores implements AutoCloseable {
         this.apiTokens = new JpaApiTokenStore(emf, ready);
         this.audit = new JpaAuditStore(emf, ready);
         this.devices = new JpaDeviceStore(emf, ready);
+        this.receipts = new JpaDeletionReceiptStore(emf, ready);
     }
 
     /** Always available. */
@@ -138,6 +140,15 @@ public final class TestStores implements AutoCloseable {
     /** Every value of every text column of a table, for scans that prove what is not stored. */
     public java.util.List<String> textValues(String table) {
         return db.textValues(table);
+    }
+
+    public org.aisora.api.store.DeletionReceiptStore receipts() {
+        return receipts;
+    }
+
+    /** The database itself, for tests that scan it the way an auditor would (every table, every column). */
+    public javax.sql.DataSource dataSource() {
+        return db.dataSource();
     }
 
     /** The first column of the first row, as a long: for counting rows the way an auditor would. */

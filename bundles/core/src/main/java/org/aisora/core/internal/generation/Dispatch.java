@@ -148,6 +148,9 @@ final class Dispatch {
             Thread.sleep(pollIntervalMs);
             if (canceled(job)) {
                 cancelQuietly(provider, task.taskId());
+                if (jobs.find(job.id()).isEmpty()) {
+                    deleteQuietly(provider, task.taskId()); // erased with its account: the vendor's copy goes too
+                }
                 return null;
             }
             if (providers.get(provider.id()).orElse(null) != provider) {
@@ -218,6 +221,14 @@ final class Dispatch {
         }
     }
 
+    private static void deleteQuietly(GenerationProvider provider, String taskId) {
+        try {
+            provider.deleteTask(taskId);
+        } catch (ProviderException | RuntimeException e) {
+            // best effort, like the erasure's own propagation
+        }
+    }
+
     private static long cost(GenerationProvider provider, GenerationRequest request) {
         try {
             return Math.max(0, provider.costMicros(request));
@@ -257,8 +268,14 @@ final class Dispatch {
             }
         }
         long latency = Math.max(0, Duration.between(started, clock.instant()).toMillis());
-        jobs.recordAttempt(new JobAttempt(job.id(), seq, providerId, outcome, code, latency, costMicros, started,
-                vendor == null ? null : vendor.vendor(), vendor == null ? null : vendor.statedRetention(),
-                vendor != null && vendor.deletable(), taskId));
+        try {
+            jobs.recordAttempt(new JobAttempt(job.id(), seq, providerId, outcome, code, latency, costMicros, started,
+                    vendor == null ? null : vendor.vendor(), vendor == null ? null : vendor.statedRetention(),
+                    vendor != null && vendor.deletable(), taskId));
+        } catch (RuntimeException e) {
+            if (jobs.find(job.id()).isPresent()) {
+                throw e;
+            } // the job was erased with its account while the call ran: there is no record left to keep
+        }
     }
 }

@@ -140,6 +140,10 @@ final class JobRunner {
                 LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now, providerId));
         if (!completed) {
             BlobCleanup.discard(rows, store); // canceled while we stored: nothing may stay behind
+            if (accounts.findById(job.ownerId()).isEmpty()) {
+                // the account was erased meanwhile: storing made it a new data key, which goes too
+                BlobCleanup.shred(job.ownerId(), store);
+            }
         }
     }
 

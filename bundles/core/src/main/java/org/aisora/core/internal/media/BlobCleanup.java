@@ -28,6 +28,15 @@ public final class BlobCleanup {
         }
     }
 
+    /** Destroys an erased owner's data key (and empty folders) that a late write created again. */
+    public static void shred(String ownerId, BlobStore store) {
+        try {
+            store.destroyOwnerKey(ownerId);
+        } catch (IOException | RuntimeException ignored) {
+            // the erasure already shredded the key that protected their data; this one protects nothing
+        }
+    }
+
     private static void delete(BlobStore store, MediaRecord row) {
         try {
             store.delete(row.blobKey());

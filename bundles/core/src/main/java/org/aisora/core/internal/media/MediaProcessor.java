@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobStore;
+import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.transcode.MediaProbe;
@@ -39,18 +40,22 @@ public final class MediaProcessor {
     static final String PROCESSING = "processing";
 
     private final MediaStore media;
+    private final AccountStore accounts;
     private final PluginRegistry registry;
     private final List<RenditionSpec> renditions;
     private final Path workDir;
     private final ExecutorService workers;
 
     @Activate
-    public MediaProcessor(@Reference MediaStore media, @Reference PluginRegistry registry, CoreConfiguration config) {
-        this(media, registry, config, Path.of(System.getProperty("karaf.data", "data"), "aisora", "work"));
+    public MediaProcessor(@Reference MediaStore media, @Reference AccountStore accounts,
+                          @Reference PluginRegistry registry, CoreConfiguration config) {
+        this(media, accounts, registry, config, Path.of(System.getProperty("karaf.data", "data"), "aisora", "work"));
     }
 
-    public MediaProcessor(MediaStore media, PluginRegistry registry, CoreConfiguration config, Path workDir) {
+    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
+                          Path workDir) {
         this.media = media;
+        this.accounts = accounts;
         this.registry = registry;
         this.renditions = Renditions.parse(config.renditions());
         this.workDir = workDir;
@@ -98,7 +103,12 @@ public final class MediaProcessor {
             }
             media.insertAll(made);
             if (!media.updateProcessing(mediaId, "ready", 100, null)) {
-                BlobCleanup.discard(made, registry); // deleted while we worked
+                // deleted while we worked (by its owner, or with the account): nothing of ours may stay
+                media.delete(made.stream().map(MediaRecord::id).toList());
+                BlobCleanup.discard(made, store);
+                if (accounts.findById(item.ownerId()).isEmpty()) {
+                    BlobCleanup.shred(item.ownerId(), store); // the late write made an erased owner a new key
+                }
             }
         } catch (TranscodeException e) {
             fail(item, made, e.code());

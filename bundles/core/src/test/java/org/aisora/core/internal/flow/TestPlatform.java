@@ -93,9 +93,17 @@ final class TestPlatform implements AutoCloseable {
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
-        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), registry, config, work);
+        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, config,
+                work);
         this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, config, work,
                 new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
+    }
+
+    /** Every store holding personal data, as the privacy categories take them. */
+    org.aisora.core.internal.privacy.PersonalDataStores personalData() {
+        return new org.aisora.core.internal.privacy.PersonalDataStores(db.accounts(), db.sessions(), db.apiTokens(),
+                db.jobs(), db.media(), db.ledger(), db.billing(), db.devices(), db.audit(), db.preferences(),
+                db.profiles(), db.policies(), db.outbox());
     }
 
     org.aisora.core.internal.plugins.Plugins plugins() {

@@ -21,7 +21,7 @@ class OpenApiMatchesResourcesTest {
     private static final Class<?>[] RESOURCES = {PublicResource.class, AccountResource.class, CreditResource.class,
         GenerationResource.class, MediaResource.class, AdminResource.class, BillingResource.class,
         ProfileResource.class, StatsResource.class, PolicyAcceptanceResource.class, TokenResource.class,
-        DeviceResource.class};
+        DeviceResource.class, PrivacyResource.class};
 
     @Test
     void everyOperationIsDocumentedAndNothingMore() throws Exception {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The few file moves the store relies on for durability and for secrets written once. */
 final class FileOps {
@@ -79,6 +82,28 @@ final class FileOps {
             channel.force(true);
         } catch (IOException e) {
             // best effort only
+        }
+    }
+
+    /**
+     * Removes {@code dir} and the folders under it that hold no file, deepest first; a folder that still holds
+     * a file (or gains one meanwhile) stays, so a concurrent writer loses nothing.
+     */
+    static void removeEmptyDirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            folders = walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path folder : folders) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // a file is (still, or again) there: the folder stays
+            }
         }
     }
 }

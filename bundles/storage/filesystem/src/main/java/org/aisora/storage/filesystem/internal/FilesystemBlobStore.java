@@ -167,13 +167,18 @@ public final class FilesystemBlobStore implements BlobStore {
 
     /**
      * Crypto-shreds an owner: deletes their data key, after which none of their blobs, nor any copy of them,
-     * can be decrypted (open fails with an IOException). The blob files themselves stay until deleted.
-     * Not in the SPI yet; account deletion will reach it through one.
+     * can be decrypted (open fails with an IOException). The blob files themselves stay until deleted; the
+     * owner's folders that are empty by then go, so not even a folder name recalls the owner.
+     * Account deletion reaches it through the SPI.
      *
      * @return true when the owner had a key
      */
+    @Override
     public boolean destroyOwnerKey(String ownerId) throws IOException {
-        return setup.keys().destroy(BlobKeys.checkOwner(ownerId));
+        Setup s = setup;
+        boolean destroyed = s.keys().destroy(BlobKeys.checkOwner(ownerId));
+        FileOps.removeEmptyDirectories(s.root().resolve(ownerId));
+        return destroyed;
     }
 
     static Path rootOf(String configured) {

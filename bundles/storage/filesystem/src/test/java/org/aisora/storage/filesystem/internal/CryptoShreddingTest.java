@@ -55,6 +55,14 @@ class CryptoShreddingTest {
         assertShredded(alice + "/gen/job/1.png");
         assertShredded(alice + "/gen/job/2.png");
         assertEquals("bob one", read(bob + "/gen/job/1.png"));
+        assertTrue(Files.isDirectory(dir.resolve("blobs").resolve(alice + "/gen/job")), "folders with blobs stay");
+
+        // once the blobs are deleted too, not even a folder named after the owner is left
+        store.delete(alice + "/gen/job/1.png");
+        store.delete(alice + "/gen/job/2.png");
+        assertFalse(store.destroyOwnerKey(alice));
+        assertFalse(Files.exists(dir.resolve("blobs").resolve(alice)));
+        assertTrue(Files.isDirectory(dir.resolve("blobs").resolve(bob + "/gen/job")));
 
         // the owner writes again: a new key, and the copy taken before still does not decrypt
         put(alice + "/gen/job/3.png", "alice three");

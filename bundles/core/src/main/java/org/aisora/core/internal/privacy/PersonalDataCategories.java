@@ -1,0 +1,30 @@
+package org.aisora.core.internal.privacy;
+
+import java.util.List;
+import org.aisora.core.internal.plugins.PluginRegistry;
+
+/**
+ * Every kind of personal data, in erasure order: sessions first (nobody stays signed in), then what running
+ * work could still add to (generations, then media), then the records the law keeps (pseudonymised), the
+ * account last. A new kind of data is one class and one line here.
+ */
+final class PersonalDataCategories {
+    private PersonalDataCategories() {
+    }
+
+    static List<PersonalDataCategory> all(PersonalDataStores s, PluginRegistry registry) {
+        return List.of(
+                new SessionsCategory(s.sessions()),
+                new TokensCategory(s.tokens()),
+                new GenerationsCategory(s.jobs(), s.media(), registry),
+                new MediaCategory(s.media(), registry),
+                new CreditsCategory(s.ledger()),
+                new PaymentsCategory(s.billing()),
+                new DevicesCategory(s.devices(), s.sessions()),
+                new AuditCategory(s.audit()),
+                new OutboxCategory(s.outbox()),
+                new PreferencesCategory(s.accounts(), s.preferences()),
+                new PolicyAcceptancesCategory(s.policies()),
+                new AccountCategory(s.accounts(), s.profiles()));
+    }
+}

@@ -1,0 +1,22 @@
+package org.aisora.core.internal.privacy;
+
+import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.ApiTokenStore;
+import org.aisora.api.store.AuditStore;
+import org.aisora.api.store.BillingStore;
+import org.aisora.api.store.DeviceStore;
+import org.aisora.api.store.JobStore;
+import org.aisora.api.store.LedgerStore;
+import org.aisora.api.store.MediaStore;
+import org.aisora.api.store.OutboxStore;
+import org.aisora.api.store.PolicyStore;
+import org.aisora.api.store.PreferenceStore;
+import org.aisora.api.store.ProfileStore;
+import org.aisora.api.store.SessionStore;
+
+/** Every store that holds personal data, as the categories need them. */
+public record PersonalDataStores(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens, JobStore jobs,
+                                 MediaStore media, LedgerStore ledger, BillingStore billing, DeviceStore devices,
+                                 AuditStore audit, PreferenceStore preferences, ProfileStore profiles,
+                                 PolicyStore policies, OutboxStore outbox) {
+}
