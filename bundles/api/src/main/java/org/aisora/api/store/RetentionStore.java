@@ -48,4 +48,14 @@ public interface RetentionStore {
 
     /** Like {@link #rederive} for every owner on a plan (accounts.plan). @return rows changed */
     int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, Instant now);
+
+    /**
+     * Deletes, in batches, the records that expire without a blob: sessions, API tokens and e-mail changes
+     * past their expiry, audit entries and device records past their retention, and mail sent (or given
+     * up) before {@code mailBefore}. Idempotent and safe on several nodes at once.
+     *
+     * @return rows deleted, by record kind ({@code session}, {@code api_token}, {@code email_change},
+     *         {@code audit_entry}, {@code device_record}, {@code mail})
+     */
+    Map<String, Long> deleteExpiredRecords(Instant now, Instant mailBefore, int batch);
 }

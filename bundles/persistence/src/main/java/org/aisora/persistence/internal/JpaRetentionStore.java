@@ -149,6 +149,48 @@ public final class JpaRetentionStore implements RetentionStore {
         });
     }
 
+    /** Record kind -> (table, key column, condition with one or two instants: now, mail cut-off). */
+    private static final String[][] RECORDS = {
+        {"session", "sessions", "id", "expires_at <= ?1"},
+        {"api_token", "api_tokens", "id", "expires_at <= ?1"},
+        {"email_change", "account_email_changes", "account_id", "expires_at <= ?1"},
+        {"audit_entry", "audit_log", "id", "expires_at <= ?1"},
+        {"device_record", "devices", "id", "expires_at <= ?1"},
+        {"mail", "mail_outbox", "id", "status IN ('sent', 'failed') AND COALESCE(sent_at, created_at) <= ?2"},
+    };
+
+    @Override
+    public Map<String, Long> deleteExpiredRecords(Instant now, Instant mailBefore, int batch) {
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        for (String[] r : RECORDS) {
+            String condition = r[3].replace("?1", Long.toString(now.toEpochMilli()))
+                    .replace("?2", Long.toString(mailBefore.toEpochMilli()));
+            long total = 0;
+            while (true) {
+                List<String> keys = Tx.inTransaction(emf, em -> strings(em.createNativeQuery("SELECT " + r[2]
+                        + " FROM " + r[1] + " WHERE " + condition).setMaxResults(Math.max(1, batch)).getResultList()));
+                if (keys.isEmpty()) {
+                    break;
+                }
+                total += Tx.inTransaction(emf, em -> {
+                    Query q = em.createNativeQuery("DELETE FROM " + r[1] + " WHERE " + r[2] + " IN ("
+                            + marks(keys.size()) + ") AND " + condition);
+                    for (int i = 0; i < keys.size(); i++) {
+                        q.setParameter(i + 1, keys.get(i));
+                    }
+                    return q.executeUpdate();
+                });
+                if (keys.size() < batch) {
+                    break;
+                }
+            }
+            if (total > 0) {
+                deleted.put(r[0], total);
+            }
+        }
+        return deleted;
+    }
+
     private static String name(Table table) {
         return table == Table.MEDIA ? "media" : "jobs";
     }

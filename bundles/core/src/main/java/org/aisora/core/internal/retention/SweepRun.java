@@ -44,11 +44,14 @@ final class SweepRun {
         this.lease = lease;
     }
 
-    SweepReport sweep(int rederived) {
+    SweepReport sweep(int rederived, Instant mailBefore) {
         Instant started = clock.instant();
         for (Table table : Table.values()) { // media first: a job's outputs go before its log
             sweep(table);
         }
+        // records without a blob: sessions, tokens, e-mail changes, audit entries, devices, sent mail
+        store.deleteExpiredRecords(clock.instant(), mailBefore, batch)
+                .forEach((kind, n) -> deleted.merge(kind, n, Long::sum));
         return new SweepReport(started, Duration.between(started, clock.instant()).toMillis(), false, deleted, failed,
                 problems, rederived);
     }

@@ -96,7 +96,10 @@ abstract class RetentionFlowContract {
     }
 
     private Caller user(String plan) {
-        Caller c = platform.register(plan + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "1990-01-01");
+        String email = plan + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Caller c = platform.register(email, "1990-01-01");
+        // a sign-in from a device: an audit entry and a device record, both operational logs
+        platform.accounts.login(email, "a long password", new org.aisora.api.service.ClientInfo("192.0.2.10", "curl/8.5.0"));
         if (!plan.equals("free")) {
             BillingServiceImpl billing = billing();
             billing.confirmCheckout(billing.checkout(c, "pro", "k-" + UUID.randomUUID()).sessionId());
@@ -135,10 +138,17 @@ abstract class RetentionFlowContract {
         Instant created = free.upload().createdAt();
         assertEquals(created.plus(Duration.ofDays(7)), free.upload().expiresAt(), "expiresAt visible in the API");
 
+        long audit = platform.db.queryLong("SELECT COUNT(*) FROM audit_log WHERE actor_id = ?", free.owner().accountId());
+        assertTrue(audit >= 1, "the sign-in is an operational log");
+        assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM devices WHERE account_id = ?", free.owner().accountId()));
+
         clock.set(free.createdBy().plus(Duration.ofDays(7)).minus(MINUTE));
-        assertEquals(0, sweeper.run(false).total());
+        SweepReport early = sweeper.run(false);
+        assertEquals(null, early.deleted().get("upload"));
         assertEquals(4, rows("media", free.owner()));
         assertEquals(1, rows("jobs", free.owner()));
+        assertEquals(audit, platform.db.queryLong("SELECT COUNT(*) FROM audit_log WHERE actor_id = ?",
+                free.owner().accountId()));
 
         clock.set(free.createdBy().plus(Duration.ofDays(7)).plus(MINUTE));
         SweepReport report = sweeper.run(false);
@@ -148,7 +158,17 @@ abstract class RetentionFlowContract {
         for (String key : keys) {
             assertFalse(platform.storage.exists(key), "blob " + key);
         }
-        assertEquals(Map.of("generated", 1L, "job", 1L, "thumbnail", 2L, "upload", 1L), report.deleted());
+        assertEquals(1L, report.deleted().get("generated"));
+        assertEquals(1L, report.deleted().get("job"));
+        assertEquals(2L, report.deleted().get("thumbnail"));
+        assertEquals(1L, report.deleted().get("upload"));
+        assertTrue(report.deleted().getOrDefault("audit_entry", 0L) >= audit, report.deleted().toString());
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM audit_log WHERE actor_id = ?",
+                free.owner().accountId()), "related logs: the audit entries");
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM devices WHERE account_id = ?",
+                free.owner().accountId()), "and the device record");
+        assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM sessions WHERE account_id = ?",
+                free.owner().accountId()), "expired sessions");
         assertEquals(Map.of(), report.failed());
         assertEquals(0, platform.blobFiles(), "no blob without a row");
     }
