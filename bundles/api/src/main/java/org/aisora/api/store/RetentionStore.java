@@ -31,8 +31,11 @@ public interface RetentionStore {
      */
     List<Expired> claimExpired(Table table, Instant now, int limit, String claim, Instant leaseUntil);
 
-    /** Deletes a row this claim still holds (a job's attempts go with it). @return false if not held */
-    boolean deleteClaimed(Table table, String id, String claim);
+    /**
+     * Deletes, in one transaction, those of the rows that this claim still holds (a job's attempts go with
+     * it). @return rows deleted, by kind
+     */
+    Map<String, Long> deleteClaimed(Table table, java.util.Collection<String> ids, String claim);
 
     /** Rows that expire in [from, to), by kind, without claiming anything. */
     Map<String, Long> expiring(Table table, Instant from, Instant to);

@@ -85,9 +85,37 @@ public final class JpaRetentionStore implements RetentionStore {
     }
 
     @Override
-    public boolean deleteClaimed(Table table, String id, String claim) {
-        return Tx.inTransaction(emf, em -> em.createNativeQuery("DELETE FROM " + name(table)
-                + " WHERE id = ? AND sweep_claim = ?").setParameter(1, id).setParameter(2, claim).executeUpdate() == 1);
+    public Map<String, Long> deleteClaimed(Table table, java.util.Collection<String> ids, String claim) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = List.copyOf(ids);
+        String held = " WHERE sweep_claim = ? AND id IN (" + marks(keys.size()) + ")";
+        return Tx.inTransaction(emf, em -> {
+            // lock what is still ours, count it by kind, delete exactly that
+            List<?> rows = withIds(em.createNativeQuery("SELECT id, " + (table == Table.MEDIA ? "kind" : "'job'")
+                    + " FROM " + name(table) + held + " FOR UPDATE"), claim, keys).getResultList();
+            Map<String, Long> deleted = new LinkedHashMap<>();
+            List<String> mine = new ArrayList<>();
+            for (Object o : rows) {
+                Object[] r = (Object[]) o;
+                mine.add((String) r[0]);
+                deleted.merge(String.valueOf(r[1]), 1L, Long::sum);
+            }
+            if (!mine.isEmpty()) {
+                withIds(em.createNativeQuery("DELETE FROM " + name(table) + " WHERE sweep_claim = ? AND id IN ("
+                        + marks(mine.size()) + ")"), claim, mine).executeUpdate();
+            }
+            return deleted;
+        });
+    }
+
+    private static Query withIds(Query q, String claim, List<String> ids) {
+        q.setParameter(1, claim);
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 2, ids.get(i));
+        }
+        return q;
     }
 
     @Override

@@ -71,38 +71,39 @@ final class SweepRun {
             Instant now = clock.instant();
             String claim = UUID.randomUUID().toString();
             List<Expired> rows = store.claimExpired(table, now, batch, claim, now.plus(lease));
-            int done = 0;
+            List<String> blobsGone = new ArrayList<>(rows.size());
             for (Expired row : rows) {
-                if (delete(row, claim)) {
-                    done++;
+                if (deleteBlob(row)) {
+                    blobsGone.add(row.id());
                 }
             }
+            // then the rows, in one transaction; a row whose claim ran out meanwhile is another sweeper's
+            Map<String, Long> done = store.deleteClaimed(table, blobsGone, claim);
+            done.forEach((kind, n) -> deleted.merge(kind, n, Long::sum));
             // empty: nothing left to claim; nothing deleted: what is left failed and waits for its lease
-            if (rows.isEmpty() || done == 0) {
+            if (rows.isEmpty() || done.isEmpty()) {
                 return;
             }
         }
     }
 
-    private boolean delete(Expired row, String claim) {
-        if (row.blobKey() != null) {
-            Optional<BlobStore> blobs = blobStores.apply(row.storeId());
-            if (blobs.isEmpty()) {
-                fail(row, "storage '" + row.storeId() + "' is not installed");
-                return false;
-            }
-            try {
-                blobs.get().delete(row.blobKey()); // false (already gone) is fine: a sweep interrupted before
-            } catch (IOException e) {
-                fail(row, "blob not deleted: " + e.getMessage());
-                return false;
-            }
-        }
-        if (store.deleteClaimed(row.table(), row.id(), claim)) {
-            deleted.merge(row.kind(), 1L, Long::sum);
+    /** @return whether the row's blob is gone (or it had none) */
+    private boolean deleteBlob(Expired row) {
+        if (row.blobKey() == null) {
             return true;
         }
-        return false; // the claim ran out and another sweeper took the row: it counts it
+        Optional<BlobStore> blobs = blobStores.apply(row.storeId());
+        if (blobs.isEmpty()) {
+            fail(row, "storage '" + row.storeId() + "' is not installed");
+            return false;
+        }
+        try {
+            blobs.get().delete(row.blobKey()); // false (already gone) is fine: a sweep interrupted before
+            return true;
+        } catch (IOException e) {
+            fail(row, "blob not deleted: " + e.getMessage());
+            return false;
+        }
     }
 
     private void fail(Expired row, String why) {

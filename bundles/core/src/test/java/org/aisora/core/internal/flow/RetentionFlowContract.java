@@ -221,6 +221,16 @@ abstract class RetentionFlowContract {
         return rows.size();
     }
 
+    private List<MediaRecord> rowsOf(Caller owner) {
+        List<MediaRecord> all = new ArrayList<>();
+        for (MediaRecord m : platform.db.media().listByStatus("ready", 100_000)) {
+            if (m.ownerId().equals(owner.accountId())) {
+                all.add(m);
+            }
+        }
+        return all;
+    }
+
     /** The filesystem store, failing like a crashed process after a number of deletions. */
     private static final class DyingStore implements BlobStore {
         private final BlobStore real;
@@ -265,13 +275,22 @@ abstract class RetentionFlowContract {
     void aSweepKilledMidBatchLeavesNoOrphansOnceTheNextOneRan() throws Exception {
         Caller owner = user("free");
         int seeded = seedExpired(owner, 60);
-        DyingStore dying = new DyingStore(platform.storage, 37);
+        // batches of 50 originals (with their thumbnails: 100 rows); it dies in the second batch, after
+        // some of its blobs are gone and before their rows are
+        DyingStore dying = new DyingStore(platform.storage, 110);
         platform.plugins().storage.add(dying, Map.of("service.ranking", 100));
         RetentionSweeper first = sweeper(platform.db, 50);
         assertThrows(IllegalStateException.class, () -> first.run(false));
         platform.plugins().storage.add(platform.storage, Map.of()); // the restart: the real store again
         long left = rows("media", owner);
         assertTrue(left > 0 && left < seeded, "died midway: " + left + " of " + seeded + " left");
+        long blobless = 0;
+        for (MediaRecord m : rowsOf(owner)) {
+            if (!platform.storage.exists(m.blobKey())) {
+                blobless++;
+            }
+        }
+        assertTrue(blobless > 0, "the kill left rows whose blob is gone: the case the next sweep must finish");
 
         // the restarted node: a new sweeper, nothing remembered; the dead one's claims run out first
         RetentionSweeper restarted = sweeper(platform.db, 50);

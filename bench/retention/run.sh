@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Retention sweep: N expired artifacts (media rows + blob files of the filesystem store) deleted by the
+# sweeper, next to one raw SQL DELETE + unlinking the same set, in one run (issue 7's benchmark). Runs the
+# RetentionBench class of bundles/core, which the normal build skips. Usage:
+#   bench/retention/run.sh [ITEMS=100000] [h2|mariadb] [BATCH=500]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ITEMS=${1:-100000}
+DB=${2:-h2}
+BATCH=${3:-500}
+mkdir -p bench/scratch
+OUT=$PWD/bench/scratch/retention-$DB.txt
+rm -f "$OUT"
+mvn -o -q -pl bundles/core -am test -Dtest=RetentionBench -Dsurefire.failIfNoSpecifiedTests=false \
+  -Daisora.requireMariaDb=true -Dbench.db="$DB" -Dbench.items="$ITEMS" -Dbench.batch="$BATCH" -Dbench.out="$OUT" \
+  > bench/scratch/retention-maven.log 2>&1 || { tail -40 bench/scratch/retention-maven.log >&2; exit 1; }
+cat "$OUT"
