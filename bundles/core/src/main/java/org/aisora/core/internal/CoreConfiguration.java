@@ -100,6 +100,10 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Hours between storage reconcile passes (orphan blobs), run after a scheduled sweep")
     long retention_reconcile_hours() default 24;
 
+    @AttributeDefinition(description = "Days the payment records of a deleted account are kept, pseudonymised, as the"
+            + " law requires (bookkeeping); then the sweeper deletes them")
+    int legal_retention_days() default 3650;
+
     @AttributeDefinition(description = "Analytics: a daily counter made by fewer distinct users than this is withheld")
     int analytics_k() default 5;
 

@@ -177,7 +177,9 @@ public final class JpaRetentionStore implements RetentionStore {
         });
     }
 
-    /** Record kind -> (table, key column, condition with one or two instants: now, mail cut-off). */
+    /** Rows of an account that no longer exists: kept under a pseudonym after its deletion. */
+    private static final String GONE = " AND account_id NOT IN (SELECT id FROM accounts)";
+    /** Record kind -> (table, key column, condition with instants ?1 now, ?2 mail cut-off, ?3 legal cut-off). */
     private static final String[][] RECORDS = {
         {"session", "sessions", "id", "expires_at <= ?1"},
         {"api_token", "api_tokens", "id", "expires_at <= ?1"},
@@ -185,14 +187,21 @@ public final class JpaRetentionStore implements RetentionStore {
         {"audit_entry", "audit_log", "id", "expires_at <= ?1"},
         {"device_record", "devices", "id", "expires_at <= ?1"},
         {"mail", "mail_outbox", "id", "status IN ('sent', 'failed') AND COALESCE(sent_at, created_at) <= ?2"},
+        // what the law keeps after an account's deletion (pseudonymised), once its legal retention is over
+        {"payment_customer", "billing_customers", "account_id", "created_at <= ?3" + GONE},
+        {"payment_checkout", "billing_checkouts", "idempotency_key", "created_at <= ?3" + GONE},
+        {"payment_event", "payment_events", "event_id",
+            "received_at <= ?3 AND (account_id IS NULL OR account_id NOT IN (SELECT id FROM accounts))"},
+        {"subscription", "subscriptions", "account_id", "updated_at <= ?3" + GONE},
     };
 
     @Override
-    public Map<String, Long> deleteExpiredRecords(Instant now, Instant mailBefore, int batch) {
+    public Map<String, Long> deleteExpiredRecords(Instant now, Instant mailBefore, Instant legalBefore, int batch) {
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (String[] r : RECORDS) {
             String condition = r[3].replace("?1", Long.toString(now.toEpochMilli()))
-                    .replace("?2", Long.toString(mailBefore.toEpochMilli()));
+                    .replace("?2", Long.toString(mailBefore.toEpochMilli()))
+                    .replace("?3", Long.toString(legalBefore.toEpochMilli()));
             long total = 0;
             while (true) {
                 List<String> keys = Tx.inTransaction(emf, em -> strings(em.createNativeQuery("SELECT " + r[2]

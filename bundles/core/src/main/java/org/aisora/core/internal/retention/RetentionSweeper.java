@@ -59,6 +59,8 @@ public final class RetentionSweeper implements RetentionService {
     private final AtomicReference<SweepReport> last = new AtomicReference<>();
     private final ScheduledExecutorService schedule;
     private final Duration reconcileEvery;
+    /** How long the payment records of a deleted account are kept (pseudonymised) because the law says so. */
+    private final Duration legalRetention;
     private volatile Instant lastReconcile;
 
     @Activate
@@ -78,6 +80,7 @@ public final class RetentionSweeper implements RetentionService {
         this.lease = Duration.ofSeconds(Math.max(1, config.retention_lease_seconds()));
         this.expiries = new Expiries(store);
         this.reconcileEvery = Duration.ofHours(Math.max(1, config.retention_reconcile_hours()));
+        this.legalRetention = Duration.ofDays(Math.max(1, config.legal_retention_days()));
         long minutes = config.retention_sweep_minutes();
         if (scheduled && minutes > 0) {
             this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -128,7 +131,7 @@ public final class RetentionSweeper implements RetentionService {
             Instant mailBefore = clock.instant().minus(registry.retentionPolicy()
                     .map(p -> p.retention("free", org.aisora.api.policy.ArtifactKind.OPERATIONAL_LOG))
                     .orElse(Duration.ofDays(7)));
-            SweepReport report = run.sweep(rederived, mailBefore);
+            SweepReport report = run.sweep(rederived, mailBefore, clock.instant().minus(legalRetention));
             last.set(report);
             return report;
         } finally {

@@ -44,13 +44,14 @@ final class SweepRun {
         this.lease = lease;
     }
 
-    SweepReport sweep(int rederived, Instant mailBefore) {
+    SweepReport sweep(int rederived, Instant mailBefore, Instant legalBefore) {
         Instant started = clock.instant();
         for (Table table : Table.values()) { // media first: a job's outputs go before its log
             sweep(table);
         }
-        // records without a blob: sessions, tokens, e-mail changes, audit entries, devices, sent mail
-        store.deleteExpiredRecords(clock.instant(), mailBefore, batch)
+        // records without a blob: sessions, tokens, e-mail changes, audit entries, devices, sent mail, and the
+        // pseudonymised payment records of deleted accounts past their legal retention
+        store.deleteExpiredRecords(clock.instant(), mailBefore, legalBefore, batch)
                 .forEach((kind, n) -> deleted.merge(kind, n, Long::sum));
         return new SweepReport(started, Duration.between(started, clock.instant()).toMillis(), false, deleted, failed,
                 problems, rederived);

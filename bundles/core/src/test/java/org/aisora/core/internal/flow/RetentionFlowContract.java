@@ -327,6 +327,40 @@ abstract class RetentionFlowContract {
         }
     }
 
+    /** A checkout, its payment event and a subscription of an account, dated {@code at}. */
+    private void payments(String accountId, Instant at) {
+        String key = "checkout:" + accountId + ":" + UUID.randomUUID();
+        platform.db.billing().reserveCheckout(new org.aisora.api.store.CheckoutRecord(key, accountId, "manual",
+                "pack-100", null, null, at));
+        platform.db.billing().applyEvent(new org.aisora.api.store.PaymentEventRecord("manual",
+                "evt_" + UUID.randomUUID(), "checkout.completed", accountId, "cs_" + UUID.randomUUID(), at), null,
+                new org.aisora.api.store.SubscriptionRecord(accountId, "manual", "sub_x", "pro", "active", null, at), null);
+    }
+
+    @Test
+    void theLegalMinimumKeptAfterADeletionIsSweptWhenItsRetentionIsOver() throws Exception {
+        Caller live = user("free");
+        String pseudonym = UUID.randomUUID().toString(); // what a deletion leaves in the payment records
+        Instant old = clock.instant().minus(Duration.ofDays(3651));
+        payments(live.accountId(), old);
+        payments(pseudonym, old);
+        String recent = UUID.randomUUID().toString();
+        payments(recent, clock.instant().minus(Duration.ofDays(30)));
+
+        SweepReport report = sweeper.run(false);
+        assertEquals(1L, report.deleted().get("payment_checkout"));
+        assertEquals(1L, report.deleted().get("payment_event"));
+        assertEquals(1L, report.deleted().get("subscription"));
+        for (String table : new String[] {"billing_checkouts", "payment_events", "subscriptions"}) {
+            assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM " + table + " WHERE account_id = ?", pseudonym),
+                    table + ": past the legal retention");
+            assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM " + table + " WHERE account_id = ?", recent),
+                    table + ": a deleted account's recent records are still kept");
+            assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM " + table + " WHERE account_id = ?",
+                    live.accountId()), table + ": a live account's records are not the sweeper's");
+        }
+    }
+
     @Test
     void twoSweepersAtOnceDeleteEachItemExactlyOnce() throws Exception {
         Caller owner = user("free");
