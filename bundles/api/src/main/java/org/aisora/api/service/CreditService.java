@@ -15,6 +15,15 @@ public interface CreditService {
     /** An account's balance and history, for operators. */
     CreditSummary history(String email, int offset, int limit);
 
+    /**
+     * An operator's correction: a new ledger entry of kind {@code adjustment} (entries are never edited),
+     * positive to add credits, negative to take unspent ones back; a reason is required.
+     *
+     * @throws org.aisora.api.error.AisoraException invalid_amount, reason_required (400), not_found (404),
+     *         insufficient_credits (402) when a negative adjustment exceeds the available balance
+     */
+    CreditSummary adjust(String email, long amount, String reason);
+
     /** The ledger's invariant violations (unbalanced transactions, drifted or negative balances); empty when sound. */
     List<String> audit();
 }

@@ -74,6 +74,25 @@ public final class CreditServiceImpl implements CreditService {
     }
 
     @Override
+    public CreditSummary adjust(String email, long amount, String reason) {
+        if (amount == 0 || Math.abs(amount) > MAX_GRANT) {
+            throw AisoraException.badRequest("invalid_amount", "amount must be non-zero and at most " + MAX_GRANT
+                    + " either way");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw AisoraException.badRequest("reason_required", "an adjustment needs a reason (it is in the history)");
+        }
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        AccountRecord account = accounts.findByEmail(normalized)
+                .orElseThrow(() -> AisoraException.notFound("account"));
+        String memo = "adjustment: " + reason.strip();
+        ledger.post(LedgerAccounts.adjustment("adjust:" + UUID.randomUUID(), account.id(), amount,
+                memo.length() > 200 ? memo.substring(0, 200) : memo, clock.instant()));
+        audit.record(null, "credits_adjusted", account.id(), ClientInfo.CONSOLE, "amount=" + amount);
+        return summaryOf(account.id(), 0, 20);
+    }
+
+    @Override
     public CreditSummary history(String email, int offset, int limit) {
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         return summaryOf(accounts.findByEmail(normalized).orElseThrow(() -> AisoraException.notFound("account")).id(),

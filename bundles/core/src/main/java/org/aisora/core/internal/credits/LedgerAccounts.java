@@ -16,6 +16,7 @@ public final class LedgerAccounts {
     public static final String SYSTEM_REVENUE = "system:revenue";
     /** Where bought credits come from (its balance is minus everything ever sold). */
     public static final String SYSTEM_SALES = "system:sales";
+    public static final String SYSTEM_ADJUSTMENTS = "system:adjustments";
 
     private LedgerAccounts() {
     }
@@ -35,6 +36,12 @@ public final class LedgerAccounts {
     /** Credits paid for; the key names the processor's purchase object, so one purchase is credited once. */
     public static LedgerTransaction purchase(String key, String accountId, long amount, String memo, Instant at) {
         return move(key, LedgerKind.PURCHASE, SYSTEM_SALES, available(accountId), amount, memo, at);
+    }
+
+    /** An operator's correction: positive adds to the account, negative takes from it. */
+    public static LedgerTransaction adjustment(String key, String accountId, long amount, String memo, Instant at) {
+        return amount >= 0 ? move(key, LedgerKind.ADJUSTMENT, SYSTEM_ADJUSTMENTS, available(accountId), amount, memo, at)
+                : move(key, LedgerKind.ADJUSTMENT, available(accountId), SYSTEM_ADJUSTMENTS, -amount, memo, at);
     }
 
     /** Unspent purchased credits taken back after a refund. */
