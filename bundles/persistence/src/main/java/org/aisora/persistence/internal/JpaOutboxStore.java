@@ -84,7 +84,8 @@ public final class JpaOutboxStore implements OutboxStore {
 
     @Override
     public boolean markSent(String id, String node, Instant at) {
-        return transition(id, node, "status = 'sent', sent_at = ?, last_error = NULL, claimed_by = NULL,"
+        // the body goes once it is sent: it may hold a one-time code, and a sent message is only a log line
+        return transition(id, node, "status = 'sent', sent_at = ?, body = '', last_error = NULL, claimed_by = NULL,"
                 + " claim_until = NULL", at.toEpochMilli());
     }
 

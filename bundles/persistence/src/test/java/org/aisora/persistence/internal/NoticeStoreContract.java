@@ -85,6 +85,8 @@ abstract class NoticeStoreContract {
         assertFalse(outbox.markSent(id, "node-a", t0.plusSeconds(62)), "the old owner lost it");
         assertTrue(outbox.markSent(id, "node-b", t0.plusSeconds(62)));
         assertEquals(List.of(), claimKey("node-c", t0.plusSeconds(9999), t0.plusSeconds(99999), key), "sent stays sent");
+        assertEquals(1, count("id = ? AND status = 'sent' AND body = ''", id),
+                "a sent message keeps no body (it may have held a one-time code)");
     }
 
     @Test
