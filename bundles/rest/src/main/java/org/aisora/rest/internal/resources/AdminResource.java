@@ -1,5 +1,8 @@
 package org.aisora.rest.internal.resources;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.GET;
@@ -11,10 +14,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.plugin.PluginInfo;
+import org.aisora.api.service.AnalyticsService;
 import org.aisora.api.service.AuditEntry;
 import org.aisora.api.service.AuditTrail;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.PluginDirectory;
+import org.aisora.api.service.StatsView;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
 import org.osgi.service.component.annotations.Activate;
@@ -35,11 +40,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
+    private final AnalyticsService analytics;
     private final PluginDirectory directory;
     private final AuditTrail audit;
 
     @Activate
-    public AdminResource(@Reference PluginDirectory directory, @Reference AuditTrail audit) {
+    public AdminResource(@Reference PluginDirectory directory, @Reference AuditTrail audit,
+                         @Reference AnalyticsService analytics) {
+        this.analytics = analytics;
         this.directory = directory;
         this.audit = audit;
     }
@@ -56,6 +64,27 @@ public final class AdminResource {
     public Map<String, List<String>> routing(@Context SecurityContext security) {
         admin(security);
         return directory.routingOrder();
+    }
+
+    /** Aggregated, anonymous usage: the last 7 days by default, at most 366 ({@code from}/{@code to} as yyyy-mm-dd). */
+    @GET
+    @Path("stats")
+    public StatsView stats(@Context SecurityContext security, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        admin(security);
+        LocalDate end = day("to", to, LocalDate.now(ZoneOffset.UTC));
+        return analytics.stats(day("from", from, end.minusDays(6)), end);
+    }
+
+    private static LocalDate day(String name, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw AisoraException.badRequest("invalid_range", name + " must be a day as yyyy-mm-dd");
+        }
     }
 
     @GET

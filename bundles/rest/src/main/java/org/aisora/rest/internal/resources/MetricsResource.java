@@ -1,0 +1,43 @@
+package org.aisora.rest.internal.resources;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.SecurityContext;
+import org.aisora.api.error.AisoraException;
+import org.aisora.api.service.AnalyticsService;
+import org.aisora.api.service.Caller;
+import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.Callers;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** The platform's metrics for a Prometheus scraper ({@code GET /metrics}, with an admin API token). */
+@Component(service = MetricsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AisoraApplication.SELECT)
+@JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
+@Path("metrics")
+public final class MetricsResource {
+    private final AnalyticsService analytics;
+
+    @Activate
+    public MetricsResource(@Reference AnalyticsService analytics) {
+        this.analytics = analytics;
+    }
+
+    @GET
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String metrics(@Context SecurityContext security) {
+        Caller caller = Callers.require(security);
+        if (!caller.isAdmin()) {
+            throw AisoraException.forbidden("admin_only", "this needs the admin role (aisora:user-role)");
+        }
+        return analytics.prometheus();
+    }
+}
