@@ -17,7 +17,7 @@ public interface AccountStore {
     List<AccountRecord> list(int offset, int limit);
 
     /**
-     * Accounts in id order after {@code afterId} ({@code null}: from the start): a keyset page that stays
+     * Accounts in id order after {@code afterId} ({@code null}: from the start), not those being erased: a keyset page that stays
      * correct while accounts are added or removed between pages.
      */
     List<AccountRecord> listAfterId(String afterId, int limit);

@@ -67,7 +67,7 @@ public final class JpaAccountStore implements AccountStore {
     @Override
     public List<AccountRecord> listAfterId(String afterId, int limit) {
         return Tx.inTransaction(emf, em -> em
-                .createQuery("select a from Account a where a.id > :after order by a.id", AccountEntity.class)
+                .createQuery("select a from Account a where a.id > :after and a.erasureStartedAt is null order by a.id", AccountEntity.class)
                 .setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit)
                 .getResultList().stream().map(AccountEntity::toRecord).toList());
     }

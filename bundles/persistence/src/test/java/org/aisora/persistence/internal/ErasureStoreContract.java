@@ -55,6 +55,8 @@ abstract class ErasureStoreContract {
         assertTrue(stores.accounts().findById(a.id()).isEmpty());
         assertTrue(stores.accounts().findByEmail(a.email()).isEmpty());
         assertFalse(stores.accounts().list(0, 1000).stream().anyMatch(r -> r.id().equals(a.id())));
+        assertFalse(stores.accounts().listAfterId(null, 100_000).stream().anyMatch(r -> r.id().equals(a.id())),
+                "nor in the pages policy notices go through");
         assertEquals(a.id(), stores.accounts().findAnyById(a.id()).orElseThrow().id());
         assertEquals(first, stores.accounts().erasureMarkByEmail(a.email().toUpperCase()).orElseThrow());
 

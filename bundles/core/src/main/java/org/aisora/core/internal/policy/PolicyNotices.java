@@ -63,7 +63,7 @@ final class PolicyNotices {
         return "policy:" + version + ":" + accountId;
     }
 
-    /** Every stored account is active today; an account being erased is gone from the table. */
+    /** Every stored account is active; one being erased is not listed (and is gone once its deletion ends). */
     static boolean isActive(AccountRecord account) {
         return account.email() != null && !account.email().isBlank();
     }
