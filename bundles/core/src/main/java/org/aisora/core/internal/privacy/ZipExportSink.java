@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -37,6 +38,7 @@ final class ZipExportSink implements ExportSink, AutoCloseable {
 
     @Override
     public void json(String name, Object value) throws IOException {
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         begin(name);
         Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
         Json.write(value, writer);
@@ -46,6 +48,8 @@ final class ZipExportSink implements ExportSink, AutoCloseable {
 
     @Override
     public void file(String path, InputStream content) throws IOException {
+        // media are compressed already (PNG, JPEG, WebP, MP4): deflating them again costs CPU and saves nothing
+        zip.setLevel(Deflater.NO_COMPRESSION);
         begin(path);
         try (InputStream in = content) {
             in.transferTo(zip);
