@@ -1,19 +1,13 @@
 #!/usr/bin/env bash
 # Ledger throughput: hold+capture pairs per second (p50/p99 per pair) through the real JpaLedgerStore on the
 # local MariaDB (127.0.0.1:3306, root, no password; a throwaway schema is created and dropped). Runs the
-# LedgerBench class of bundles/persistence, which the normal build skips; needs that module's dependencies
-# installed (mvn -DskipTests install once). Usage: bench/ledger/run.sh [SECONDS] [THREADS] [USERS] [mariadb|h2]
+# LedgerBench class of bundles/persistence, which the normal build skips.
+# Usage: bench/ledger/run.sh [SECONDS] [THREADS] [USERS] [mariadb|h2]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-20}
 THREADS=${2:-16}
 USERS=${3:-$THREADS}
 DB=${4:-mariadb}
-mkdir -p bench/scratch
-OUT=$PWD/bench/scratch/ledger.txt
-rm -f "$OUT"
-mvn -o -q -pl bundles/persistence test -Dtest=LedgerBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Daisora.requireMariaDb=true -Dbench.db="$DB" -Dbench.seconds="$SECONDS_PER_RUN" -Dbench.threads="$THREADS" \
-  -Dbench.users="$USERS" -Dbench.out="$OUT" > bench/scratch/ledger-maven.log 2>&1 \
-  || { tail -40 bench/scratch/ledger-maven.log >&2; exit 1; }
-cat "$OUT"
+exec bench/run-test-bench.sh bundles/persistence LedgerBench ledger-$DB -Dbench.db="$DB" \
+  -Dbench.seconds="$SECONDS_PER_RUN" -Dbench.threads="$THREADS" -Dbench.users="$USERS"

@@ -7,10 +7,5 @@ cd "$(dirname "$0")/../.."
 ITEMS=${1:-1000}
 DB=${2:-h2}
 KIB=${3:-64}
-mkdir -p bench/scratch
-OUT=$PWD/bench/scratch/privacy-$DB.txt
-rm -f "$OUT"
-mvn -o -q -pl bundles/core -am test -Dtest=PrivacyBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Daisora.requireMariaDb=true -Dbench.db="$DB" -Dbench.items="$ITEMS" -Dbench.kib="$KIB" -Dbench.out="$OUT" \
-  > bench/scratch/privacy-maven.log 2>&1 || { tail -40 bench/scratch/privacy-maven.log >&2; exit 1; }
-cat "$OUT"
+exec bench/run-test-bench.sh bundles/core PrivacyBench privacy-$DB -Dbench.db="$DB" -Dbench.items="$ITEMS" \
+  -Dbench.kib="$KIB"

@@ -8,10 +8,5 @@ cd "$(dirname "$0")/../.."
 ITEMS=${1:-100000}
 DB=${2:-h2}
 BATCH=${3:-500}
-mkdir -p bench/scratch
-OUT=$PWD/bench/scratch/retention-$DB.txt
-rm -f "$OUT"
-mvn -o -q -pl bundles/core -am test -Dtest=RetentionBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Daisora.requireMariaDb=true -Dbench.db="$DB" -Dbench.items="$ITEMS" -Dbench.batch="$BATCH" -Dbench.out="$OUT" \
-  > bench/scratch/retention-maven.log 2>&1 || { tail -40 bench/scratch/retention-maven.log >&2; exit 1; }
-cat "$OUT"
+exec bench/run-test-bench.sh bundles/core RetentionBench retention-$DB -Dbench.db="$DB" -Dbench.items="$ITEMS" \
+  -Dbench.batch="$BATCH"

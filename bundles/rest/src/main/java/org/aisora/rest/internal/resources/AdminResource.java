@@ -17,7 +17,6 @@ import org.aisora.api.plugin.PluginInfo;
 import org.aisora.api.service.AnalyticsService;
 import org.aisora.api.service.AuditEntry;
 import org.aisora.api.service.AuditTrail;
-import org.aisora.api.service.Caller;
 import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.service.StatsView;
 import org.aisora.rest.internal.app.AisoraApplication;
@@ -55,14 +54,14 @@ public final class AdminResource {
     @GET
     @Path("plugins")
     public List<PluginInfo> plugins(@Context SecurityContext security) {
-        admin(security);
+        Callers.requireAdmin(security);
         return directory.plugins();
     }
 
     @GET
     @Path("routing")
     public Map<String, List<String>> routing(@Context SecurityContext security) {
-        admin(security);
+        Callers.requireAdmin(security);
         return directory.routingOrder();
     }
 
@@ -71,7 +70,7 @@ public final class AdminResource {
     @Path("stats")
     public StatsView stats(@Context SecurityContext security, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
-        admin(security);
+        Callers.requireAdmin(security);
         LocalDate end = day("to", to, LocalDate.now(ZoneOffset.UTC));
         return analytics.stats(day("from", from, end.minusDays(6)), end);
     }
@@ -92,12 +91,5 @@ public final class AdminResource {
     public List<AuditEntry> audit(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                                   @Context SecurityContext security) {
         return audit.recent(Callers.require(security), Resources.offset(offset), Resources.limit(limit));
-    }
-
-    private static void admin(SecurityContext security) {
-        Caller caller = Callers.require(security);
-        if (!"admin".equals(caller.role())) {
-            throw AisoraException.forbidden("admin_only", "this needs the admin role (aisora:user-role)");
-        }
     }
 }

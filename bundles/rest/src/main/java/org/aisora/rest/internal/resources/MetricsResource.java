@@ -5,9 +5,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.SecurityContext;
-import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.AnalyticsService;
-import org.aisora.api.service.Caller;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
 import org.osgi.service.component.annotations.Activate;
@@ -34,10 +32,7 @@ public final class MetricsResource {
     @GET
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     public String metrics(@Context SecurityContext security) {
-        Caller caller = Callers.require(security);
-        if (!caller.isAdmin()) {
-            throw AisoraException.forbidden("admin_only", "this needs the admin role (aisora:user-role)");
-        }
+        Callers.requireAdmin(security);
         return analytics.prometheus();
     }
 }

@@ -20,6 +20,15 @@ public final class Callers {
         throw AisoraException.unauthorized("this needs Authorization: Bearer <token>");
     }
 
+    /** @throws AisoraException 401 without a valid token, 403 {@code admin_only} without the admin role */
+    public static Caller requireAdmin(SecurityContext security) {
+        Caller caller = require(security);
+        if (!caller.isAdmin()) {
+            throw AisoraException.forbidden("admin_only", "this needs the admin role (aisora:user-role)");
+        }
+        return caller;
+    }
+
     public static ClientInfo client(HttpServletRequest request, HttpHeaders headers) {
         return client(request, headers.getHeaderString(HttpHeaders.USER_AGENT));
     }
