@@ -1,6 +1,6 @@
 /** Domain errors; the REST layer maps each kind to one status code and the one JSON error shape. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.aisora.api.error;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.error.RateLimitedException;
+import org.aisora.api.error.ServiceBusyException;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -22,6 +23,9 @@ public final class AisoraExceptionMapper implements ExceptionMapper<AisoraExcept
         }
         if (e instanceof RateLimitedException limited) {
             builder.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        if (e instanceof ServiceBusyException busy) {
+            builder.header("Retry-After", Long.toString(busy.retryAfterSeconds()));
         }
         return builder.build();
     }
