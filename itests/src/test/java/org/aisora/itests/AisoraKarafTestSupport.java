@@ -96,6 +96,9 @@ public abstract class AisoraKarafTestSupport {
                                 + "max.video.seconds:60,max.upload.mb:1024; pro=monthly.credits:2000,retention.days:30,"
                                 + "max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,"
                                 + "max.upload.mb:1024"),
+                        // every itest signs up many accounts from 127.0.0.1: the sign-up limits are unit-tested
+                        editConfigurationFilePut("etc/org.aisora.core.security.cfg", "signup.max.per.ip", "1000000"),
+                        editConfigurationFilePut("etc/org.aisora.core.security.cfg", "signup.max.global", "1000000"),
                         editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
                         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),

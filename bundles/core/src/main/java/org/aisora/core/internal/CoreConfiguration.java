@@ -38,15 +38,18 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
     long session_ttl_hours() default 24;
 
-    @AttributeDefinition(description = "Failed sign-ins per account (e-mail) within login.window.seconds before"
-            + " sign-in is refused with 429 (kept in memory, per node)")
+    @AttributeDefinition(description = "Failed sign-ins per account (e-mail, known or not) that are free; past"
+            + " them each attempt waits 1 s doubling per failure (up to login.max.account.delay.seconds in"
+            + " org.aisora.core.security) after the latest failure, else 429 (kept in memory, per node)")
     int login_max_failures_per_account() default 5;
 
-    @AttributeDefinition(description = "Failed sign-ins per client IP within login.window.seconds before sign-in"
-            + " is refused with 429 (kept in memory, per node)")
+    @AttributeDefinition(description = "Failed sign-ins per client address that are free; past them attempts on"
+            + " unknown accounts or accounts with failures of their own wait 1 s doubling, capped short"
+            + " (login.max.ip.delay.seconds in org.aisora.core.security); clean accounts are never held back")
     int login_max_failures_per_ip() default 20;
 
-    @AttributeDefinition(description = "The login-throttling window, seconds, counted from the first failure")
+    @AttributeDefinition(description = "Failed sign-ins are forgotten this many seconds after the latest failure's"
+            + " delay has passed")
     long login_window_seconds() default 900;
 
     @AttributeDefinition(description = "A device's last-seen time is written at most this often on API use, seconds")

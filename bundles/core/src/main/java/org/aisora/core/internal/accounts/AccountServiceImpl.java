@@ -29,7 +29,6 @@ import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.policy.PolicyServiceImpl;
 import org.aisora.core.internal.security.AccountSecurity;
-import org.aisora.core.internal.security.PasswordHasher;
 import org.aisora.core.internal.security.Tokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,9 +48,6 @@ public final class AccountServiceImpl implements AccountService {
     private final CoreConfiguration config;
     private final AccountSecurity security;
     private final Clock clock;
-    private final PasswordHasher hasher = new PasswordHasher();
-    /** Verified against when the e-mail is unknown, so a miss costs as much time as a wrong password. */
-    private final String decoyHash;
 
     @Activate
     public AccountServiceImpl(@Reference AccountStore accounts, @Reference SessionStore sessions,
@@ -72,11 +68,12 @@ public final class AccountServiceImpl implements AccountService {
         this.config = config;
         this.security = security;
         this.clock = clock;
-        this.decoyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
     @Override
     public AccountView register(Registration r, ClientInfo client) {
+        // the sign-up limits come before anything is looked up or hashed
+        security.beforeSignUp(client);
         if (r == null) {
             throw AisoraException.badRequest("missing_body", "a registration body is required");
         }
@@ -100,7 +97,7 @@ public final class AccountServiceImpl implements AccountService {
         }
         Instant now = clock.instant();
         AccountRecord account = new AccountRecord(UUID.randomUUID().toString(), email, name, contact,
-                hasher.hash(password), birthDate, ROLE_USER, "free", version, now);
+                security.hash(password, client), birthDate, ROLE_USER, "free", version, now);
         accounts.insert(account);
         String ip = client == null || client.ip() == null || client.ip().length() > 45 ? null : client.ip();
         policies.accept(new PolicyAcceptanceRecord(account.id(), version, now, ip));
@@ -117,12 +114,10 @@ public final class AccountServiceImpl implements AccountService {
             throw AisoraException.badRequest("missing_credentials", "email and password are required");
         }
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        // a throttled e-mail or IP is refused before the password is looked at
-        security.beforeSignIn(normalized, client);
         Optional<AccountRecord> account = accounts.findByEmail(normalized);
-        boolean ok = hasher.verify(password, account.map(AccountRecord::passwordHash).orElse(decoyHash));
-        if (account.isEmpty() || !ok) {
-            security.signInFailed(normalized, account, client);
+        // throttled (429) before any hashing, counted before the hash, verified in a bounded hashing slot
+        if (!security.checkPassword(normalized, account.map(AccountRecord::passwordHash), password, client)) {
+            security.signInFailed(account, client);
             throw new AisoraException(AisoraException.Kind.UNAUTHORIZED, "invalid_credentials",
                     "email or password is wrong");
         }

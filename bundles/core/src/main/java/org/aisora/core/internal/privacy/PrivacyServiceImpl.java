@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.AuditLog;
 import org.aisora.api.service.Caller;
@@ -31,7 +32,7 @@ import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.SessionStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
-import org.aisora.core.internal.security.PasswordHasher;
+import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.Tokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,7 +55,7 @@ public final class PrivacyServiceImpl implements PrivacyService {
     private final List<PersonalDataCategory> categories;
     private final Erasure erasure;
     private final Clock clock;
-    private final PasswordHasher hasher = new PasswordHasher();
+    private final AccountSecurity security;
     private volatile AuditLog audit;
 
     @Activate
@@ -64,14 +65,17 @@ public final class PrivacyServiceImpl implements PrivacyService {
                               @Reference DeviceStore devices, @Reference AuditStore audit,
                               @Reference PreferenceStore preferences, @Reference ProfileStore profiles,
                               @Reference PolicyStore policies, @Reference OutboxStore outbox,
-                              @Reference DeletionReceiptStore receipts, @Reference PluginRegistry registry) {
-        this(accounts, sessions, receipts, registry, PersonalDataCategories.all(new PersonalDataStores(accounts,
+                              @Reference DeletionReceiptStore receipts, @Reference PluginRegistry registry,
+                              @Reference AccountSecurity security) {
+        this(accounts, sessions, receipts, registry, security, PersonalDataCategories.all(new PersonalDataStores(accounts,
                 sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox),
                 registry), Clock.systemUTC());
     }
 
     public PrivacyServiceImpl(AccountStore accounts, SessionStore sessions, DeletionReceiptStore receipts,
-                              PluginRegistry registry, List<PersonalDataCategory> categories, Clock clock) {
+                              PluginRegistry registry, AccountSecurity security, List<PersonalDataCategory> categories,
+                              Clock clock) {
+        this.security = security;
         this.accounts = accounts;
         this.sessions = sessions;
         this.receipts = receipts;
@@ -131,7 +135,9 @@ public final class PrivacyServiceImpl implements PrivacyService {
         AccountRecord account = accounts.findById(caller.accountId())
                 .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
         if (password != null && !password.isEmpty()) {
-            if (password.length() > 1024 || !hasher.verify(password, account.passwordHash())) {
+            // the sign-in throttle and hashing gate: a stolen session cannot guess the password faster
+            if (password.length() > 1024 || !security.checkPassword(account.email(),
+                    Optional.of(account.passwordHash()), password, client)) {
                 throw AisoraException.forbidden("invalid_password", "the password is wrong");
             }
         } else if (!freshSession(account.id(), bearerToken)) {

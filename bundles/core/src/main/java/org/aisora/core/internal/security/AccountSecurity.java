@@ -13,48 +13,90 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * What sign-in and authentication do besides checking a credential: throttling failed sign-ins,
- * accepting named API tokens, device records and the audit log. One collaborator, so the account
- * service keeps its rules and these stay testable on their own.
+ * What sign-up, sign-in and authentication do besides storing and finding accounts: password hashing
+ * through the bounded {@link HashingGate}, progressive sign-in delays ({@link LoginThrottle}), sign-up
+ * rate limits ({@link SignupLimiter}), named API tokens, device records and the audit log. Every password
+ * hash and verification of the platform goes through here, so none escapes the gate or the throttle.
  */
-@Component(service = AccountSecurity.class, configurationPid = CoreConfiguration.PID)
+@Component(service = AccountSecurity.class, configurationPid = {CoreConfiguration.PID, SecurityConfiguration.PID})
 public final class AccountSecurity {
     private final LoginThrottle throttle;
+    private final SignupLimiter signups;
+    private final HashingGate gate;
+    private final PasswordHasher hasher = new PasswordHasher();
+    /** Verified against when the e-mail is unknown, so a miss costs as much time as a wrong password. */
+    private final String decoyHash = hasher.decoy();
     private final TokenServiceImpl tokens;
     private final DeviceRecorder devices;
     private final AuditLog audit;
 
     @Activate
     public AccountSecurity(@Reference TokenServiceImpl tokens, @Reference DeviceRecorder devices,
-                           @Reference AuditLog audit, CoreConfiguration config) {
-        this(tokens, devices, audit, config, Clock.systemUTC());
+                           @Reference AuditLog audit, @Reference HashingGate gate, CoreConfiguration config,
+                           SecurityConfiguration security) {
+        this(tokens, devices, audit, gate, config, security, Clock.systemUTC());
     }
 
-    public AccountSecurity(TokenServiceImpl tokens, DeviceRecorder devices, AuditLog audit, CoreConfiguration config,
-                           Clock clock) {
-        this.throttle = new LoginThrottle(clock, config.login_max_failures_per_account(),
-                config.login_max_failures_per_ip(), Duration.ofSeconds(config.login_window_seconds()));
+    public AccountSecurity(TokenServiceImpl tokens, DeviceRecorder devices, AuditLog audit, HashingGate gate,
+                           CoreConfiguration config, SecurityConfiguration security, Clock clock) {
+        this.throttle = new LoginThrottle(clock, new LoginThrottle.Limits(config.login_max_failures_per_account(),
+                Duration.ofSeconds(security.login_max_account_delay_seconds()), config.login_max_failures_per_ip(),
+                Duration.ofSeconds(security.login_max_ip_delay_seconds()),
+                Duration.ofSeconds(config.login_window_seconds()), security.throttle_max_keys()));
+        this.signups = new SignupLimiter(clock, security.signup_max_per_ip(),
+                Duration.ofSeconds(security.signup_ip_window_seconds()), security.signup_max_global(),
+                Duration.ofSeconds(security.signup_global_window_seconds()), security.throttle_max_keys());
+        this.gate = gate;
         this.tokens = tokens;
         this.devices = devices;
         this.audit = audit;
     }
 
-    /** @throws org.aisora.api.error.RateLimitedException while the e-mail or the IP is throttled */
-    public void beforeSignIn(String email, ClientInfo client) {
-        throttle.check(email, ip(client));
+    /** @throws org.aisora.api.error.RateLimitedException {@value SignupLimiter#CODE} past a sign-up limit */
+    public void beforeSignUp(ClientInfo client) {
+        signups.acquire(ip(client));
+    }
+
+    /** @throws org.aisora.api.error.ServiceBusyException {@value HashingGate#CODE} when no hashing slot frees */
+    public String hash(String password, ClientInfo client) {
+        return gate.run(ip(client), () -> hasher.hash(password));
     }
 
     /**
-     * Counts the failure and audits it without the e-mail: the subject is the account's id when the
-     * e-mail exists, else nothing (a mistyped address is personal data of someone, perhaps not a user).
+     * Checks a password under the sign-in throttle: an attempt that comes too early is refused before any
+     * hashing; otherwise it is counted as a failure first, then verified in a hashing slot, and a match
+     * takes the failure back and clears the account. An unknown e-mail (no stored hash) is verified
+     * against a decoy and counted like a wrong password.
+     *
+     * @throws org.aisora.api.error.RateLimitedException {@value LoginThrottle#CODE} with Retry-After
+     * @throws org.aisora.api.error.ServiceBusyException {@value HashingGate#CODE} (the attempt is not counted)
      */
-    public void signInFailed(String email, Optional<AccountRecord> account, ClientInfo client) {
-        throttle.failed(email, ip(client));
+    public boolean checkPassword(String email, Optional<String> storedHash, String password, ClientInfo client) {
+        String ip = ip(client);
+        LoginThrottle.Attempt attempt = throttle.begin(email, storedHash.isPresent(), ip);
+        boolean ok;
+        try {
+            ok = gate.run(ip, () -> hasher.verify(password, storedHash.orElse(decoyHash))) && storedHash.isPresent();
+        } catch (RuntimeException e) {
+            throttle.abandoned(attempt);
+            throw e;
+        }
+        if (ok) {
+            throttle.succeeded(attempt);
+        }
+        return ok;
+    }
+
+    /**
+     * Audits a failed sign-in without the e-mail: the subject is the account's id when the e-mail exists,
+     * else nothing (a mistyped address is personal data of someone, perhaps not a user). The failure was
+     * counted by {@link #checkPassword}.
+     */
+    public void signInFailed(Optional<AccountRecord> account, ClientInfo client) {
         audit.record(null, "login_failed", account.map(AccountRecord::id).orElse(null), client, null);
     }
 
     public void signedIn(AccountRecord account, ClientInfo client) {
-        throttle.succeeded(account.email());
         audit.record(account.id(), "login", account.id(), client, null);
         devices.signedIn(account, client);
     }

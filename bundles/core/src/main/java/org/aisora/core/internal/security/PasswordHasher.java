@@ -10,7 +10,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}),
  * with OWASP's minimum parameters (m = 19 MiB, t = 2, p = 1). The parameters travel with each hash,
- * so raising them later keeps old hashes verifiable.
+ * so raising them later keeps old hashes verifiable. Call it through {@link AccountSecurity}, whose
+ * {@link HashingGate} bounds how many hashes run at once.
  */
 public final class PasswordHasher {
     public static final int MEMORY_KIB = 19 * 1024;
@@ -22,6 +23,20 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+
+    /**
+     * A well-formed hash with this class's parameters that no password matches (its hash bytes are random),
+     * to verify against when an e-mail is unknown: it costs what a real verification costs, and making it
+     * costs no hashing.
+     */
+    public String decoy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];

@@ -172,7 +172,7 @@ abstract class ErasureRacesFlowContract {
             });
         }
         PrivacyServiceImpl crashing = new PrivacyServiceImpl(platform.db.accounts(), platform.db.sessions(),
-                platform.db.receipts(), platform.registry, categories, privacy.clock);
+                platform.db.receipts(), platform.registry, platform.security, categories, privacy.clock);
         platform.plugins().providers.remove(vendor);
         try {
             assertThrows(java.io.UncheckedIOException.class,

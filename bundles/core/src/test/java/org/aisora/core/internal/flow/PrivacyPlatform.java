@@ -43,7 +43,7 @@ final class PrivacyPlatform {
     PrivacyPlatform(TestPlatform platform) {
         this.platform = platform;
         this.privacy = new PrivacyServiceImpl(platform.db.accounts(), platform.db.sessions(), platform.db.receipts(),
-                platform.registry, PrivacyServiceImpl.categories(platform.personalData(), platform.registry), clock);
+                platform.registry, platform.security, PrivacyServiceImpl.categories(platform.personalData(), platform.registry), clock);
         // the real audit log (its rows are scanned after a deletion), and a list the tests can read
         AuditLog log = (actor, action, subject, client, detail) -> {
             audited.add(action + " " + subject);

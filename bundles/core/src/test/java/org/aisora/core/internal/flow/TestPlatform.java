@@ -46,6 +46,7 @@ final class TestPlatform implements AutoCloseable {
     final FilesystemBlobStore storage;
     final org.aisora.core.internal.audit.AuditLogImpl audit;
     final org.aisora.core.internal.security.TokenServiceImpl tokens;
+    final org.aisora.core.internal.security.AccountSecurity security;
     final org.aisora.core.internal.devices.DeviceRecorder devices;
     final AccountServiceImpl accounts;
     final CreditServiceImpl credits;
@@ -82,9 +83,14 @@ final class TestPlatform implements AutoCloseable {
         this.audit = new org.aisora.core.internal.audit.AuditLogImpl(db.audit(), db.accounts(), registry);
         this.tokens = new org.aisora.core.internal.security.TokenServiceImpl(db.apiTokens(), audit);
         this.devices = new org.aisora.core.internal.devices.DeviceRecorder(db.devices(), registry, config);
+        // flows seed many accounts from few addresses: the sign-up limits have tests of their own
+        this.security = new org.aisora.core.internal.security.AccountSecurity(tokens, devices, audit,
+                new org.aisora.core.internal.security.HashingGate(TestConfig.of(
+                        org.aisora.core.internal.security.SecurityConfiguration.class, Map.of())),
+                config, TestConfig.of(org.aisora.core.internal.security.SecurityConfiguration.class,
+                Map.of("signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000)), java.time.Clock.systemUTC());
         this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                new org.aisora.core.internal.security.AccountSecurity(tokens, devices, audit, config), config,
-                java.time.Clock.systemUTC());
+                security, config, java.time.Clock.systemUTC());
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit,
                 java.time.Clock.systemUTC());
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);

@@ -1,5 +1,6 @@
 package org.aisora.core.internal.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,5 +37,15 @@ class PasswordHasherTest {
         assertFalse(hasher.verify("x", "$argon2i$v=19$m=19456,t=2,p=1$AAAA$AAAA"));
         assertFalse(hasher.verify("x", "$argon2id$v=19$m=zz,t=2,p=1$AAAA$AAAA"));
         assertFalse(hasher.verify("x", "$argon2id$v=19$m=8,t=1,p=1$!!!$AAAA"));
+    }
+
+    @Test
+    void aDecoyCostsAVerificationAndMatchesNothing() {
+        String decoy = hasher.decoy();
+        assertTrue(decoy.startsWith("$argon2id$v=19$m=" + PasswordHasher.MEMORY_KIB + ",t=" + PasswordHasher.ITERATIONS
+                + ",p=" + PasswordHasher.PARALLELISM + "$"), decoy);
+        assertEquals(hasher.hash("x").length(), decoy.length(), "salt and hash of a real one's sizes");
+        assertFalse(hasher.verify("", decoy));
+        assertNotEquals(decoy, hasher.decoy());
     }
 }

@@ -1,0 +1,50 @@
+package org.aisora.core.internal.security;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Abuse limits of sign-up, sign-in and password hashing (PID org.aisora.core.security, file
+ * etc/org.aisora.core.security.cfg). The failure counts of sign-in stay in {@code org.aisora.core}
+ * (login_max_failures_per_account, login_max_failures_per_ip, login_window_seconds).
+ */
+@ObjectClassDefinition(name = "AiSora security", description = "Password hashing slots, sign-in delays, sign-up limits")
+public @interface SecurityConfiguration {
+    String PID = "org.aisora.core.security";
+
+    @AttributeDefinition(description = "Argon2 hashes and verifications that may run at once on this node. 0 sizes it"
+            + " from the heap: a quarter of the maximum heap over 20 MiB per hash, between 1 and twice the cores")
+    int hash_permits() default 0;
+
+    @AttributeDefinition(description = "How long a sign-up or sign-in waits for a hashing slot, milliseconds, before"
+            + " it is answered 503 busy")
+    long hash_wait_millis() default 2000;
+
+    @AttributeDefinition(description = "The Retry-After, seconds, of a 503 busy for want of a hashing slot")
+    long hash_retry_after_seconds() default 1;
+
+    @AttributeDefinition(description = "The longest delay, seconds, an account's failed sign-ins impose on the next"
+            + " attempt (the delay doubles from 1 s with each failure past login.max.failures.per.account)")
+    long login_max_account_delay_seconds() default 900;
+
+    @AttributeDefinition(description = "The longest delay, seconds, a client address's failed sign-ins impose"
+            + " (past login.max.failures.per.ip; only on accounts with failures of their own or unknown ones)")
+    long login_max_ip_delay_seconds() default 10;
+
+    @AttributeDefinition(description = "Sign-ups allowed per client address within signup.ip.window.seconds")
+    int signup_max_per_ip() default 5;
+
+    @AttributeDefinition(description = "The per-address sign-up window, seconds, counted from its first sign-up")
+    long signup_ip_window_seconds() default 3600;
+
+    @AttributeDefinition(description = "Sign-ups allowed on this node, from all addresses, within"
+            + " signup.global.window.seconds")
+    int signup_max_global() default 60;
+
+    @AttributeDefinition(description = "The node-wide sign-up window, seconds")
+    long signup_global_window_seconds() default 60;
+
+    @AttributeDefinition(description = "Most keys (e-mails, addresses) each in-memory counter tracks; past it, expired"
+            + " entries are swept and, if still full, new keys are treated conservatively")
+    int throttle_max_keys() default 100_000;
+}
