@@ -20,10 +20,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The first thing a request to the API meets, before CXF reads or spools any byte of its body: an
- * upload without a bearer token is 401 and a declared {@code Content-Length} over the route's cap is
- * 413 {@code body_too_large}, both answered at once with the connection closed, so the body is never
- * read. Otherwise the body is handed on capped ({@link CappedInputStream}), and the client address is
+ * The first thing a request to the API meets, before CXF reads or spools any byte of its body: a
+ * declared {@code Content-Length} over the route's cap ({@link RouteLimit}: an upload without a token
+ * has the small JSON cap) is 413 {@code body_too_large}, answered at once with the connection closed,
+ * so the body is never read. Otherwise the body is handed on capped ({@link CappedInputStream}), and the client address is
  * resolved through the trusted proxies ({@link ClientAddresses}). A servlet filter (HTTP whiteboard)
  * rather than a JAX-RS filter, because CXF takes the servlet's input stream before any JAX-RS filter runs.
  */
@@ -89,13 +89,9 @@ public final class BodyGuard implements Filter {
         }
         Config c = config;
         String path = request.getRequestURI().substring(Math.max(0, request.getContextPath().length()));
-        RouteLimit route = RouteLimit.of(request.getMethod(), path, c.json_max_bytes(), c.webhook_max_bytes());
+        RouteLimit route = RouteLimit.of(request.getMethod(), path, request.getHeader("Authorization") != null,
+                c.json_max_bytes(), c.webhook_max_bytes());
         long declared = request.getContentLengthLong();
-        boolean hasBody = declared > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (hasBody && route.needsToken() && request.getHeader("Authorization") == null) {
-            Refusals.send(response, 401, "unauthorized", "this needs Authorization: Bearer <token>");
-            return;
-        }
         if (declared > route.maxBytes()) {
             Refusals.send(response, 413, "body_too_large",
                     "the request body is larger than " + route.maxBytes() + " bytes");

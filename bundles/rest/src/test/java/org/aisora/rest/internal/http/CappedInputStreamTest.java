@@ -61,7 +61,7 @@ class CappedInputStreamTest {
     }
 
     @Test
-    void oneBytePastTheLimitFailsAndTakesNoMoreThanThat() {
+    void oneBytePastTheLimitFailsAndTakesNoMoreThanThat() throws IOException {
         Source source = new Source(10_000_000);
         CappedInputStream in = new CappedInputStream(source, 1000);
         assertThrows(CappedInputStream.BodyTooLargeException.class, () -> in.read(new byte[1 << 20]));
