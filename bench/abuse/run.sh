@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Abuse bench (issue 12): a fresh copy of the built distribution on its defaults, on loopback. One legitimate
+# user runs the README's tour in a loop, alone for IDLE seconds, then for ABUSE seconds while 8 clients send
+# 1 GiB bodies without tokens (to /media and the Stripe webhook), 64 sign in with wrong passwords and 32 sign
+# up, back to back. Prints the figures, checks the issue's targets, and writes them into docs/benchmarks.md
+# between the abuse markers. Exits 1 when a target is missed.
+# Usage: bench/abuse/run.sh [ABUSE_SECONDS=120] [IDLE_SECONDS=40]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ABUSE=${1:-120}
+IDLE=${2:-40}
+ASSEMBLY=karaf-assembly/target/assembly
+[ -x "$ASSEMBLY/bin/start" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
+SCRATCH=bench/scratch/abuse
+rm -rf "$SCRATCH" && mkdir -p bench/scratch && cp -r "$ASSEMBLY" "$SCRATCH"
+PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+grep -q "^org.osgi.service.http.port" "$SCRATCH/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+API=http://127.0.0.1:$PORT/api/v1
+stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
+trap stop EXIT
+"$SCRATCH/bin/start"
+for _ in $(seq 1 900); do
+  curl -fsS "$API/health" 2>/dev/null | grep -q '"status":"ok"' && break
+  sleep 0.2
+done
+sleep 10   # let the whiteboard settle after the first healthy answer
+# the tour's upload: a real 256x256 PNG made by the JDK
+PNG=bench/scratch/abuse-tour.png
+cat > bench/scratch/MakePng.java <<'JAVA'
+public class MakePng {
+    public static void main(String[] a) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 256; y++) for (int x = 0; x < 256; x++) img.setRGB(x, y, (x * 7 + y * 13) << 8 | x ^ y);
+        javax.imageio.ImageIO.write(img, "png", new java.io.File(a[0]));
+    }
+}
+JAVA
+java -Djava.awt.headless=true bench/scratch/MakePng.java "$PNG"
+OUT=bench/scratch/abuse.txt
+java bench/abuse/Abuse.java "$PORT" "$SCRATCH/data" "$IDLE" "$ABUSE" "$PNG" | tee "$OUT"
+pid=$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1 || true)
+rss_mb=$([ -n "$pid" ] && echo $(( $(ps -o rss= -p "$pid") / 1024 )) || echo "?")
+ooms=$(grep -c "OutOfMemoryError" "$SCRATCH"/data/log/*.log 2>/dev/null | awk -F: '{s+=$NF} END {print s+0}')
+val() { sed -n "s/^$1=//p" "$OUT"; }
+fail=0
+check() { if eval "$2"; then echo "ok:   $1"; else echo "MISS: $1"; fail=1; fi; }
+report=$(
+  echo "Run of $(date -u +%F) on $(nproc) cores: ${IDLE} s idle, then ${ABUSE} s of abuse; heap from bin/setenv."
+  echo
+  echo "| figure | value |"
+  echo "|---|---|"
+  echo "| legitimate tours idle / under abuse | $(val idle_tours) / $(val abuse_tours) |"
+  echo "| legitimate request p50 idle / under abuse | $(val idle_p50_ms) ms / $(val abuse_p50_ms) ms |"
+  echo "| legitimate request p99 idle / under abuse | $(val idle_p99_ms) ms / $(val abuse_p99_ms) ms (ratio $(val p99_ratio), target <= 3) |"
+  echo "| legitimate 5xx / other failures | $(val legit_5xx) / $(val legit_other_failures) |"
+  echo "| OutOfMemoryError in the log | $ooms |"
+  echo "| data/tmp at most | $(( $(val tmp_max_bytes) / 1048576 )) MiB (target <= 64 MiB; Karaf unpacks ~28 MiB of jars there at boot) |"
+  echo "| blob store growth / the user's media at the end | $(val blobs_growth_bytes) / $(val legit_stored_bytes) bytes |"
+  echo "| abusive answers not in the error shape | $(val abusive_bad_shape) |"
+  echo "| Karaf RSS after the run | ${rss_mb} MB |"
+  echo
+  echo "Abusive answers by kind and status:"
+  echo
+  sed -n 's/^abusive \(.*\)=\(.*\)$/- \1: \2/p' "$OUT"
+)
+echo "$report"
+check "0 OutOfMemoryError" "[ $ooms -eq 0 ]"
+check "0 5xx for the legitimate user" "[ $(val legit_5xx) -eq 0 ]"
+check "no failed tour" "[ $(val legit_other_failures) -eq 0 ]"
+check "p99 within 3x idle" "python3 -c 'import sys; sys.exit(0 if $(val p99_ratio) <= 3 else 1)'"
+check "data/tmp <= 64 MiB" "[ $(val tmp_max_bytes) -le 67108864 ]"
+check "abusive answers in the one error shape" "[ $(val abusive_bad_shape) -eq 0 ]"
+check "abusive answers are 413/429/503 (401 only for wrong passwords before their delay)" \
+  "! grep -E '^abusive (body [^ ]+ [^4]|body [^ ]+ 4(0|1[^3]|[2-9])|sign-up [^24])' '$OUT' >/dev/null"
+python3 - "$report" <<'PY'
+import sys, re
+doc = open("docs/benchmarks.md").read()
+block = "<!-- abuse:begin -->\n" + sys.argv[1] + "\n<!-- abuse:end -->"
+if "<!-- abuse:begin -->" in doc:
+    doc = re.sub(r"<!-- abuse:begin -->.*?<!-- abuse:end -->", lambda m: block, doc, flags=re.S)
+else:
+    doc += "\n## Abuse (`bench/abuse/run.sh [ABUSE_SECONDS] [IDLE_SECONDS]`, issue 12)\n\n" + block + "\n"
+open("docs/benchmarks.md", "w").write(doc)
+PY
+exit $fail
