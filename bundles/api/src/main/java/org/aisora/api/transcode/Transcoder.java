@@ -2,6 +2,7 @@ package org.aisora.api.transcode;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.aisora.api.plugin.Plugin;
@@ -13,6 +14,19 @@ public interface Transcoder extends Plugin {
     MediaProbe probe(Path input) throws TranscodeException;
 
     void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress) throws TranscodeException;
+
+    /**
+     * As {@link #transcode(Path, Path, RenditionSpec, DoubleConsumer)}, decoding for at most {@code maxDecode}
+     * (the caller derives it from the plan's longest video) instead of the transcoder's configured limit;
+     * a decode that runs longer fails with code {@code decode_timeout}. Transcoders without their own
+     * deadline keep their configured behaviour.
+     *
+     * @since 1.2
+     */
+    default void transcode(Path input, Path output, RenditionSpec spec, Duration maxDecode, DoubleConsumer progress)
+            throws TranscodeException {
+        transcode(input, output, spec, progress);
+    }
 
     void posterFrame(Path input, Path outputJpeg) throws TranscodeException;
 

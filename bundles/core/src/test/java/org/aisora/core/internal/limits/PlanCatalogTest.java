@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PlanCatalogTest {
     private static final long MB = 1024L * 1024;
-    private static final Plan FREE = new Plan("free", 100, 7, 2, 30, 10, 50 * MB);
-    private static final Plan PRO = new Plan("pro", 2000, 30, 8, 300, 60, 500 * MB);
+    private static final Plan FREE = new Plan("free", 100, 7, 2, 30, 10, 50 * MB, 1024 * MB);
+    private static final Plan PRO = new Plan("pro", 2000, 30, 8, 300, 60, 500 * MB, 51_200 * MB);
 
     @Test
     void emptyConfigurationMeansTheTwoBuiltInPlans() {

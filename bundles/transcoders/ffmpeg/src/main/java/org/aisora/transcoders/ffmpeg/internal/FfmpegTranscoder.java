@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,14 +69,22 @@ public final class FfmpegTranscoder implements Transcoder {
 
     @Override
     public void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress) throws TranscodeException {
+        transcode(input, output, spec, settings.maxDecode(), progress);
+    }
+
+    /** The caller's limit (from the plan) replaces the configured max.decode.seconds for this rendition. */
+    @Override
+    public void transcode(Path input, Path output, RenditionSpec spec, Duration maxDecode, DoubleConsumer progress)
+            throws TranscodeException {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(maxDecode, "maxDecode");
         Objects.requireNonNull(progress, "progress");
         if (spec.height() < 2 || spec.videoBitrateKbps() < 1) {
             throw new IllegalArgumentException("invalid rendition " + spec);
         }
         Settings s = settings;
         Natives.load();
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         LocalInput local = LocalInput.of(input, s);
         intoPlace(output, deadline, temp -> {
             try (MediaInput media = MediaInput.open(local, s, deadline)) {

@@ -69,8 +69,15 @@ public final class HumbleTranscoder implements Transcoder {
     @Override
     public void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress)
             throws TranscodeException {
+        transcode(input, output, spec, settings.maxDecode(), progress);
+    }
+
+    /** The caller's limit (from the plan) replaces the configured one for this rendition. */
+    @Override
+    public void transcode(Path input, Path output, RenditionSpec spec, Duration maxDecode, DoubleConsumer progress)
+            throws TranscodeException {
         Settings s = settings;
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         try (MediaSource source = open(input, s, deadline)) {
             new Rendition(source, deadline, natives.h264Encoder(), s.preset()).writeTo(output, spec, progress);
         }
