@@ -37,6 +37,11 @@ final class FairQueue<T> {
         return true;
     }
 
+    /** Whether {@link #reserve} would succeed now (a hint: only a reservation holds the place). */
+    synchronized boolean hasRoom(String account) {
+        return size < capacity && held(account) < perAccount;
+    }
+
     /** Gives back a reserved place that will not be used. */
     synchronized void release(String account) {
         Integer n = reserved.get(account);

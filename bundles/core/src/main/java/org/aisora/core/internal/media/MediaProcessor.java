@@ -98,11 +98,25 @@ public final class MediaProcessor {
      */
     public Slot reserve(String accountId) {
         if (!queue.reserve(accountId)) {
-            int retry = Math.max(1, queueConfig.queue_retry_after_seconds());
-            throw new RateLimitedException(QUEUE_FULL, "the video processing queue is full; retry in " + retry
-                    + " s", retry);
+            throw queueFull();
         }
         return new Slot(accountId);
+    }
+
+    /**
+     * Refuses early, before a body declared as video is read, when no place is free for the account. Only
+     * {@link #reserve} holds a place, so a place free now may still be gone when the upload is checked.
+     */
+    public void requireRoom(String accountId) {
+        if (!queue.hasRoom(accountId)) {
+            throw queueFull();
+        }
+    }
+
+    private RateLimitedException queueFull() {
+        int retry = Math.max(1, queueConfig.queue_retry_after_seconds());
+        return new RateLimitedException(QUEUE_FULL, "the video processing queue is full; retry in " + retry + " s",
+                retry);
     }
 
     /** Videos waiting for a worker (running ones not included). */

@@ -94,6 +94,9 @@ public final class MediaServiceImpl implements MediaService {
         // the storage quota likewise: a declared length over what is left, or nothing left, before reading
         long remaining = plan.maxStorageBytes() - media.bytesUsed(account.id());
         LimitRefusals.requireStorage(plan, remaining, declaredLength);
+        if (declaredType != null && declaredType.toLowerCase(java.util.Locale.ROOT).startsWith("video/")) {
+            processor.requireRoom(account.id()); // a full queue is said before the body is read
+        }
         long planCap = LimitRefusals.uploadCap(plan, config.upload_max_bytes());
         UploadLimits limits = new UploadLimits(Math.min(planCap, remaining), config.upload_max_pixels(),
                 config.upload_max_side(), config.upload_max_side());

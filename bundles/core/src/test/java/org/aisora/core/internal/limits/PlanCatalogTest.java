@@ -109,4 +109,21 @@ class PlanCatalogTest {
         assertEquals(2000, catalog.find("pro").orElseThrow().monthlyCredits());
         assertTrue(catalog.problems().isEmpty(), catalog.problems().toString());
     }
+
+    /** Lines written before max.storage.mb existed keep working: the built-in quota, no problem reported. */
+    @Test
+    void aLineWithoutMaxStorageKeepsTheBuiltInQuota() {
+        String oldPro = "pro=monthly.credits:2000,retention.days:30,max.concurrent.jobs:8,requests.per.minute:300,"
+                + "max.video.seconds:60,max.upload.mb:500";
+        PlanCatalog catalog = PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE.replace(",max.storage.mb:1024", ""),
+                oldPro, oldPro.replace("pro=", "team=")});
+        assertEquals(List.of(), catalog.problems());
+        assertEquals(1024 * MB, catalog.free().maxStorageBytes());
+        assertEquals(51_200 * MB, catalog.find("pro").orElseThrow().maxStorageBytes());
+        assertEquals(1024 * MB, catalog.find("team").orElseThrow().maxStorageBytes(), "an unknown id falls back to free");
+        assertEquals(7 * MB, PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE.replace("max.storage.mb:1024",
+                "max.storage.mb:7")}).free().maxStorageBytes());
+        assertTrue(PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE.replace("max.storage.mb:1024",
+                "max.storage.mb:0")}).problems().get(0).contains("max.storage.mb"));
+    }
 }
