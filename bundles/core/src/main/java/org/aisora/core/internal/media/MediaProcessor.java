@@ -285,6 +285,9 @@ public final class MediaProcessor {
 
     private void fail(MediaRecord item, List<MediaRecord> made, String code) {
         BlobCleanup.discard(made, registry);
+        if (workers.isShutdown()) {
+            return; // stopped, not failed: the item stays "processing" and the next start does it again
+        }
         media.updateProcessing(item.id(), "failed", 0, code);
     }
 

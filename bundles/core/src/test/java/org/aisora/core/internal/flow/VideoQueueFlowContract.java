@@ -97,6 +97,14 @@ abstract class VideoQueueFlowContract {
         }
     }
 
+    /** A second processor over the same database, as after a restart. */
+    private MediaProcessor processor(int capacity, int perAccount) {
+        Map<String, Object> queue = new HashMap<>(Map.of("queue_capacity", capacity, "queue_per_account", perAccount));
+        return new MediaProcessor(platform.db.media(), platform.db.accounts(), platform.registry, platform.config,
+                TestConfig.of(VideoQueueConfig.class, queue), platform.work.resolveSibling(
+                        platform.work.getFileName() + "-restart"));
+    }
+
     private long spoolFiles() throws Exception {
         Path spool = platform.work.resolve("spool");
         if (!Files.exists(spool)) {
@@ -189,15 +197,28 @@ abstract class VideoQueueFlowContract {
             platform.db.media().insert(copy);
             left.add(copy.id());
         }
-        Map<String, Object> small = new HashMap<>(Map.of("queue_capacity", 2, "queue_per_account", 1));
-        MediaProcessor restarted = new MediaProcessor(platform.db.media(), platform.db.accounts(), platform.registry,
-                platform.config, TestConfig.of(VideoQueueConfig.class, small), platform.work.resolveSibling(
-                        platform.work.getFileName() + "-restart"));
+        // the first start is stopped while it renders one of them: that one is not failed, all stay "processing"
+        OrderedTranscoder held = new OrderedTranscoder(real);
+        platform.plugins().transcoders.remove(ordered);
+        platform.plugins().transcoders.add(held, Map.of());
         try {
-            assertTrue(restarted.waiting() <= 1, "one place per account: " + restarted.waiting());
-            awaitReady(left);
+            MediaProcessor stopped = processor(2, 1);
+            assertTrue(held.started.await(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(stopped.waiting() <= 1, "one place per account: " + stopped.waiting());
+            stopped.stop();
+            for (String id : left) {
+                assertEquals("processing", platform.db.media().find(id).orElseThrow().status(), id);
+            }
+            held.gate.countDown();
+            MediaProcessor restarted = processor(2, 1);
+            try {
+                awaitReady(left);
+            } finally {
+                restarted.stop();
+            }
         } finally {
-            restarted.stop();
+            platform.plugins().transcoders.remove(held);
+            platform.plugins().transcoders.add(ordered, Map.of());
         }
         for (String id : left) {
             assertEquals(1, platform.db.queryLong(
