@@ -30,6 +30,24 @@ public interface Transcoder extends Plugin {
 
     void posterFrame(Path input, Path outputJpeg) throws TranscodeException;
 
+    /**
+     * As {@link #probe(Path)} within {@code maxDecode} instead of the configured limit.
+     *
+     * @since 1.2
+     */
+    default MediaProbe probe(Path input, Duration maxDecode) throws TranscodeException {
+        return probe(input);
+    }
+
+    /**
+     * As {@link #posterFrame(Path, Path)} within {@code maxDecode} instead of the configured limit.
+     *
+     * @since 1.2
+     */
+    default void posterFrame(Path input, Path outputJpeg, Duration maxDecode) throws TranscodeException {
+        posterFrame(input, outputJpeg);
+    }
+
     /** Encodes frames into an MP4/H.264 file (yuv420p, even dimensions, no audio). */
     default void encode(FrameSource frames, Path outputMp4, DoubleConsumer progress) throws TranscodeException {
         throw new TranscodeException("unsupported", id() + " cannot encode frames");

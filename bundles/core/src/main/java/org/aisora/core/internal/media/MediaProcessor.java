@@ -26,6 +26,7 @@ import org.aisora.api.transcode.RenditionSpec;
 import org.aisora.api.transcode.TranscodeException;
 import org.aisora.api.transcode.Transcoder;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.limits.Plan;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -245,7 +246,12 @@ public final class MediaProcessor {
      */
     Duration decodeLimit(MediaRecord item) {
         String planId = accounts.findById(item.ownerId()).map(a -> a.plan()).orElse(null);
-        double seconds = Math.max(plans.forAccount(planId).maxVideoSeconds(), Math.ceil(item.durationSeconds()));
+        return decodeLimit(plans.forAccount(planId), item.durationSeconds());
+    }
+
+    /** The decode limit for a video of {@code videoSeconds} (0 when not known yet) of an account on {@code plan}. */
+    public Duration decodeLimit(Plan plan, double videoSeconds) {
+        double seconds = Math.max(plan.maxVideoSeconds(), Math.ceil(videoSeconds));
         double factor = queueConfig.decode_factor() > 0 ? queueConfig.decode_factor() : 2.0;
         return Duration.ofMillis(Math.round(factor * seconds * 1000))
                 .plusSeconds(Math.max(0, queueConfig.decode_margin_seconds()));
@@ -262,7 +268,7 @@ public final class MediaProcessor {
                     media.updateProcessing(item.id(), PROCESSING, percent, null);
                 }
             });
-            MediaProbe probe = transcoder.probe(out);
+            MediaProbe probe = transcoder.probe(out, limit);
             BlobInfo blob;
             try (InputStream in = Files.newInputStream(out)) {
                 blob = store.put(item.ownerId() + "/up/" + item.id() + "-" + spec.height() + "p.mp4", in, "video/mp4");

@@ -104,7 +104,7 @@ public final class MediaServiceImpl implements MediaService {
         try {
             stored = uploads.store(account.id(), body, declaredType, declaredLength, limits,
                     new VideoUploads.Limits(config.upload_max_video_seconds(), config.upload_max_video_side(),
-                            config.upload_max_video_streams()),
+                            config.upload_max_video_streams(), processor.decodeLimit(plan, 0)),
                     registry.transcoder().orElse(null), () -> processor.reserve(account.id()), store, now,
                     now.plus(keep));
         } catch (IOException e) {

@@ -28,6 +28,7 @@ final class OrderedTranscoder implements Transcoder {
     final CountDownLatch gate = new CountDownLatch(1);
     final Map<String, Duration> limits = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final List<Duration> posterLimits = new ArrayList<>();
     private final Transcoder real;
 
     OrderedTranscoder(Transcoder real) {
@@ -87,6 +88,19 @@ final class OrderedTranscoder implements Transcoder {
 
     @Override
     public void posterFrame(Path input, Path outputJpeg) throws TranscodeException {
+        throw new TranscodeException("no_limit", "an upload's poster must be given its decode limit");
+    }
+
+    @Override
+    public void posterFrame(Path input, Path outputJpeg, Duration maxDecode) throws TranscodeException {
+        synchronized (this) {
+            posterLimits.add(maxDecode);
+        }
         real.posterFrame(input, outputJpeg);
+    }
+
+    /** The limits upload posters were given, in order. */
+    synchronized List<Duration> posterLimits() {
+        return List.copyOf(posterLimits);
     }
 }

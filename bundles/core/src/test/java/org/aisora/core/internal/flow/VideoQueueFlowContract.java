@@ -162,7 +162,7 @@ abstract class VideoQueueFlowContract {
         awaitReady(List.of(upload(carol))); // places are free again
     }
 
-    /** Factor x the plan's max.video.seconds + margin: 3 x 10 + 30 on free, 3 x 60 + 30 on pro. */
+    /** Factor x the plan's max.video.seconds + margin: 3 x 10 + 30 on free, 3 x 60 + 30 on pro (the clip is 2 s). */
     @Test
     void theDecodeLimitFollowsTheAccountsPlan() throws Exception {
         ordered.gate.countDown();
@@ -178,6 +178,8 @@ abstract class VideoQueueFlowContract {
         awaitReady(List.of(f, p));
         assertEquals(Duration.ofSeconds(60), ordered.limits.get(f));
         assertEquals(Duration.ofSeconds(210), ordered.limits.get(p));
+        // the upload's own poster frame is bounded the same way, before the video's length is known
+        assertEquals(List.of(Duration.ofSeconds(60), Duration.ofSeconds(210)), ordered.posterLimits());
     }
 
     /** A restart finds more "processing" items than the queue holds: they wait in the database, none is lost. */
