@@ -38,4 +38,14 @@ public interface MediaStore {
      * blobs go, so a crash never leaves a live row without its blob). @return rows changed
      */
     int markAllOfOwner(String ownerId, String status);
+
+    /**
+     * Bytes the rows of an owner carry, derivatives included (originals, generated outputs, renditions,
+     * thumbnails): what the plan's storage quota counts. Implementations answer with one aggregate query.
+     *
+     * @since 1.3
+     */
+    default long bytesUsed(String ownerId) {
+        return listByOwner(ownerId).stream().mapToLong(MediaRecord::bytes).sum();
+    }
 }

@@ -1,6 +1,6 @@
 /** SPI for media transcoders. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.aisora.api.transcode;
 
 import org.osgi.annotation.bundle.Export;

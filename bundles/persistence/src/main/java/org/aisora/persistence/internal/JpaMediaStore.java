@@ -99,6 +99,14 @@ public final class JpaMediaStore implements MediaStore {
                 .setParameter("s", status).setParameter("o", ownerId).executeUpdate());
     }
 
+    @Override
+    public long bytesUsed(String ownerId) {
+        return Tx.inTransaction(emf, em -> em
+                .createQuery("select coalesce(sum(m.bytes), 0) from Media m where m.ownerId = :o", Long.class)
+                .setParameter("o", ownerId)
+                .getSingleResult());
+    }
+
     // the attribute name comes from this class only, never from a caller
     private List<MediaRecord> by(String attribute, String value) {
         return Tx.inTransaction(emf, em -> em

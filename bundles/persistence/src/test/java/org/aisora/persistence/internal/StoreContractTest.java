@@ -399,4 +399,18 @@ abstract class StoreContractTest {
         assertEquals(List.of(), media.findByJob(id()));
         assertTrue(media.find(id()).isEmpty());
     }
+
+    /** The storage quota's figure: every row of the owner (derivatives too), nobody else's, 0 for none. */
+    @Test
+    void bytesUsedSumsEveryRowOfTheOwner() {
+        String owner = id();
+        assertEquals(0, media.bytesUsed(owner));
+        MediaRecord upload = Fixtures.media(owner, null, null, T0);
+        media.insertAll(List.of(upload, Fixtures.media(owner, null, upload.id(), T0.plusMillis(1)),
+                Fixtures.media(owner, id(), null, T0.plusMillis(2))));
+        media.insert(Fixtures.media(id(), null, null, T0));
+        assertEquals(3 * 12_345L, media.bytesUsed(owner));
+        assertEquals(3 * 12_345L, media.listByOwner(owner).stream().mapToLong(MediaRecord::bytes).sum(),
+                "the same figure as the default method's");
+    }
 }

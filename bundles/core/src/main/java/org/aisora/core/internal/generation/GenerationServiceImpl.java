@@ -95,6 +95,10 @@ public final class GenerationServiceImpl implements GenerationService {
         if (v.type().producesVideo()) {
             LimitRefusals.requireVideoSeconds(plan, v.durationSeconds());
         }
+        // an account over its storage quota may not add outputs: refused before any credits are held
+        if (media.bytesUsed(account.id()) >= plan.maxStorageBytes()) {
+            throw LimitRefusals.storageQuotaExceeded(plan);
+        }
         String jobId = UUID.randomUUID().toString();
         checkPinnedProvider(v, jobId);
         if (v.inputMediaId() != null) {

@@ -16,6 +16,9 @@ public final class LimitRefusals {
     /** 413: the upload is larger than the plan allows. */
     public static final String UPLOAD_TOO_LARGE_FOR_PLAN = "upload_too_large_for_plan";
 
+    /** 413: the account's media already take, or with this upload would take, more than the plan's quota. */
+    public static final String STORAGE_QUOTA_EXCEEDED = "storage_quota_exceeded";
+
     private LimitRefusals() {
     }
 
@@ -58,5 +61,20 @@ public final class LimitRefusals {
     /** The cap to stream an upload against: the smaller of the plan's and the platform's. */
     public static long uploadCap(Plan plan, long platformMaxBytes) {
         return Math.min(plan.maxUploadBytes(), platformMaxBytes);
+    }
+
+    public static AisoraException storageQuotaExceeded(Plan plan) {
+        return new AisoraException(Kind.PAYLOAD_TOO_LARGE, STORAGE_QUOTA_EXCEEDED, "the " + plan.id()
+                + " plan stores at most " + plan.maxStorageBytes() / (1024 * 1024) + " MiB; delete media to make room");
+    }
+
+    /**
+     * Throws 413 {@code storage_quota_exceeded} when nothing is left of the quota, or a declared length
+     * (-1 = unknown) is over what is left.
+     */
+    public static void requireStorage(Plan plan, long remainingBytes, long declaredLength) {
+        if (remainingBytes <= 0 || declaredLength > remainingBytes) {
+            throw storageQuotaExceeded(plan);
+        }
     }
 }

@@ -13,9 +13,20 @@ import java.util.Objects;
  * @param requestsPerMinute API requests per minute; also the burst size
  * @param maxVideoSeconds   longest video a job of this plan may ask for
  * @param maxUploadBytes    largest upload
+ * @param maxStorageBytes   bytes the account's media may take, derivatives included
  */
 public record Plan(String id, long monthlyCredits, int retentionDays, int maxConcurrentJobs, int requestsPerMinute,
-                   int maxVideoSeconds, long maxUploadBytes) {
+                   int maxVideoSeconds, long maxUploadBytes, long maxStorageBytes) {
+    /** The free plan's storage quota, for plans that name none. */
+    public static final long DEFAULT_STORAGE_BYTES = 1024L * 1024 * 1024;
+
+    /** A plan with the default storage quota. */
+    public Plan(String id, long monthlyCredits, int retentionDays, int maxConcurrentJobs, int requestsPerMinute,
+                int maxVideoSeconds, long maxUploadBytes) {
+        this(id, monthlyCredits, retentionDays, maxConcurrentJobs, requestsPerMinute, maxVideoSeconds, maxUploadBytes,
+                DEFAULT_STORAGE_BYTES);
+    }
+
     public Plan {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
@@ -25,7 +36,7 @@ public record Plan(String id, long monthlyCredits, int retentionDays, int maxCon
             throw new IllegalArgumentException("monthlyCredits must not be negative");
         }
         if (retentionDays < 1 || maxConcurrentJobs < 1 || requestsPerMinute < 1 || maxVideoSeconds < 1
-                || maxUploadBytes < 1) {
+                || maxUploadBytes < 1 || maxStorageBytes < 1) {
             throw new IllegalArgumentException("the limits of plan '" + id + "' must be at least 1");
         }
     }

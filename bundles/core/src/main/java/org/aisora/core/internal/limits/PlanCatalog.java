@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The plans, from configuration lines such as
- * {@code pro=monthly.credits:2000,retention.days:30,max.concurrent.jobs:8,requests.per.minute:300,max.video.seconds:60,max.upload.mb:500}.
+ * {@code pro=monthly.credits:2000,retention.days:30,max.concurrent.jobs:8,requests.per.minute:300,max.video.seconds:60,max.upload.mb:500}
+ * (optionally {@code ,max.storage.mb:51200}; a line without it keeps the built-in quota of its plan, else free's).
  * A wrong line never takes the platform down: what does not parse is reported in {@link #problems()} and the
  * built-in value stands in (the built-in plan of the same id, else {@code free}). {@code free} always exists
  * because it is what an account with an unknown plan gets.
@@ -20,11 +21,13 @@ import java.util.regex.Pattern;
 public final class PlanCatalog {
     public static final String FREE = "free";
     public static final String FREE_LINE = "free=monthly.credits:100,retention.days:7,max.concurrent.jobs:2,"
-            + "requests.per.minute:30,max.video.seconds:10,max.upload.mb:50";
+            + "requests.per.minute:30,max.video.seconds:10,max.upload.mb:50,max.storage.mb:1024";
     public static final String PRO_LINE = "pro=monthly.credits:2000,retention.days:30,max.concurrent.jobs:8,"
-            + "requests.per.minute:300,max.video.seconds:60,max.upload.mb:500";
+            + "requests.per.minute:300,max.video.seconds:60,max.upload.mb:500,max.storage.mb:51200";
     public static final List<String> KEYS = List.of("monthly.credits", "retention.days", "max.concurrent.jobs",
-            "requests.per.minute", "max.video.seconds", "max.upload.mb");
+            "requests.per.minute", "max.video.seconds", "max.upload.mb", "max.storage.mb");
+    /** Keys a line may leave out without a problem reported: they came after plan lines were in use. */
+    static final List<String> OPTIONAL_KEYS = List.of("max.storage.mb");
 
     private static final long MB = 1024L * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
@@ -113,13 +116,18 @@ public final class PlanCatalog {
         for (String key : KEYS) {
             if (!values.containsKey(key)) {
                 long stand = valueOf(fallback, key);
+                if (OPTIONAL_KEYS.contains(key)) {
+                    values.put(key, stand);
+                    continue;
+                }
                 problems.add("plan '" + id + "' has no valid " + key + "; using " + stand);
                 values.put(key, stand);
             }
         }
         return new Plan(id, values.get("monthly.credits"), values.get("retention.days").intValue(),
                 values.get("max.concurrent.jobs").intValue(), values.get("requests.per.minute").intValue(),
-                values.get("max.video.seconds").intValue(), values.get("max.upload.mb") * MB);
+                values.get("max.video.seconds").intValue(), values.get("max.upload.mb") * MB,
+                values.get("max.storage.mb") * MB);
     }
 
     private static void parseEntry(String id, String entry, Map<String, Long> values, List<String> problems) {
@@ -151,6 +159,7 @@ public final class PlanCatalog {
         return switch (key) {
             case "monthly.credits" -> 1_000_000_000_000L;
             case "max.upload.mb" -> 1_048_576L; // 1 TiB
+            case "max.storage.mb" -> 1_073_741_824L; // 1 PiB
             default -> 1_000_000L;
         };
     }
@@ -162,14 +171,15 @@ public final class PlanCatalog {
             case "max.concurrent.jobs" -> plan.maxConcurrentJobs();
             case "requests.per.minute" -> plan.requestsPerMinute();
             case "max.video.seconds" -> plan.maxVideoSeconds();
+            case "max.storage.mb" -> plan.maxStorageBytes() / MB;
             default -> plan.maxUploadBytes() / MB;
         };
     }
 
     private static Map<String, Plan> builtIn() {
         Map<String, Plan> plans = new LinkedHashMap<>();
-        plans.put(FREE, new Plan(FREE, 100, 7, 2, 30, 10, 50 * MB));
-        plans.put("pro", new Plan("pro", 2000, 30, 8, 300, 60, 500 * MB));
+        plans.put(FREE, new Plan(FREE, 100, 7, 2, 30, 10, 50 * MB, 1024 * MB));
+        plans.put("pro", new Plan("pro", 2000, 30, 8, 300, 60, 500 * MB, 51_200 * MB));
         return Collections.unmodifiableMap(plans);
     }
 }

@@ -28,6 +28,7 @@ import org.aisora.core.internal.limits.LimitRefusals;
 import org.aisora.core.internal.limits.Plan;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.media.upload.UploadLimits;
+import org.aisora.core.internal.media.upload.UploadRefusals;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -90,22 +91,44 @@ public final class MediaServiceImpl implements MediaService {
         // the plan's upload size, refused before reading when the length is declared, else while streaming
         Plan plan = PlanCatalog.parse(config.plans()).forAccount(account.plan());
         LimitRefusals.requireUploadBytes(plan, declaredLength);
-        UploadLimits limits = new UploadLimits(LimitRefusals.uploadCap(plan, config.upload_max_bytes()),
-                config.upload_max_pixels(),
+        // the storage quota likewise: a declared length over what is left, or nothing left, before reading
+        long remaining = plan.maxStorageBytes() - media.bytesUsed(account.id());
+        LimitRefusals.requireStorage(plan, remaining, declaredLength);
+        if (declaredType != null && declaredType.toLowerCase(java.util.Locale.ROOT).startsWith("video/")) {
+            processor.requireRoom(account.id()); // a full queue is said before the body is read
+        }
+        long planCap = LimitRefusals.uploadCap(plan, config.upload_max_bytes());
+        UploadLimits limits = new UploadLimits(Math.min(planCap, remaining), config.upload_max_pixels(),
                 config.upload_max_side(), config.upload_max_side());
+        MediaUploads.Stored stored;
         try {
-            List<MediaRecord> rows = uploads.store(account.id(), body, declaredType, declaredLength, limits,
+            stored = uploads.store(account.id(), body, declaredType, declaredLength, limits,
                     new VideoUploads.Limits(config.upload_max_video_seconds(), config.upload_max_video_side(),
-                            config.upload_max_video_streams()),
-                    registry.transcoder().orElse(null), store, now, now.plus(keep));
-            media.insertAll(rows);
-            if (MediaProcessor.PROCESSING.equals(rows.get(0).status())) {
-                processor.schedule(rows.get(0).id());
-            }
-            return MediaViews.view(rows.get(0), media);
+                            config.upload_max_video_streams(), processor.decodeLimit(plan, 0)),
+                    registry.transcoder().orElse(null), () -> processor.reserve(account.id()), store, now,
+                    now.plus(keep));
         } catch (IOException e) {
             throw new UncheckedIOException("upload could not be stored", e);
+        } catch (AisoraException e) {
+            // a body without a length stopped at the quota, not at the plan's upload size
+            if (UploadRefusals.TOO_LARGE.equals(e.code()) && remaining < planCap) {
+                throw LimitRefusals.storageQuotaExceeded(plan);
+            }
+            throw e;
         }
+        List<MediaRecord> rows = stored.rows();
+        try (MediaProcessor.Slot slot = stored.slot()) {
+            try {
+                media.insertAll(rows);
+            } catch (RuntimeException e) {
+                BlobCleanup.discard(rows, store);
+                throw e;
+            }
+            if (slot != null) {
+                slot.schedule(rows.get(0).id());
+            }
+        }
+        return MediaViews.view(rows.get(0), media);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobStore;
@@ -36,10 +37,20 @@ final class MediaUploads {
         this.thumbnailBox = thumbnailBox;
     }
 
-    /** @return the rows to insert: the upload, then its thumbnail when the JRE can decode the format */
-    List<MediaRecord> store(String ownerId, InputStream body, String declaredType, long declaredLength,
-                            UploadLimits limits, VideoUploads.Limits videoLimits, Transcoder transcoder,
-                            BlobStore store, Instant now, Instant expiresAt) throws IOException {
+    /**
+     * What was stored: the rows to insert (the upload, then its thumbnail when one could be made) and, for
+     * a video, its reserved place in the processing queue, which the caller schedules or closes.
+     */
+    record Stored(List<MediaRecord> rows, MediaProcessor.Slot slot) {
+    }
+
+    /**
+     * @param videoSlot reserves a place in the video queue (429 queue_full when there is none), asked only
+     *                  once the content is known to be a video and before anything of it is stored
+     */
+    Stored store(String ownerId, InputStream body, String declaredType, long declaredLength, UploadLimits limits,
+                 VideoUploads.Limits videoLimits, Transcoder transcoder, Supplier<MediaProcessor.Slot> videoSlot,
+                 BlobStore store, Instant now, Instant expiresAt) throws IOException {
         Files.createDirectories(spoolDir);
         Path spool = Files.createTempFile(spoolDir, "upload-", ".part");
         List<MediaRecord> rows = new ArrayList<>();
@@ -55,9 +66,15 @@ final class MediaUploads {
                     throw new AisoraException(AisoraException.Kind.UNAVAILABLE, "video_processing_unavailable",
                             "video uploads are not accepted now: no transcoder is active");
                 }
-                VideoUploads.store(ownerId, id, spool, inspection, transcoder, videoLimits, store, thumbnailBox, now,
-                        expiresAt, rows);
-                return rows;
+                MediaProcessor.Slot slot = videoSlot.get();
+                try {
+                    VideoUploads.store(ownerId, id, spool, inspection, transcoder, videoLimits, store, thumbnailBox,
+                            now, expiresAt, rows);
+                } catch (IOException | RuntimeException e) {
+                    slot.close();
+                    throw e;
+                }
+                return new Stored(rows, slot);
             }
             String base = ownerId + "/up/" + id;
             BlobInfo blob;
@@ -74,7 +91,7 @@ final class MediaUploads {
                         "image/jpeg", t.size(), thumb.width(), thumb.height(), t.storeId(), t.key(), t.sha256(),
                         "ready", now, expiresAt));
             }
-            return rows;
+            return new Stored(rows, null);
         } catch (IOException | RuntimeException e) {
             BlobCleanup.discard(rows, store);
             throw e;

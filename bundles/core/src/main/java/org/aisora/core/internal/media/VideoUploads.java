@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.aisora.api.error.AisoraException;
@@ -22,8 +23,8 @@ import org.aisora.core.internal.media.upload.UploadInspection;
  * thumbnail; renditions follow in the background.
  */
 final class VideoUploads {
-    /** Limits of an uploaded video. */
-    record Limits(int maxSeconds, int maxSide, int maxStreams) {
+    /** Limits of an uploaded video; {@code maxDecode} bounds its probe and its poster frame (from the plan). */
+    record Limits(int maxSeconds, int maxSide, int maxStreams, Duration maxDecode) {
     }
 
     private VideoUploads() {
@@ -32,7 +33,7 @@ final class VideoUploads {
     static void store(String ownerId, String id, Path spool, UploadInspection inspection, Transcoder transcoder,
                       Limits limits, BlobStore store, int thumbnailBox, Instant now, Instant expiresAt,
                       List<MediaRecord> rows) throws IOException {
-        MediaProbe probe = probe(transcoder, spool);
+        MediaProbe probe = probe(transcoder, spool, limits.maxDecode());
         if (probe.videoCodec() == null || probe.width() <= 0 || probe.height() <= 0) {
             throw AisoraException.unprocessable("no_video_stream", "the file has no video stream");
         }
@@ -60,7 +61,7 @@ final class VideoUploads {
                 probe.durationSeconds(), probe.frameRate(), probe.videoCodec(), 0, null));
         Path poster = spool.resolveSibling(spool.getFileName() + "-poster.jpg");
         try {
-            transcoder.posterFrame(spool, poster);
+            transcoder.posterFrame(spool, poster, limits.maxDecode());
             Thumbnails.Thumbnail thumb = Thumbnails.fromFile(poster, thumbnailBox);
             if (thumb != null) {
                 BlobInfo t = store.put(base + "-thumb.jpg", new ByteArrayInputStream(thumb.jpeg()), "image/jpeg");
@@ -75,9 +76,9 @@ final class VideoUploads {
         }
     }
 
-    private static MediaProbe probe(Transcoder transcoder, Path spool) {
+    private static MediaProbe probe(Transcoder transcoder, Path spool, Duration maxDecode) {
         try {
-            return transcoder.probe(spool);
+            return transcoder.probe(spool, maxDecode);
         } catch (TranscodeException e) {
             // the transcoder's message can name paths and library internals: logged, not returned
             org.slf4j.LoggerFactory.getLogger(VideoUploads.class).warn("probe of an upload failed with {}: {}",

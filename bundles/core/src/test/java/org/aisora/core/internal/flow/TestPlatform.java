@@ -99,8 +99,9 @@ final class TestPlatform implements AutoCloseable {
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
+        // the video queue's keys (queue_capacity, decode_factor, ...) come from the same map: none clash
         this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, config,
-                work);
+                TestConfig.of(org.aisora.core.internal.media.VideoQueueConfig.class, cfg), work);
         this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, config, work,
                 new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
     }

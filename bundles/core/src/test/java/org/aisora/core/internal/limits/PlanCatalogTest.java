@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PlanCatalogTest {
     private static final long MB = 1024L * 1024;
-    private static final Plan FREE = new Plan("free", 100, 7, 2, 30, 10, 50 * MB);
-    private static final Plan PRO = new Plan("pro", 2000, 30, 8, 300, 60, 500 * MB);
+    private static final Plan FREE = new Plan("free", 100, 7, 2, 30, 10, 50 * MB, 1024 * MB);
+    private static final Plan PRO = new Plan("pro", 2000, 30, 8, 300, 60, 500 * MB, 51_200 * MB);
 
     @Test
     void emptyConfigurationMeansTheTwoBuiltInPlans() {
@@ -108,5 +108,22 @@ class PlanCatalogTest {
         assertEquals(java.util.Set.of("free", "pro"), catalog.plans().keySet());
         assertEquals(2000, catalog.find("pro").orElseThrow().monthlyCredits());
         assertTrue(catalog.problems().isEmpty(), catalog.problems().toString());
+    }
+
+    /** Lines written before max.storage.mb existed keep working: the built-in quota, no problem reported. */
+    @Test
+    void aLineWithoutMaxStorageKeepsTheBuiltInQuota() {
+        String oldPro = "pro=monthly.credits:2000,retention.days:30,max.concurrent.jobs:8,requests.per.minute:300,"
+                + "max.video.seconds:60,max.upload.mb:500";
+        PlanCatalog catalog = PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE.replace(",max.storage.mb:1024", ""),
+                oldPro, oldPro.replace("pro=", "team=")});
+        assertEquals(List.of(), catalog.problems());
+        assertEquals(1024 * MB, catalog.free().maxStorageBytes());
+        assertEquals(51_200 * MB, catalog.find("pro").orElseThrow().maxStorageBytes());
+        assertEquals(1024 * MB, catalog.find("team").orElseThrow().maxStorageBytes(), "an unknown id falls back to free");
+        assertEquals(7 * MB, PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE.replace("max.storage.mb:1024",
+                "max.storage.mb:7")}).free().maxStorageBytes());
+        assertTrue(PlanCatalog.parse(new String[] {PlanCatalog.FREE_LINE.replace("max.storage.mb:1024",
+                "max.storage.mb:0")}).problems().get(0).contains("max.storage.mb"));
     }
 }

@@ -60,7 +60,7 @@ class VideoUploadsTest {
 
     @Test
     void withinEveryLimitTheVideoAndItsPosterAreStored() throws Exception {
-        List<MediaRecord> rows = store(new VideoUploads.Limits(10, 1000, 2), blobs());
+        List<MediaRecord> rows = store(new VideoUploads.Limits(10, 1000, 2, java.time.Duration.ofSeconds(60)), blobs());
         assertEquals(2, rows.size(), "the video and its poster thumbnail");
         assertEquals(2, storedBlobs(), "two blobs on disk");
         assertEquals("processing", rows.get(0).status());
@@ -69,9 +69,9 @@ class VideoUploadsTest {
     @Test
     void eachLimitHasItsOwnCodeAndNothingIsStored() throws Exception {
         Object[][] cases = {
-            {new VideoUploads.Limits(10, 1000, 1), "too_many_streams"},
-            {new VideoUploads.Limits(1, 1000, 4), "video_too_long"},
-            {new VideoUploads.Limits(10, 300, 4), "video_resolution_exceeded"},
+            {new VideoUploads.Limits(10, 1000, 1, java.time.Duration.ofSeconds(60)), "too_many_streams"},
+            {new VideoUploads.Limits(1, 1000, 4, java.time.Duration.ofSeconds(60)), "video_too_long"},
+            {new VideoUploads.Limits(10, 300, 4, java.time.Duration.ofSeconds(60)), "video_resolution_exceeded"},
         };
         for (Object[] c : cases) {
             FilesystemBlobStore store = blobs();

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,9 +57,14 @@ public final class FfmpegTranscoder implements Transcoder {
 
     @Override
     public MediaProbe probe(Path input) throws TranscodeException {
+        return probe(input, settings.maxDecode());
+    }
+
+    @Override
+    public MediaProbe probe(Path input, Duration maxDecode) throws TranscodeException {
         Settings s = settings;
         Natives.load();
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         return guarded(deadline, () -> {
             try (MediaInput media = MediaInput.open(LocalInput.of(input, s), s, deadline)) {
                 return media.probe();
@@ -68,14 +74,22 @@ public final class FfmpegTranscoder implements Transcoder {
 
     @Override
     public void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress) throws TranscodeException {
+        transcode(input, output, spec, settings.maxDecode(), progress);
+    }
+
+    /** The caller's limit (from the plan) replaces the configured max.decode.seconds for this rendition. */
+    @Override
+    public void transcode(Path input, Path output, RenditionSpec spec, Duration maxDecode, DoubleConsumer progress)
+            throws TranscodeException {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(maxDecode, "maxDecode");
         Objects.requireNonNull(progress, "progress");
         if (spec.height() < 2 || spec.videoBitrateKbps() < 1) {
             throw new IllegalArgumentException("invalid rendition " + spec);
         }
         Settings s = settings;
         Natives.load();
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         LocalInput local = LocalInput.of(input, s);
         intoPlace(output, deadline, temp -> {
             try (MediaInput media = MediaInput.open(local, s, deadline)) {
@@ -87,7 +101,12 @@ public final class FfmpegTranscoder implements Transcoder {
 
     @Override
     public void posterFrame(Path input, Path outputJpeg) throws TranscodeException {
-        poster(input, outputJpeg, PosterJob.AT_FRACTION);
+        poster(input, outputJpeg, PosterJob.AT_FRACTION, settings.maxDecode());
+    }
+
+    @Override
+    public void posterFrame(Path input, Path outputJpeg, Duration maxDecode) throws TranscodeException {
+        poster(input, outputJpeg, PosterJob.AT_FRACTION, maxDecode);
     }
 
     @Override
@@ -111,7 +130,7 @@ public final class FfmpegTranscoder implements Transcoder {
         for (int k = 0; k < count; k++) {
             Path jpeg = scratch();
             try {
-                poster(input, jpeg, k / (double) count);
+                poster(input, jpeg, k / (double) count, settings.maxDecode());
                 frames.add(Frames.fit(Frames.read(jpeg), maxSide));
             } finally {
                 Outputs.discard(jpeg);
@@ -129,10 +148,10 @@ public final class FfmpegTranscoder implements Transcoder {
     }
 
     /** A JPEG of the upright frame at {@code fraction} of the duration. */
-    private void poster(Path input, Path outputJpeg, double fraction) throws TranscodeException {
+    private void poster(Path input, Path outputJpeg, double fraction, Duration maxDecode) throws TranscodeException {
         Settings s = settings;
         Natives.load();
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         LocalInput local = LocalInput.of(input, s);
         intoPlace(outputJpeg, deadline, temp -> {
             try (MediaInput media = MediaInput.open(local, s, deadline)) {

@@ -52,6 +52,24 @@ class FfmpegTranscoderTest extends TranscoderContract {
         assertFalse(Files.exists(out));
     }
 
+    /** The caller's limit (the plan's) replaces the configured one, both ways. */
+    @Test
+    void theCallersDecodeLimitReplacesTheConfiguredOne() throws Exception {
+        Path late = work.resolve("caller-hurried.mp4");
+        assertCode(DECODE_TIMEOUT, () -> DEFAULTS.transcode(fixture(MP4), late, new RenditionSpec(240, 400),
+                java.time.Duration.ofNanos(1), p -> { }));
+        assertFalse(Files.exists(late));
+        assertCode(DECODE_TIMEOUT, () -> DEFAULTS.probe(fixture(MP4), java.time.Duration.ofNanos(1)));
+        assertCode(DECODE_TIMEOUT, () -> DEFAULTS.posterFrame(fixture(MP4), work.resolve("caller-late.jpg"),
+                java.time.Duration.ofNanos(1)));
+        assertEquals("h264", transcoder(Map.of("max_decode_seconds", 1e-9)).probe(fixture(MP4),
+                java.time.Duration.ofSeconds(60)).videoCodec());
+        Path done = work.resolve("caller-patient.mp4");
+        transcoder(Map.of("max_decode_seconds", 1e-9)).transcode(fixture(MP4), done, new RenditionSpec(240, 400),
+                java.time.Duration.ofSeconds(120), p -> { });
+        assertTrue(Files.size(done) > 0);
+    }
+
     /** A bound that has passed before FFmpeg reads anything: its interrupt callback must stop the open. */
     @Test
     void interruptCallbackStopsTheOpen() {

@@ -56,8 +56,13 @@ public final class HumbleTranscoder implements Transcoder {
 
     @Override
     public MediaProbe probe(Path input) throws TranscodeException {
+        return probe(input, settings.maxDecode());
+    }
+
+    @Override
+    public MediaProbe probe(Path input, Duration maxDecode) throws TranscodeException {
         Settings s = settings;
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         try (MediaSource source = open(input, s, deadline)) {
             if (source.videoStream == null || source.video == null) {
                 throw Failure.unsupported("no decodable video stream in " + source.formatName);
@@ -69,8 +74,15 @@ public final class HumbleTranscoder implements Transcoder {
     @Override
     public void transcode(Path input, Path output, RenditionSpec spec, DoubleConsumer progress)
             throws TranscodeException {
+        transcode(input, output, spec, settings.maxDecode(), progress);
+    }
+
+    /** The caller's limit (from the plan) replaces the configured one for this rendition. */
+    @Override
+    public void transcode(Path input, Path output, RenditionSpec spec, Duration maxDecode, DoubleConsumer progress)
+            throws TranscodeException {
         Settings s = settings;
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         try (MediaSource source = open(input, s, deadline)) {
             new Rendition(source, deadline, natives.h264Encoder(), s.preset()).writeTo(output, spec, progress);
         }
@@ -78,8 +90,13 @@ public final class HumbleTranscoder implements Transcoder {
 
     @Override
     public void posterFrame(Path input, Path outputJpeg) throws TranscodeException {
+        posterFrame(input, outputJpeg, settings.maxDecode());
+    }
+
+    @Override
+    public void posterFrame(Path input, Path outputJpeg, Duration maxDecode) throws TranscodeException {
         Settings s = settings;
-        Deadline deadline = Deadline.after(s.maxDecode());
+        Deadline deadline = Deadline.after(maxDecode);
         try (MediaSource source = open(input, s, deadline)) {
             new Poster(source, deadline).writeTo(outputJpeg);
         }

@@ -1,0 +1,32 @@
+package org.aisora.core.internal.media;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The video processing queue (PID org.aisora.core.videoqueue, file etc/org.aisora.core.videoqueue.cfg):
+ * how many videos may wait, how many of them one account may hold, and how long one decode may take.
+ * Read at activation; a change restarts the processor, whose items stay "processing" and are picked up again.
+ */
+@ObjectClassDefinition(name = "AiSora video queue", description = "Bounded, per-account fair video processing")
+public @interface VideoQueueConfig {
+    String PID = "org.aisora.core.videoqueue";
+
+    @AttributeDefinition(description = "Videos that may wait for processing, all accounts together; an upload "
+            + "beyond it answers 429 queue_full")
+    int queue_capacity() default 32;
+
+    @AttributeDefinition(description = "Videos one account may have waiting; an upload beyond it answers "
+            + "429 queue_full")
+    int queue_per_account() default 4;
+
+    @AttributeDefinition(description = "Seconds suggested in Retry-After when the queue is full")
+    int queue_retry_after_seconds() default 30;
+
+    @AttributeDefinition(description = "A rendition may decode for this many times the plan's max.video.seconds "
+            + "(or the video's own length when longer) ...")
+    double decode_factor() default 2.0;
+
+    @AttributeDefinition(description = "... plus this many seconds")
+    int decode_margin_seconds() default 30;
+}
