@@ -57,6 +57,7 @@ public final class MediaServiceImpl implements MediaService {
         this(media, accounts, preferences, registry, processor, config, dataFolder(),
                 UrlSigner.fromConfig(config.url_signing_key(), dataFolder().resolve("url-signing.key")),
                 Clock.systemUTC());
+        MediaUploads.sweepStale(dataFolder().resolve("spool"), Instant.now().minus(Duration.ofMinutes(1)));
     }
 
     public MediaServiceImpl(MediaStore media, AccountStore accounts, PreferenceStore preferences,

@@ -19,6 +19,7 @@ import org.aisora.api.transcode.Transcoder;
 import org.aisora.core.internal.media.upload.UploadInspection;
 import org.aisora.core.internal.media.upload.UploadInspector;
 import org.aisora.core.internal.media.upload.UploadLimits;
+import org.slf4j.LoggerFactory;
 
 /**
  * An upload: checked by content while it is spooled to a temporary file (never held in memory), then
@@ -35,6 +36,30 @@ final class MediaUploads {
     MediaUploads(Path spoolDir, int thumbnailBox) {
         this.spoolDir = spoolDir;
         this.thumbnailBox = thumbnailBox;
+    }
+
+    /**
+     * Deletes spool files older than {@code olderThan}: a request deletes its own when it ends, so only
+     * a crash or a kill leaves one, and start-up is where they go.
+     *
+     * @return how many were deleted
+     */
+    static int sweepStale(Path spoolDir, Instant olderThan) {
+        int removed = 0;
+        if (!Files.isDirectory(spoolDir)) {
+            return 0;
+        }
+        try (var files = Files.newDirectoryStream(spoolDir, "upload-*.part")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(olderThan) && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            LoggerFactory.getLogger(MediaUploads.class).warn("could not sweep the upload spool {}: {}", spoolDir,
+                    e.toString());
+        }
+        return removed;
     }
 
     /**
