@@ -98,7 +98,8 @@ public final class OutputSpool {
             return output;
         } catch (CapExceeded e) {
             throw tooLarge(vendor, maxBytes);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Jackson reports a bad base64 character as IllegalArgumentException
             throw new ProviderException(ProviderException.INVALID_OUTPUT, vendor + "'s output is not valid base64 in JSON",
                     false);
         } catch (IOException e) {
