@@ -73,6 +73,12 @@ public final class MediaWriter {
         OutputFiles.release(outputs);
     }
 
+    /** At start-up: scratch copies of outputs that a crash left in the temp folder, older than an hour. */
+    public static int sweepStaleScratch() {
+        return OutputFiles.sweepStale(Path.of(System.getProperty("java.io.tmpdir")), java.time.Duration.ofHours(1),
+                Instant.now());
+    }
+
     private void storeOne(JobRecord job, GeneratedOutput output, OutputGate gate, BlobStore store, Instant now,
                           Instant expiresAt, List<MediaRecord> rows) throws IOException, ProviderException {
         if ("video/mp4".equals(output.contentType())) {
