@@ -17,6 +17,7 @@ import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,6 +55,8 @@ public final class JobEngine {
                 new ArrayBlockingQueue<>(Math.max(1, config.worker_queue())), threads("aisora-job-"));
         this.scanner = Executors.newSingleThreadScheduledExecutor(threads("aisora-job-scan-"));
         recover();
+        // off the activation thread: a folder listing must not hold up the start
+        scanner.execute(MediaWriter::sweepStaleScratch);
         scanner.scheduleWithFixedDelay(this::scan, 0, Math.max(50, config.scan_interval_ms()), TimeUnit.MILLISECONDS);
     }
 

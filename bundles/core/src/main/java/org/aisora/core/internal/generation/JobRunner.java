@@ -25,6 +25,7 @@ import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.media.BlobCleanup;
 import org.aisora.core.internal.media.MediaWriter;
+import org.aisora.core.internal.media.OutputLimits;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,8 @@ final class JobRunner {
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
-        this.writer = new MediaWriter(config.thumbnail_size(), registry::transcoder, config.moderation_video_frames());
+        this.writer = new MediaWriter(config.thumbnail_size(), OutputLimits.of(config), registry::transcoder,
+                config.moderation_video_frames());
         this.config = config;
         this.clock = clock;
     }
@@ -129,6 +131,15 @@ final class JobRunner {
     }
 
     private void succeed(JobRecord job, ProviderTask task, String providerId) throws IOException, ProviderException {
+        try {
+            store(job, task, providerId);
+        } finally {
+            // stored or not, the provider's spool files go now: none survives its job
+            MediaWriter.release(task.outputs());
+        }
+    }
+
+    private void store(JobRecord job, ProviderTask task, String providerId) throws IOException, ProviderException {
         if (task.outputs().isEmpty()) {
             throw new ProviderException("invalid_provider_output", "the provider returned no output", false);
         }

@@ -1,7 +1,7 @@
 package org.aisora.core.internal.generation;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
@@ -27,15 +27,15 @@ final class OutputModeration implements OutputGate {
     }
 
     @Override
-    public void check(byte[] output, String contentType) throws ProviderException {
+    public void check(Content output, String contentType) throws ProviderException {
         List<ModerationEngine> engines = plugins.moderation.ranked();
         if (engines.isEmpty()) {
             throw new ProviderException("moderation_unavailable", "no moderation engine could check the output", false);
         }
         for (ModerationEngine engine : engines) {
             ModerationVerdict verdict;
-            try {
-                verdict = engine.moderateImage(new ByteArrayInputStream(output), contentType);
+            try (InputStream in = output.open()) {
+                verdict = engine.moderateImage(in, contentType);
             } catch (IOException | RuntimeException e) {
                 throw new ProviderException("moderation_unavailable", "the output could not be moderated", false);
             }

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,16 +24,15 @@ import org.aisora.api.transcode.TranscodeException;
 import org.aisora.api.transcode.Transcoder;
 
 /**
- * A generated video: spooled to a scratch file (never held whole in memory), probed by the active
- * transcoder so only a real H.264 MP4 is kept, moderated by sampled keyframes before anything is stored,
+ * A generated video: copied to a scratch file under the byte cap (never held whole in memory), probed by
+ * the active transcoder so only a real H.264 MP4 within the upload video caps is kept, moderated by sampled keyframes before anything is stored,
  * then stored with its poster frame as thumbnail. Vendor output is hostile input like any upload.
  */
 final class GeneratedVideos {
-    static final long MAX_VIDEO_BYTES = 512L * 1024 * 1024;
     private static final int SAMPLE_BOX = 512;
 
     /** How generated videos are checked: the active transcoder, when one is installed, and how many frames. */
-    record Checks(Supplier<Optional<Transcoder>> transcoder, int frames) {
+    record Checks(Supplier<Optional<Transcoder>> transcoder, int frames, OutputLimits limits) {
     }
 
     private GeneratedVideos() {
@@ -45,11 +43,12 @@ final class GeneratedVideos {
             throws IOException, ProviderException {
         Transcoder transcoder = checks.transcoder().get().orElseThrow(() -> new ProviderException(
                 "moderation_unavailable", "no transcoder is installed to check the generated video", false));
-        Path spool = Files.createTempFile("aisora-generated", ".mp4");
+        Path spool = OutputFiles.copy(output, checks.limits(), ".mp4");
         Path poster = spool.resolveSibling(spool.getFileName() + "-poster.jpg");
         try {
-            copyCapped(output, spool);
             MediaProbe probe = probe(transcoder, spool);
+            // the upload caps, checked from the probe before any frame is decoded
+            checks.limits().checkVideo(probe);
             moderate(transcoder, spool, checks.frames(), gate);
             String id = UUID.randomUUID().toString();
             String base = job.ownerId() + "/gen/" + job.id() + "/" + id;
@@ -77,21 +76,6 @@ final class GeneratedVideos {
         }
     }
 
-    private static void copyCapped(GeneratedOutput output, Path spool) throws IOException, ProviderException {
-        try (InputStream in = output.open(); OutputStream out = Files.newOutputStream(spool)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > MAX_VIDEO_BYTES) {
-                    throw new ProviderException("invalid_provider_output", "the provider's video is too large", false);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-    }
-
     private static MediaProbe probe(Transcoder transcoder, Path spool) throws TranscodeException, ProviderException {
         MediaProbe probe = transcoder.probe(spool);
         if (probe.videoCodec() == null || probe.width() <= 0 || probe.height() <= 0 || probe.durationSeconds() <= 0) {
@@ -110,7 +94,7 @@ final class GeneratedVideos {
         for (BufferedImage frame : samples) {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(frame, "png", png);
-            gate.check(png.toByteArray(), "image/png");
+            gate.check(OutputGate.Content.of(png.toByteArray()), "image/png");
         }
     }
 }

@@ -2,7 +2,6 @@ package org.aisora.core.internal.media;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -50,13 +49,6 @@ public final class ImageDecoding {
             return reader.read(0, param);
         } finally {
             reader.dispose();
-        }
-    }
-
-    /** A whole image held in memory (a provider's output, already size-capped). */
-    public static BufferedImage read(byte[] bytes) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            return in == null ? null : read(in, 0);
         }
     }
 }

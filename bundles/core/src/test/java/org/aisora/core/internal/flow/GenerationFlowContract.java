@@ -24,7 +24,12 @@ import org.aisora.api.service.GenerationView;
 import org.aisora.api.service.MediaContent;
 import org.aisora.api.service.MediaView;
 import org.aisora.api.service.Registration;
+import org.aisora.core.internal.TestConfig;
 import org.aisora.persistence.internal.TestStores;
+import org.aisora.providers.openai.internal.OpenAiImagesConfig;
+import org.aisora.providers.openai.internal.OpenAiImagesProvider;
+import org.aisora.providers.support.testing.FakeVendor;
+import org.aisora.providers.support.testing.FakeVendor.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -267,6 +272,76 @@ abstract class GenerationFlowContract {
         } finally {
             platform.plugins().moderation.add(usual, Map.of());
         }
+    }
+
+    /** A provider pinned by the job: OpenAI's adapter against a loopback double answering {@code b64}. */
+    private GenerationView throughOpenAi(Caller caller, java.nio.file.Path spool, byte[] png) throws Exception {
+        try (FakeVendor vendor = new FakeVendor()) {
+            vendor.on("POST /v1/images/generations", Reply.json(200, "{\"created\":1,\"data\":[{\"b64_json\":\""
+                    + java.util.Base64.getEncoder().encodeToString(png) + "\"}]}"));
+            OpenAiImagesProvider openai = new OpenAiImagesProvider(TestConfig.of(OpenAiImagesConfig.class, Map.of(
+                    "id", "openai-flow", "_api_key", "sk-test", "base_url", vendor.baseUrl(),
+                    "sizes", new String[] {"256x256"}, "spool_dir", spool.toString())));
+            platform.plugins().providers.add(openai, Map.of());
+            try {
+                return finished(caller, platform.generations.submit(caller, new GenerationSubmission("text-to-image",
+                        "a vast plain", null, null, 256, 256, null, 42L, "openai-flow"), null));
+            } finally {
+                platform.plugins().providers.remove(openai);
+            }
+        }
+    }
+
+    private static long spooled(java.nio.file.Path spool) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(spool)) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
+
+    /**
+     * A vendor image whose header declares 20000 x 20000 pixels (a few KB on the wire) is refused from its
+     * header: nothing is stored, no thumbnail exists, the hold comes back, and the provider's spool file is gone.
+     */
+    @Test
+    void aVendorImageOverThePixelCapsIsRefusedFromItsHeaderAndNothingIsKept() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        java.nio.file.Path spool = java.nio.file.Files.createTempDirectory("flow-spool");
+        long blobs = platform.blobFiles();
+        byte[] flood = CraftedPng.declaring(20_000, 20_000);
+        assertTrue(flood.length < 16 * 1024, "a few KB: " + flood.length);
+
+        GenerationView done = throughOpenAi(ann, spool, flood);
+
+        assertEquals("failed", done.status());
+        assertEquals("output_pixel_limit_exceeded", done.error().code());
+        assertEquals(0, done.outputs().size());
+        assertEquals(blobs, platform.blobFiles(), "neither the image nor a thumbnail was stored");
+        assertEquals(GRANT, platform.credits.summary(ann, 0, 10).balance());
+        assertEquals(0, spooled(spool), "the provider's spool file went with the failed job");
+    }
+
+    /** Within the caps, a vendor image goes from the provider's spool file into storage, and the file goes. */
+    @Test
+    void aVendorImageWithinTheCapsIsStoredWithAThumbnailAndItsSpoolFileIsGone() throws Exception {
+        Caller ann = platform.register(email(), "1990-05-01");
+        java.nio.file.Path spool = java.nio.file.Files.createTempDirectory("flow-spool");
+        BufferedImage picture = new BufferedImage(256, 192, BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(10, 10, 0x3366ff);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+
+        GenerationView done = throughOpenAi(ann, spool, png.toByteArray());
+
+        assertEquals("succeeded", done.status(), String.valueOf(done.error()));
+        MediaView stored = platform.media.get(ann, done.outputs().get(0).id());
+        assertEquals(256, stored.width());
+        assertEquals(192, stored.height());
+        try (InputStream in = platform.media.content(ann, stored.id()).open()) {
+            assertTrue(java.util.Arrays.equals(png.toByteArray(), in.readAllBytes()), "stored byte for byte");
+        }
+        BufferedImage thumb = read(platform.media.thumbnail(ann, stored.id()));
+        assertTrue(thumb.getWidth() > 0 && thumb.getWidth() <= 256);
+        assertEquals(0, spooled(spool), "stored, then the spool file was deleted");
     }
 
     static GenerationSubmission clip(String prompt, int seconds) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Base64;
 import org.aisora.api.provider.ProviderException;
 
 /** JSON to and from vendors. Vendor JSON is hostile input: nesting and sizes are bounded. */
@@ -51,17 +50,5 @@ public final class Json {
                     false);
         }
         return value.asText();
-    }
-
-    /** Decodes a base64 media field, refusing anything that is not base64 or is over {@code maxBytes}. */
-    public static byte[] base64(String value, int maxBytes) throws ProviderException {
-        if ((long) value.length() * 3 / 4 > maxBytes) {
-            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor's output is too large", false);
-        }
-        try {
-            return Base64.getDecoder().decode(value);
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor's output is not base64", false);
-        }
     }
 }

@@ -25,6 +25,8 @@ public final class VendorHttp {
     private final long maxResponseBytes;
     private final HttpClient client;
     private final Clock clock;
+    /** How much of an error answer's body is kept: enough for the vendor's error JSON. */
+    public static final int ERROR_BODY_BYTES = 64 * 1024;
 
     public VendorHttp(String vendor, String baseUrl, Duration connectTimeout, Duration requestTimeout,
                       long maxResponseBytes, Clock clock) {
@@ -67,27 +69,62 @@ public final class VendorHttp {
 
     /** Sends and returns whatever status came back, for adapters that read vendor-specific statuses first. */
     public VendorResponse exchange(HttpRequest request) throws ProviderException {
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
-                if (body.length > maxResponseBytes) {
-                    throw new ProviderException(ProviderException.INVALID_OUTPUT,
-                            vendor + " answered with more than " + maxResponseBytes + " bytes", false);
-                }
-                return new VendorResponse(response.statusCode(), response.headers(), body);
+        HttpResponse<InputStream> response = call(request);
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
+            if (body.length > maxResponseBytes) {
+                throw new ProviderException(ProviderException.INVALID_OUTPUT,
+                        vendor + " answered with more than " + maxResponseBytes + " bytes", false);
             }
+            return new VendorResponse(response.statusCode(), response.headers(), body);
+        } catch (IOException e) {
+            throw broken(e);
+        }
+    }
+
+    /**
+     * Sends and streams a 2xx body into a spool file, never into the heap, stopping at {@code maxBytes}
+     * (a declared Content-Length over it is refused before a byte is read). Any other status keeps at
+     * most {@link #ERROR_BODY_BYTES} of its body, for error mapping.
+     *
+     * @throws ProviderException {@link OutputSpool#OUTPUT_TOO_LARGE} over the cap, else as {@link #exchange}
+     */
+    public VendorDownload download(HttpRequest request, OutputSpool spool, long maxBytes) throws ProviderException {
+        HttpResponse<InputStream> response = call(request);
+        int status = response.statusCode();
+        try (InputStream in = response.body()) {
+            if (status < 200 || status >= 300) {
+                byte[] body = in.readNBytes((int) Math.min(ERROR_BODY_BYTES, maxResponseBytes));
+                return new VendorDownload(new VendorResponse(status, response.headers(), body), null);
+            }
+            if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
+                throw OutputSpool.tooLarge(vendor, maxBytes);
+            }
+            SpooledOutput file = spool.copy(vendor, in, maxBytes);
+            return new VendorDownload(new VendorResponse(status, response.headers(), new byte[0]), file);
+        } catch (IOException e) {
+            throw broken(e);
+        }
+    }
+
+    private HttpResponse<InputStream> call(HttpRequest request) throws ProviderException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new ProviderException(ProviderException.TIMEOUT, vendor + " did not answer in time", true);
         } catch (ConnectException e) {
             throw new ProviderException(ProviderException.UNAVAILABLE, vendor + " could not be reached", true);
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.UNAVAILABLE, vendor + " connection failed: " + e.getMessage(),
-                    true);
+            throw broken(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.UNAVAILABLE, "interrupted while calling " + vendor, false);
         }
+    }
+
+    private ProviderException broken(IOException e) {
+        return new ProviderException(ProviderException.UNAVAILABLE, vendor + " connection failed: " + e.getMessage(),
+                true);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.aisora.providers.openai.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,10 @@ import org.aisora.api.provider.ProviderException;
 import org.aisora.providers.support.Json;
 import org.aisora.providers.support.Multipart;
 import org.aisora.providers.support.VendorHttp;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.JsonBase64;
+import org.aisora.providers.support.OutputSpool;
+import org.aisora.providers.support.SpooledOutput;
+import org.aisora.providers.support.VendorDownload;
 
 /**
  * The two endpoints of OpenAI's Images API we use, both answering {@code {created, data:[{b64_json}]}}:
@@ -23,15 +25,17 @@ final class ImagesApi {
     static final int MAX_OUTPUT_BYTES = 48 * 1024 * 1024;
     /** OpenAI's own limit for an edit's input image. */
     static final int MAX_INPUT_BYTES = 50 * 1024 * 1024;
-    /** Base64 of the largest output plus the JSON around it. */
+    /** Base64 of the largest output plus the JSON around it; the answer streams to the spool, never the heap. */
     static final long MAX_RESPONSE_BYTES = 4L * MAX_OUTPUT_BYTES / 3 + 64 * 1024;
 
     private final OpenAiSettings settings;
     private final VendorHttp http;
+    private final OutputSpool spool;
 
-    ImagesApi(OpenAiSettings settings, VendorHttp http) {
+    ImagesApi(OpenAiSettings settings, VendorHttp http, OutputSpool spool) {
         this.settings = settings;
         this.http = http;
+        this.spool = spool;
     }
 
     GeneratedOutput generate(GenerationRequest request) throws ProviderException {
@@ -78,27 +82,36 @@ final class ImagesApi {
         return http.request(path).header("Authorization", "Bearer " + settings.apiKey());
     }
 
-    private VendorResponse send(HttpRequest call) throws ProviderException {
-        VendorResponse response = http.exchange(call);
-        if (!response.ok()) {
-            throw OpenAiErrors.map(response, http);
+    /** The answer's JSON, in a spool file; the caller closes it. */
+    private SpooledOutput send(HttpRequest call) throws ProviderException {
+        VendorDownload download = http.download(call, spool, MAX_RESPONSE_BYTES);
+        if (!download.ok()) {
+            throw OpenAiErrors.map(download.response(), http);
         }
-        return response;
+        return download.file();
     }
 
-    /** The first (only: n=1) image, decoded and checked to be an image the core accepts. */
-    private static GeneratedOutput image(VendorResponse response) throws ProviderException {
-        JsonNode data = response.json().path("data");
-        if (!data.isArray() || data.isEmpty()) {
-            throw new ProviderException(ProviderException.INVALID_OUTPUT, "OpenAI's answer has no image", false);
+    /**
+     * The first (only: n=1) image, decoded from the spooled JSON straight into a spool file of its own, and
+     * checked to be an image the core accepts.
+     */
+    private GeneratedOutput image(SpooledOutput json) throws ProviderException {
+        SpooledOutput image;
+        try (json) {
+            image = JsonBase64.extract(json, spool, "OpenAI", MAX_OUTPUT_BYTES, "data", 0, "b64_json");
         }
-        byte[] bytes = Json.base64(Json.text(data.get(0), "b64_json"), MAX_OUTPUT_BYTES);
-        String type = ImageType.of(bytes);
+        String type;
+        try {
+            type = ImageType.of(image.head(16));
+        } catch (IOException e) {
+            type = null;
+        }
         if (type == null) {
+            image.close();
             throw new ProviderException(ProviderException.INVALID_OUTPUT,
                     "OpenAI's output is not a PNG, JPEG or WebP image", false);
         }
-        return GeneratedOutput.ofBytes(type, bytes);
+        return image.typed(type);
     }
 
     private static byte[] read(MediaInput input) throws ProviderException {

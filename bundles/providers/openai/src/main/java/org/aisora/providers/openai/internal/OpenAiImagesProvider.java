@@ -18,6 +18,7 @@ import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
 import org.aisora.providers.support.ConcurrencyGate;
+import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.VendorHttp;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +42,7 @@ public final class OpenAiImagesProvider implements GenerationProvider {
 
     private final OpenAiSettings settings;
     private final ImagesApi api;
+    private final OutputSpool spool;
     private final ConcurrencyGate gate;
     private final FinishedTasks finished = new FinishedTasks(REMEMBERED_TASKS);
     private final AtomicLong sequence = new AtomicLong();
@@ -48,15 +50,18 @@ public final class OpenAiImagesProvider implements GenerationProvider {
 
     @Activate
     public OpenAiImagesProvider(OpenAiImagesConfig config) {
-        this(OpenAiSettings.of(config), Clock.systemUTC());
+        this(OpenAiSettings.of(config), config.spool_dir(), Clock.systemUTC());
+        // nothing of this instance is in flight yet: whatever its folder holds was left by a crash
+        spool.sweep();
     }
 
-    OpenAiImagesProvider(OpenAiSettings settings, Clock clock) {
+    OpenAiImagesProvider(OpenAiSettings settings, String spoolDir, Clock clock) {
         this.settings = settings;
+        this.spool = OutputSpool.forProvider(spoolDir, settings.id());
         this.gate = new ConcurrencyGate(VENDOR, settings.maxConcurrency());
         this.api = settings.fatal() != null ? null : new ImagesApi(settings, new VendorHttp(VENDOR,
                 settings.baseUrl(), Duration.ofMillis(settings.connectTimeoutMs()),
-                Duration.ofMillis(settings.requestTimeoutMs()), ImagesApi.MAX_RESPONSE_BYTES, clock));
+                Duration.ofMillis(settings.requestTimeoutMs()), VendorHttp.ERROR_BODY_BYTES, clock), spool);
     }
 
     @Override

@@ -306,7 +306,8 @@ class OpenAiImagesProviderTest {
     }
 
     static OpenAiImagesProvider provider(FakeVendor vendor, Map<String, Object> overrides) {
-        Map<String, Object> values = new HashMap<>(Map.of("_api_key", "sk-test", "base_url", vendor.baseUrl()));
+        Map<String, Object> values = new HashMap<>(Map.of("_api_key", "sk-test", "base_url", vendor.baseUrl(),
+                "spool_dir", OpenAiSpoolTest.SHARED_SPOOL.toString()));
         values.putAll(overrides);
         return new OpenAiImagesProvider(Configs.of(OpenAiImagesConfig.class, values));
     }

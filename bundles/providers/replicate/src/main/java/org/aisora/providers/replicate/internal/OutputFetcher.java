@@ -3,6 +3,7 @@ package org.aisora.providers.replicate.internal;
 import org.aisora.providers.support.MediaSniffer;
 import org.aisora.providers.support.HostAllowList;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import java.util.Locale;
 import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.providers.support.VendorHttp;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.OutputSpool;
+import org.aisora.providers.support.SpooledOutput;
+import org.aisora.providers.support.VendorDownload;
 
 /**
  * Copies a finished prediction's output files while they still exist (Replicate removes them after an
@@ -21,6 +24,8 @@ import org.aisora.providers.support.VendorResponse;
  */
 final class OutputFetcher {
     private final VendorHttp downloads;
+    private final OutputSpool spool;
+    private final long maxBytes;
     private final URI apiBase;
     private final String apiKey;
     private final HostAllowList hosts;
@@ -28,9 +33,11 @@ final class OutputFetcher {
     private final int maxOutputs;
     private final Duration timeout;
 
-    OutputFetcher(VendorHttp downloads, Duration timeout, URI apiBase, String apiKey, HostAllowList hosts,
-                  boolean allowHttp, int maxOutputs) {
+    OutputFetcher(VendorHttp downloads, OutputSpool spool, long maxBytes, Duration timeout, URI apiBase, String apiKey,
+                  HostAllowList hosts, boolean allowHttp, int maxOutputs) {
         this.downloads = downloads;
+        this.spool = spool;
+        this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.apiBase = apiBase;
         this.apiKey = apiKey;
@@ -55,10 +62,16 @@ final class OutputFetcher {
             throw invalid("more than " + maxOutputs + " output files");
         }
         List<GeneratedOutput> outputs = new ArrayList<>(urls.size());
-        for (URI url : urls) {
-            outputs.add(fetch(url));
+        try {
+            for (URI url : urls) {
+                outputs.add(fetch(url));
+            }
+            return outputs;
+        } catch (ProviderException | RuntimeException e) {
+            // the files already fetched are not handed to anyone: they go now, not at the next start
+            outputs.forEach(o -> ((SpooledOutput) o).close());
+            throw e;
         }
-        return outputs;
     }
 
     private URI checked(String text) throws ProviderException {
@@ -79,25 +92,35 @@ final class OutputFetcher {
         return url;
     }
 
+    /** Streams one file to the spool; the file is deleted here unless it is returned. */
     private GeneratedOutput fetch(URI url) throws ProviderException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(timeout);
         if (sameOrigin(url, apiBase)) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        VendorResponse response = downloads.exchange(request.build());
-        int status = response.status();
+        VendorDownload download = downloads.download(request.build(), spool, maxBytes);
+        int status = download.status();
         if (status >= 300 && status < 400) {
             throw invalid("a redirect for an output file (not followed)");
         }
         if (status == 429 || status >= 500) {
-            throw downloads.failure(response);
+            throw downloads.failure(download.response());
         }
-        if (!response.ok()) {
+        if (!download.ok()) {
             throw invalid("status " + status + " for an output file");
         }
-        String type = MediaSniffer.contentType(response.body())
-                .orElseThrow(() -> invalid("an output file that is not PNG, JPEG, WebP, GIF or MP4"));
-        return GeneratedOutput.ofBytes(type, response.body());
+        SpooledOutput file = download.file();
+        try {
+            String type = MediaSniffer.contentType(file.head(16))
+                    .orElseThrow(() -> invalid("an output file that is not PNG, JPEG, WebP, GIF or MP4"));
+            return file.typed(type);
+        } catch (ProviderException | RuntimeException e) {
+            file.close();
+            throw e;
+        } catch (IOException e) {
+            file.close();
+            throw new ProviderException(ProviderException.UNAVAILABLE, "a spooled output could not be read", true);
+        }
     }
 
     static boolean sameOrigin(URI a, URI b) {

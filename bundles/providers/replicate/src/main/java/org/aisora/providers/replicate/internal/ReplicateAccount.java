@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.providers.support.ConcurrencyGate;
 import org.aisora.providers.support.PriceTable;
+import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.VendorHttp;
 
 /**
@@ -17,7 +18,7 @@ import org.aisora.providers.support.VendorHttp;
  * swaps it whole: endpoints, model routes, prices, limits, and whether Replicate has refused the key
  * since (a new configuration starts trusting the key again).
  */
-record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, OutputFetcher outputs,
+record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, OutputFetcher outputs, OutputSpool spool,
                         ModelRoutes routes, PriceTable prices, ConcurrencyGate gate, Duration timeout,
                         int waitSeconds, int maxInputBytes, ProviderCapabilities capabilities, String setupProblem,
                         List<String> problems, AtomicBoolean keyRefused) {
@@ -46,18 +47,21 @@ record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, Outp
         ProviderCapabilities capabilities = new ProviderCapabilities(routes.types(), config.max_width(),
                 config.max_height(), config.max_duration_seconds());
         ConcurrencyGate gate = new ConcurrencyGate(VENDOR, config.max_concurrency());
+        OutputSpool spool = OutputSpool.forProvider(config.spool_dir(), id);
         try {
             URI base = VendorHttp.baseUri(config.base_url());
             VendorHttp api = new VendorHttp(VENDOR, base.toString(), connect, timeout,
                     maxInput * 4L / 3 + JSON_OVERHEAD, clock);
+            // output bodies stream to the spool: this cap only bounds an error answer's body
             VendorHttp downloads = new VendorHttp(VENDOR, base.toString(), connect, timeout,
-                    Math.max(1, config.max_output_bytes()), clock);
-            OutputFetcher outputs = new OutputFetcher(downloads, timeout, base, key, hosts,
+                    VendorHttp.ERROR_BODY_BYTES, clock);
+            OutputFetcher outputs = new OutputFetcher(downloads, spool, Math.max(1, config.max_output_bytes()), timeout,
+                    base, key, hosts,
                     config.allow_http_outputs(), config.max_outputs());
-            return new ReplicateAccount(id, key, base, api, outputs, routes, prices, gate, timeout, wait, maxInput,
+            return new ReplicateAccount(id, key, base, api, outputs, spool, routes, prices, gate, timeout, wait, maxInput,
                     capabilities, "", problems, new AtomicBoolean());
         } catch (IllegalArgumentException e) {
-            return new ReplicateAccount(id, key, null, null, null, routes, prices, gate, timeout, wait, maxInput,
+            return new ReplicateAccount(id, key, null, null, null, spool, routes, prices, gate, timeout, wait, maxInput,
                     capabilities, "base.url is not an absolute http(s) URL without query", problems,
                     new AtomicBoolean());
         }

@@ -38,8 +38,13 @@ public @interface ReplicateConfig {
     @AttributeDefinition(description = "Accept plain-http output URLs (tests on loopback only)")
     boolean allow_http_outputs() default false;
 
-    @AttributeDefinition(description = "Largest output file accepted, bytes")
-    int max_output_bytes() default 200 * 1024 * 1024;
+    @AttributeDefinition(description = "Largest output file accepted, bytes; streamed to the spool folder, never held "
+            + "in memory. The core's upload_max_bytes (100 MiB by default) applies on top: this may only lower it")
+    long max_output_bytes() default 100L * 1024 * 1024;
+
+    @AttributeDefinition(description = "Folder for outputs while they download; empty means "
+            + "${karaf.data}/aisora/vendor-spool. Files there are deleted once stored, and all at start-up")
+    String spool_dir() default "";
 
     @AttributeDefinition(description = "Most output files taken from one prediction")
     int max_outputs() default 4;

@@ -44,6 +44,8 @@ public final class ReplicateProvider implements GenerationProvider {
     @Activate
     public ReplicateProvider(ReplicateConfig config) {
         modified(config);
+        // nothing of this instance is in flight yet: whatever its folder holds was left by a crash
+        account.spool().sweep();
     }
 
     @Modified

@@ -3,6 +3,7 @@ package org.aisora.providers.replicate.internal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.aisora.api.testing.Configs;
 import org.aisora.providers.support.testing.FakeVendor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A FakeVendor speaking Replicate's predictions API on loopback, and a provider configured against it. */
 abstract class ReplicateFixture {
@@ -24,6 +26,8 @@ abstract class ReplicateFixture {
     static final byte[] MP4 = concat(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 9, 9);
 
     FakeVendor vendor;
+    @TempDir
+    Path spoolBase;
 
     @BeforeEach
     void startVendor() throws Exception {
@@ -46,6 +50,7 @@ abstract class ReplicateFixture {
         s.put("allowed_output_hosts", new String[] {"127.0.0.1"});
         s.put("allow_http_outputs", true);
         s.put("request_timeout_ms", 2000);
+        s.put("spool_dir", spoolBase.toString());
         return s;
     }
 

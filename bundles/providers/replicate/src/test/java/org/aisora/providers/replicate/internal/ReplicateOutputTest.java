@@ -1,6 +1,7 @@
 package org.aisora.providers.replicate.internal;
 
 import org.aisora.providers.support.MediaSniffer;
+import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.HostAllowList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,11 +119,11 @@ class ReplicateOutputTest extends ReplicateFixture {
     @Test
     void anOutputOverTheSizeCapOrTooManyOutputsAreRefused() {
         Map<String, Object> s = settings();
-        s.put("max_output_bytes", 64);
+        s.put("max_output_bytes", 64L);
         s.put("max_outputs", 2);
         vendor.on("GET /files/big.png", Reply.bytes(200, "image/png", concat(PNG, new int[100])));
         String big = quoted(vendor.baseUrl() + "/files/big.png");
-        assertEquals(ProviderException.INVALID_OUTPUT, pollFails(provider(s), big).code());
+        assertEquals(OutputSpool.OUTPUT_TOO_LARGE, pollFails(provider(s), big).code());
         String small = quoted(vendor.baseUrl() + "/files/small.png");
         assertEquals(ProviderException.INVALID_OUTPUT,
                 pollFails(provider(s), "[" + small + "," + small + "," + small + "]").code());

@@ -1,6 +1,7 @@
 package org.aisora.providers.runway.internal;
 
 import org.aisora.providers.support.HostAllowList;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -8,7 +9,9 @@ import java.time.Duration;
 import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.providers.support.VendorHttp;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.OutputSpool;
+import org.aisora.providers.support.SpooledOutput;
+import org.aisora.providers.support.VendorDownload;
 
 /**
  * Copies a finished task's video from Runway's CDN while its signed URL is still valid (it expires within
@@ -19,36 +22,52 @@ final class OutputDownloader {
     private static final int MAX_URL_LENGTH = 4096;
 
     private final VendorHttp cdn;
+    private final OutputSpool spool;
+    private final long maxBytes;
     private final HostAllowList hosts;
     private final boolean allowHttp;
     private final Duration timeout;
 
-    OutputDownloader(VendorHttp cdn, HostAllowList hosts, boolean allowHttp, Duration timeout) {
+    OutputDownloader(VendorHttp cdn, OutputSpool spool, long maxBytes, HostAllowList hosts, boolean allowHttp,
+                     Duration timeout) {
         this.cdn = cdn;
+        this.spool = spool;
+        this.maxBytes = maxBytes;
         this.hosts = hosts;
         this.allowHttp = allowHttp;
         this.timeout = timeout;
     }
 
+    /** Streams the video to the spool; the file is deleted here unless it is returned. */
     GeneratedOutput fetch(String url) throws ProviderException {
         URI uri = checked(url);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "video/mp4").GET().build();
-        VendorResponse response = cdn.exchange(request);
-        int status = response.status();
+        VendorDownload download = cdn.download(request, spool, maxBytes);
+        int status = download.status();
         if (status == 429 || status >= 500) {
             throw new ProviderException(ProviderException.UNAVAILABLE,
                     "Runway's CDN failed to serve the output (" + status + ")", true);
         }
         if (status != 200) {
+            if (download.file() != null) {
+                download.file().close();
+            }
             String why = status / 100 == 3 ? status + ", redirects are not followed" : String.valueOf(status);
             throw new ProviderException(ProviderException.INVALID_OUTPUT,
                     "Runway's CDN did not serve the output (" + why + ")", false);
         }
-        byte[] body = response.body();
-        if (!isMp4(body)) {
+        SpooledOutput file = download.file();
+        boolean mp4;
+        try {
+            mp4 = isMp4(file.head(12));
+        } catch (IOException e) {
+            mp4 = false;
+        }
+        if (!mp4) {
+            file.close();
             throw new ProviderException(ProviderException.INVALID_OUTPUT, "Runway's output is not an MP4 file", false);
         }
-        return GeneratedOutput.ofBytes("video/mp4", body);
+        return file.typed("video/mp4");
     }
 
     private URI checked(String url) throws ProviderException {

@@ -16,6 +16,7 @@ import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
 import org.aisora.providers.support.ConcurrencyGate;
+import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.VendorHttp;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,7 +45,7 @@ public final class RunwayProvider implements GenerationProvider {
      * key. Client, reader and gate are null when base_url is unusable.
      */
     private record Account(RunwaySettings settings, RunwayClient client, TaskReader reader, ConcurrencyGate gate,
-                           AtomicBoolean keyRefused) {
+                           AtomicBoolean keyRefused, OutputSpool spool) {
     }
 
     private volatile Account account;
@@ -52,6 +53,8 @@ public final class RunwayProvider implements GenerationProvider {
     @Activate
     public RunwayProvider(RunwayProviderConfig config) {
         modified(config);
+        // nothing of this instance is in flight yet: whatever its folder holds was left by a crash
+        account.spool().sweep();
     }
 
     @Modified
@@ -64,21 +67,23 @@ public final class RunwayProvider implements GenerationProvider {
         AtomicBoolean keyRefused = new AtomicBoolean();
         Duration connect = Duration.ofMillis(Math.max(1, config.connect_timeout_ms()));
         Duration download = Duration.ofMillis(Math.max(1, config.download_timeout_ms()));
+        OutputSpool spool = OutputSpool.forProvider(config.spool_dir(), settings.id());
         VendorHttp api;
         VendorHttp cdn;
         try {
             api = new VendorHttp(VENDOR, config.base_url(), connect,
                     Duration.ofMillis(Math.max(1, config.request_timeout_ms())), MAX_API_RESPONSE, clock);
-            // downloads get a client of their own: no key is ever added to it, and its cap is the video's
-            cdn = new VendorHttp(VENDOR + " CDN", config.base_url(), connect, download,
-                    Math.max(1, config.max_output_bytes()), clock);
+            // downloads get a client of their own: no key is ever added to it; videos stream to the spool,
+            // so its own cap only bounds an error answer's body
+            cdn = new VendorHttp(VENDOR + " CDN", config.base_url(), connect, download, VendorHttp.ERROR_BODY_BYTES,
+                    clock);
         } catch (IllegalArgumentException e) {
-            return new Account(settings, null, null, null, keyRefused);
+            return new Account(settings, null, null, null, keyRefused, spool);
         }
-        OutputDownloader downloader = new OutputDownloader(cdn, settings.outputHosts(), config.allow_http_outputs(),
-                download);
+        OutputDownloader downloader = new OutputDownloader(cdn, spool, Math.max(1, config.max_output_bytes()),
+                settings.outputHosts(), config.allow_http_outputs(), download);
         return new Account(settings, new RunwayClient(api, settings.apiKey(), settings.apiVersion(), keyRefused),
-                new TaskReader(downloader), new ConcurrencyGate(VENDOR, config.max_concurrency()), keyRefused);
+                new TaskReader(downloader), new ConcurrencyGate(VENDOR, config.max_concurrency()), keyRefused, spool);
     }
 
     @Override

@@ -41,8 +41,13 @@ public @interface RunwayProviderConfig {
     @AttributeDefinition(description = "Accept plain-http output URLs (tests only; never in production)")
     boolean allow_http_outputs() default false;
 
-    @AttributeDefinition(description = "Largest output video accepted, bytes")
-    long max_output_bytes() default 256L * 1024 * 1024;
+    @AttributeDefinition(description = "Largest output video accepted, bytes; streamed to the spool folder, never held "
+            + "in memory. The core's upload_max_bytes (100 MiB by default) applies on top: this may only lower it")
+    long max_output_bytes() default 100L * 1024 * 1024;
+
+    @AttributeDefinition(description = "Folder for outputs while they download; empty means "
+            + "${karaf.data}/aisora/vendor-spool. Files there are deleted once stored, and all at start-up")
+    String spool_dir() default "";
 
     @AttributeDefinition(description = "Connect timeout, milliseconds")
     int connect_timeout_ms() default 10_000;

@@ -8,6 +8,7 @@ import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.providers.support.Json;
+import org.aisora.providers.support.SpooledOutput;
 
 /**
  * Turns Runway's task document into our task state. A succeeded task's videos are downloaded here, before
@@ -42,13 +43,19 @@ final class TaskReader {
                     "Runway reported success without a usable output list", false);
         }
         List<GeneratedOutput> videos = new ArrayList<>();
-        for (JsonNode url : output) {
-            if (!url.isTextual()) {
-                throw new ProviderException(ProviderException.INVALID_OUTPUT, "Runway's output is not a URL", false);
+        try {
+            for (JsonNode url : output) {
+                if (!url.isTextual()) {
+                    throw new ProviderException(ProviderException.INVALID_OUTPUT, "Runway's output is not a URL", false);
+                }
+                videos.add(downloader.fetch(url.asText()));
             }
-            videos.add(downloader.fetch(url.asText()));
+            return videos;
+        } catch (ProviderException | RuntimeException e) {
+            // spooled files nobody will receive are deleted now, not at the next start
+            videos.forEach(v -> ((SpooledOutput) v).close());
+            throw e;
         }
-        return videos;
     }
 
     /**

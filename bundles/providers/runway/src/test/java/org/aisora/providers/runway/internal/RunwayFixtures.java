@@ -18,6 +18,8 @@ import org.aisora.api.testing.Configs;
 final class RunwayFixtures {
     static final String KEY = "key_0123456789abcdef";
     static final String TASK = "17f20503-6c24-4c16-946b-35dbbce2af2f";
+    /** One spool folder for the tests of this module, so they never write to the shared temp folder. */
+    static final java.nio.file.Path SPOOL = tempDir();
 
     private RunwayFixtures() {
     }
@@ -25,9 +27,19 @@ final class RunwayFixtures {
     static RunwayProviderConfig config(String baseUrl, Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>(Map.of("_api_key", KEY, "base_url", baseUrl,
                 "allowed_output_hosts", "127.0.0.1", "allow_http_outputs", true, "request_timeout_ms", 3000,
-                "download_timeout_ms", 3000, "connect_timeout_ms", 2000));
+                "download_timeout_ms", 3000, "connect_timeout_ms", 2000, "spool_dir", SPOOL.toString()));
         values.putAll(overrides);
         return Configs.of(RunwayProviderConfig.class, values);
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("runway-spool");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static GenerationRequest imageToVideo(int width, int height, int seconds, long seed) {

@@ -169,10 +169,10 @@ class RunwayTaskTest {
                 succeededAt(vendor.baseUrl() + "/cdn/moved"), succeededAt(vendor.baseUrl() + "/cdn/big"),
                 task("SUCCEEDED", ",\"output\":[]"));
 
-        for (String what : new String[] {"not an MP4", "redirects are not followed", "more than 20000 bytes",
+        for (String what : new String[] {"not an MP4", "redirects are not followed", "larger than 20000 bytes",
                                          "without a usable output"}) {
             ProviderException e = pollFails();
-            assertEquals(ProviderException.INVALID_OUTPUT, e.code());
+            assertEquals(what.startsWith("larger") ? "output_too_large" : ProviderException.INVALID_OUTPUT, e.code());
             assertTrue(e.getMessage().contains(what), e.getMessage());
         }
         assertTrue(vendor.requests("GET /cdn/real").isEmpty());

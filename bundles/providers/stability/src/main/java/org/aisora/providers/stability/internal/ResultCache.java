@@ -1,5 +1,6 @@
 package org.aisora.providers.stability.internal;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,15 +8,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.aisora.providers.support.SpooledOutput;
 
 /**
  * Finished outputs kept until the core has them. Stability hands an async result out once, so a second
- * poll() of a finished task (the core retrying after a storage hiccup) must be answered from here, not
- * from the vendor. The core copies at once, so entries live briefly: bounded by count, bytes and age,
- * eldest first, and dropped at once on cancel or deletion (it is user content).
+ * poll() of a finished task must be answered from here, not from the vendor. Outputs are spool files, not
+ * arrays: an entry is a path. Bounded by count, bytes and age, eldest first; an evicted or removed entry's
+ * file is deleted (it is user content), and an entry whose file the core already released is gone.
  */
 final class ResultCache {
-    record Entry(String contentType, byte[] bytes, Instant expires) {
+    record Entry(SpooledOutput output, long size, Instant expires) {
     }
 
     private final int maxEntries;
@@ -32,10 +34,11 @@ final class ResultCache {
         this.clock = clock;
     }
 
-    synchronized void put(String taskId, String contentType, byte[] content) {
+    synchronized void put(String taskId, SpooledOutput output) {
         remove(taskId);
-        entries.put(taskId, new Entry(contentType, content, clock.instant().plus(ttl)));
-        bytes += content.length;
+        long size = output.size();
+        entries.put(taskId, new Entry(output, size, clock.instant().plus(ttl)));
+        bytes += size;
         Instant now = clock.instant();
         Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
         while (eldest.hasNext()) {
@@ -44,24 +47,29 @@ final class ResultCache {
             if (e.getKey().equals(taskId) || !over && e.getValue().expires().isAfter(now)) {
                 break; // the newest result always waits for its poll, however large
             }
-            bytes -= e.getValue().bytes().length;
+            bytes -= e.getValue().size();
+            e.getValue().output().close();
             eldest.remove();
         }
     }
 
     synchronized Optional<Entry> get(String taskId) {
         Entry entry = entries.get(taskId);
-        if (entry != null && !entry.expires().isAfter(clock.instant())) {
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!entry.expires().isAfter(clock.instant()) || !Files.exists(entry.output().file())) {
             remove(taskId);
             return Optional.empty();
         }
-        return Optional.ofNullable(entry);
+        return Optional.of(entry);
     }
 
     synchronized void remove(String taskId) {
         Entry gone = entries.remove(taskId);
         if (gone != null) {
-            bytes -= gone.bytes().length;
+            bytes -= gone.size();
+            gone.output().close();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.providers.support.ConcurrencyGate;
 import org.aisora.providers.support.PriceTable;
+import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.VendorHttp;
 
 /**
@@ -18,13 +19,19 @@ import org.aisora.providers.support.VendorHttp;
  */
 final class Settings {
     static final String VENDOR = "Stability AI";
-    /** Stability's images are a few MB; its clips well under that. Anything bigger is not an answer we want. */
-    static final long MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    /**
+     * Stability's images are a few MB; its clips well under that. Anything bigger is not an answer we want.
+     * Media answers stream to the spool under this cap; below the core's upload_max_bytes (100 MiB).
+     */
+    static final long MAX_OUTPUT_BYTES = 64L * 1024 * 1024;
+    /** JSON answers (an async id, an error) are read into memory: small. */
+    static final long MAX_JSON_BYTES = 1024 * 1024;
     private static final int SIZE_LIMIT = 16_384;
 
     final String id;
     final String apiKey;
     final VendorHttp http;
+    final OutputSpool spool;
     final Endpoint textModel;
     final Endpoint imageModel;
     final double strength;
@@ -42,13 +49,14 @@ final class Settings {
         List<String> found = new ArrayList<>();
         id = config.id() == null || config.id().isBlank() ? "stability" : config.id().trim();
         apiKey = key(config);
+        spool = OutputSpool.forProvider(config.spool_dir(), id);
         VendorHttp client = null;
         String why = apiKey.isEmpty() ? "no api key" : null;
         try {
             client = new VendorHttp(VENDOR, config.base_url(),
                     Duration.ofMillis(positive(config.connect_timeout_ms(), 10_000, "connect.timeout.ms", found)),
                     Duration.ofMillis(positive(config.request_timeout_ms(), 120_000, "request.timeout.ms", found)),
-                    MAX_RESPONSE_BYTES, clock);
+                    MAX_JSON_BYTES, clock);
         } catch (IllegalArgumentException e) {
             why = why != null ? why : "base.url is not an absolute http(s) URL";
         }

@@ -1,12 +1,14 @@
 package org.aisora.providers.stability.internal;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.List;
-import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.providers.support.Json;
 import org.aisora.providers.support.Multipart;
+import org.aisora.providers.support.SpooledOutput;
+import org.aisora.providers.support.VendorDownload;
 import org.aisora.providers.support.VendorResponse;
 
 /**
@@ -24,11 +26,13 @@ final class StabilityApi {
 
     /** POSTs a Stable Image generate form with {@code Accept: image/*}; the answer is the image, final at once. */
     ProviderTask generate(Settings settings, String path, Multipart form) throws ProviderException {
-        VendorResponse response = send(settings, post(settings, path, form, TaskId.Kind.IMAGE.accept()));
-        StabilityErrors.checkFinishReason(response);
-        String type = AnswerCheck.verified(response.body(), response.contentType(), false);
-        return ProviderTask.succeeded(TaskId.newImage().toString(),
-                List.of(GeneratedOutput.ofBytes(type, response.body())));
+        HttpRequest request = post(settings, path, form, TaskId.Kind.IMAGE.accept());
+        VendorDownload download = settings.gate.call(() -> settings.http.download(request, settings.spool,
+                Settings.MAX_OUTPUT_BYTES));
+        if (!download.ok()) {
+            throw StabilityErrors.failure(settings, download.response());
+        }
+        return ProviderTask.succeeded(TaskId.newImage().toString(), List.of(checked(download, false)));
     }
 
     /** POSTs an async form; Stability answers {"id": "..."} and the task runs at Stability. */
@@ -49,20 +53,39 @@ final class StabilityApi {
                 .header("Authorization", "Bearer " + settings.apiKey)
                 .header("Accept", task.kind().accept())
                 .GET().build();
-        VendorResponse response = settings.gate.call(() -> settings.http.exchange(request));
-        if (response.status() == 202) {
+        VendorDownload download = settings.gate.call(() -> settings.http.download(request, settings.spool,
+                Settings.MAX_OUTPUT_BYTES));
+        int status = download.status();
+        if (status != 200 && download.file() != null) {
+            download.file().close(); // a 202's small progress body: nothing to keep
+        }
+        if (status == 202) {
             return ProviderTask.running(taskId);
         }
-        if (response.status() == 404) {
+        if (status == 404) {
             return unknown(taskId);
         }
-        if (response.status() != 200) {
-            throw StabilityErrors.failure(settings, response);
+        if (status != 200) {
+            throw StabilityErrors.failure(settings, download.response());
         }
-        StabilityErrors.checkFinishReason(response);
-        String type = AnswerCheck.verified(response.body(), response.contentType(), task.kind().video());
-        cache.put(taskId, type, response.body());
-        return ProviderTask.succeeded(taskId, List.of(GeneratedOutput.ofBytes(type, response.body())));
+        SpooledOutput output = checked(download, task.kind().video());
+        cache.put(taskId, output);
+        return ProviderTask.succeeded(taskId, List.of(output));
+    }
+
+    /** The spooled answer, typed by its bytes; refused answers are deleted at once. */
+    private static SpooledOutput checked(VendorDownload download, boolean video) throws ProviderException {
+        SpooledOutput file = download.file();
+        try {
+            StabilityErrors.checkFinishReason(download.response());
+            return file.typed(AnswerCheck.verified(file.head(16), download.response().contentType(), video));
+        } catch (ProviderException | RuntimeException e) {
+            file.close();
+            throw e;
+        } catch (IOException e) {
+            file.close();
+            throw new ProviderException(ProviderException.UNAVAILABLE, "a spooled output could not be read", true);
+        }
     }
 
     static ProviderTask unknown(String taskId) {

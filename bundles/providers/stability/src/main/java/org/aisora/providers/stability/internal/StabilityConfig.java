@@ -68,4 +68,8 @@ public @interface StabilityConfig {
 
     @AttributeDefinition(description = "Higher ranked providers are preferred when several can serve a job")
     int service_ranking() default 0;
+
+    @AttributeDefinition(description = "Folder for outputs while they download; empty means "
+            + "${karaf.data}/aisora/vendor-spool. Files there are deleted once stored, and all at start-up")
+    String spool_dir() default "";
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.aisora.api.plugin.PluginHealth;
-import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.GenerationProvider;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.GenerationType;
@@ -51,9 +50,11 @@ public final class StabilityProvider implements GenerationProvider {
 
     StabilityProvider(StabilityConfig config, Clock clock) {
         this.clock = clock;
-        this.cache = new ResultCache(8, 2 * Settings.MAX_RESPONSE_BYTES, Duration.ofMinutes(10), clock);
+        this.cache = new ResultCache(8, 2 * Settings.MAX_OUTPUT_BYTES, Duration.ofMinutes(10), clock);
         this.api = new StabilityApi(cache);
         modified(config);
+        // nothing of this instance is in flight yet: whatever its folder holds was left by a crash
+        settings.spool.sweep();
     }
 
     /** A new configuration starts afresh: a key refused under the old one is tried again. */
@@ -116,8 +117,7 @@ public final class StabilityProvider implements GenerationProvider {
         }
         Optional<ResultCache.Entry> kept = cache.get(taskId);
         if (kept.isPresent()) {
-            return ProviderTask.succeeded(taskId,
-                    List.of(GeneratedOutput.ofBytes(kept.get().contentType(), kept.get().bytes())));
+            return ProviderTask.succeeded(taskId, List.of(kept.get().output()));
         }
         if (task.get().kind() == TaskId.Kind.IMAGE) {
             return StabilityApi.unknown(taskId); // finished in submit(); nothing is left at Stability to fetch

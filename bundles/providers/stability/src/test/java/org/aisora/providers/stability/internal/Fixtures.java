@@ -23,12 +23,29 @@ final class Fixtures {
     static final byte[] MP4 = concat(new byte[] {0, 0, 0, 0x18}, "ftypisom".getBytes(StandardCharsets.US_ASCII),
             new byte[] {0, 0, 2, 0}, "isomiso2mp41".getBytes(StandardCharsets.US_ASCII), new byte[64]);
 
+    /** One spool folder for this module's tests, so they never write to the shared temp folder. */
+    static final java.nio.file.Path SPOOL = tempDir();
+
     private Fixtures() {
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("stability-spool");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A spooled output holding {@code bytes}, as a download would leave it. */
+    static org.aisora.providers.support.SpooledOutput spooled(byte[] bytes) throws Exception {
+        return new org.aisora.providers.support.OutputSpool(SPOOL.resolve("cache-test"))
+                .copy("test", new ByteArrayInputStream(bytes), Long.MAX_VALUE).typed("image/png");
     }
 
     static StabilityProvider provider(FakeVendor vendor, Map<String, Object> extra) {
         Map<String, Object> values = new HashMap<>(Map.of("_api_key", KEY, "base_url", vendor.baseUrl(),
-                "request_timeout_ms", 5_000));
+                "request_timeout_ms", 5_000, "spool_dir", SPOOL.toString()));
         values.putAll(extra);
         return new StabilityProvider(Configs.of(StabilityConfig.class, values));
     }

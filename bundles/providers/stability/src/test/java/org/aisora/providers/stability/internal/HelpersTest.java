@@ -2,6 +2,7 @@ package org.aisora.providers.stability.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class HelpersTest {
     }
 
     @Test
-    void theCacheIsBoundedByCountBytesAndAge() {
+    void theCacheIsBoundedByCountBytesAndAge() throws Exception {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
         Clock clock = new Clock() {
             @Override
@@ -64,18 +65,26 @@ class HelpersTest {
             }
         };
         ResultCache cache = new ResultCache(2, 10, Duration.ofMinutes(10), clock);
-        cache.put("a", "image/png", new byte[4]);
-        cache.put("b", "image/png", new byte[4]);
-        cache.put("c", "image/png", new byte[4]);
+        org.aisora.providers.support.SpooledOutput a = Fixtures.spooled(new byte[4]);
+        cache.put("a", a);
+        cache.put("b", Fixtures.spooled(new byte[4]));
+        cache.put("c", Fixtures.spooled(new byte[4]));
         assertEquals(2, cache.size(), "count bound");
         assertTrue(cache.get("a").isEmpty());
-        cache.put("d", "image/png", new byte[9]);
+        assertFalse(java.nio.file.Files.exists(a.file()), "an evicted output's file is deleted");
+        cache.put("d", Fixtures.spooled(new byte[9]));
         assertEquals(1, cache.size(), "byte bound keeps only the newest");
-        assertArrayEquals(new byte[9], cache.get("d").orElseThrow().bytes());
-        cache.put("e", "image/png", new byte[20]);
+        try (java.io.InputStream in = cache.get("d").orElseThrow().output().open()) {
+            assertArrayEquals(new byte[9], in.readAllBytes());
+        }
+        cache.get("d").orElseThrow().output().close();
+        assertTrue(cache.get("d").isEmpty(), "an output the core released (its file deleted) is gone from the cache");
+        org.aisora.providers.support.SpooledOutput e = Fixtures.spooled(new byte[20]);
+        cache.put("e", e);
         assertTrue(cache.get("e").isPresent(), "the newest waits for its poll even when over the byte bound");
         now.set(now.get().plus(Duration.ofMinutes(11)));
         assertTrue(cache.get("e").isEmpty(), "age bound");
+        assertFalse(java.nio.file.Files.exists(e.file()));
         assertEquals(0, cache.size());
     }
 

@@ -3,6 +3,7 @@ package org.aisora.providers.support.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A real HTTP server on a loopback port that a test teaches to speak a vendor's contract: each
@@ -35,8 +37,21 @@ public final class FakeVendor implements AutoCloseable {
         }
     }
 
-    /** One scripted answer; {@code delayMs} makes the server slow, for timeout tests. */
-    public record Reply(int status, Map<String, String> headers, byte[] body, long delayMs) {
+    /**
+     * One scripted answer; {@code delayMs} makes the server slow, for timeout tests. A {@code stream} reply
+     * sends {@code streamLength} bytes from a fresh stream per request instead of {@code body}, so a test can
+     * serve hundreds of MiB from a generator without an array of that size.
+     */
+    public record Reply(int status, Map<String, String> headers, byte[] body, long delayMs,
+                        Supplier<InputStream> stream, long streamLength) {
+        public Reply(int status, Map<String, String> headers, byte[] body, long delayMs) {
+            this(status, headers, body, delayMs, null, 0);
+        }
+
+        /** {@code length} bytes read from {@code stream}; a negative length sends them chunked, undeclared. */
+        public static Reply stream(int status, String contentType, long length, Supplier<InputStream> stream) {
+            return new Reply(status, Map.of("Content-Type", contentType), new byte[0], 0, stream, length);
+        }
         public static Reply json(int status, String json) {
             return new Reply(status, Map.of("Content-Type", "application/json"),
                     json.getBytes(StandardCharsets.UTF_8), 0);
@@ -49,11 +64,11 @@ public final class FakeVendor implements AutoCloseable {
         public Reply withHeader(String name, String value) {
             Map<String, String> h = new HashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, h, body, delayMs);
+            return new Reply(status, h, body, delayMs, stream, streamLength);
         }
 
         public Reply delayed(long ms) {
-            return new Reply(status, headers, body, ms);
+            return new Reply(status, headers, body, ms, stream, streamLength);
         }
     }
 
@@ -114,6 +129,15 @@ public final class FakeVendor implements AutoCloseable {
             }
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        if (reply.stream() != null) {
+            exchange.sendResponseHeaders(reply.status(), reply.streamLength() < 0 ? 0 : reply.streamLength());
+            try (OutputStream out = exchange.getResponseBody(); InputStream in = reply.stream().get()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // the client stopped reading (a size cap): nothing to do
+            }
+            return;
+        }
         exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body());
