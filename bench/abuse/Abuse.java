@@ -209,6 +209,7 @@ public class Abuse {
                 } catch (RuntimeException | IOException | InterruptedException e) {
                     stats.otherFailures.increment();
                     System.err.println("tour failed: " + e);
+                    sleep(1000);
                 }
             }
             return stats;
@@ -218,7 +219,7 @@ public class Abuse {
             s.timed(() -> get("/health", null), 200);
             s.timed(() -> get("/policies/privacy", null), 200);
             HttpResponse<String> session = s.timed(() -> post("/sessions", "{\"email\":\"" + email
-                    + "\",\"password\":\"a long password\"}", null, "application/json"), 200);
+                    + "\",\"password\":\"a long password\"}", null, "application/json"), 201);
             token = field(session.body(), "token");
             s.timed(() -> get("/credits", token), 200);
             HttpResponse<String> job = s.timed(() -> post("/generations", "{\"type\":\"text-to-image\",\"prompt\":"
