@@ -2,6 +2,8 @@ package org.aisora.rest.internal.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -14,6 +16,7 @@ import org.aisora.rest.internal.app.AisoraApplication;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -30,6 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = Filter.class, configurationPid = BodyGuard.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {
             "osgi.http.whiteboard.filter.name=aisora-body-guard",
+            "osgi.http.whiteboard.filter.asyncSupported=true",
             "osgi.http.whiteboard.filter.pattern=/*",
             "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + BodyGuard.CONTEXT + ")"
         })
@@ -54,10 +58,24 @@ public final class BodyGuard implements Filter {
         @AttributeDefinition(description = "Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For header is"
                 + " believed; empty: the peer's address is the client's")
         String[] trusted_proxies() default {};
+
+        @AttributeDefinition(description = "A 429 to a request without credentials (sign-in, sign-up) is sent after"
+                + " this delay, ms, with no thread waiting (tarpitting a flood); 0 sends it at once")
+        long refusal_delay_millis() default 1000;
+
+        @AttributeDefinition(description = "Most delayed refusals waiting at once; past it they are sent at once")
+        int refusal_delay_max_pending() default 2000;
     }
 
     private volatile Config config;
     private volatile ClientAddresses addresses;
+    private volatile RefusalDelay delays;
+    /** The one timer that sends delayed refusals: a thread of this component's own, stopped with it. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "aisora-refusal-delay");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public BodyGuard(Config config) {
@@ -67,12 +85,15 @@ public final class BodyGuard implements Filter {
     /** A bad proxy list is refused whole (the component does not take it), never half applied. */
     @Modified
     void modified(Config config) {
-        if (config.json_max_bytes() < 1 || config.webhook_max_bytes() < 1) {
-            throw new IllegalArgumentException("json.max.bytes and webhook.max.bytes must be at least 1");
+        if (config.json_max_bytes() < 1 || config.webhook_max_bytes() < 1 || config.refusal_delay_millis() < 0
+                || config.refusal_delay_millis() > 60_000 || config.refusal_delay_max_pending() < 0) {
+            throw new IllegalArgumentException("json.max.bytes and webhook.max.bytes must be at least 1,"
+                    + " refusal.delay.millis 0 to 60000 and refusal.delay.max.pending at least 0");
         }
         ClientAddresses parsed = ClientAddresses.trusting(config.trusted_proxies());
         this.config = config;
         this.addresses = parsed;
+        this.delays = new RefusalDelay(timer, config.refusal_delay_millis(), config.refusal_delay_max_pending());
     }
 
     @Override
@@ -98,12 +119,35 @@ public final class BodyGuard implements Filter {
             return;
         }
         String client = addresses.client(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));
-        chain.doFilter(new GuardedRequest(request, client, route.maxBytes()), response);
+        GuardedRequest guarded = new GuardedRequest(request, client, route.maxBytes());
+        RefusalDelay d = delays;
+        if (!d.applies(request)) {
+            chain.doFilter(guarded, response);
+            return;
+        }
+        HeldResponse held = new HeldResponse(response);
+        chain.doFilter(guarded, held);
+        d.finish(request, held);
     }
 
     @Override
     public void destroy() {
-        // nothing held
+        // the timer goes with the component (Deactivate), not with one servlet context
+    }
+
+    /** Delayed refusals waiting to be sent right now. */
+    int pendingRefusals() {
+        return delays.pending();
+    }
+
+    /** Refusals delayed since the settings were last applied. */
+    long delayedRefusals() {
+        return delays.delayed();
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
     }
 
     /** Answers written here never reach JAX-RS, so they carry the API's error shape and headers themselves. */

@@ -10,7 +10,13 @@ import java.lang.annotation.Annotation;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.servlet.DispatcherType;
@@ -22,6 +28,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +42,14 @@ class BodyGuardHttpTest {
     private static final long GIB = 1L << 30;
     private static final long AT_MOST = 512 * 1024;
     private static Server server;
+    private static BodyGuard guard;
     private static int port;
     /** Requests that reached the application behind the guard, and the bytes it read. */
     private static final AtomicInteger reached = new AtomicInteger();
     private static final AtomicLong bytesRead = new AtomicLong();
     private static volatile String lastClient;
 
-    static BodyGuard.Config config(long json, long webhook, String... proxies) {
+    static BodyGuard.Config config(long json, long webhook, long delayMillis, String... proxies) {
         return new BodyGuard.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -62,6 +70,16 @@ class BodyGuardHttpTest {
             public String[] trusted_proxies() {
                 return proxies;
             }
+
+            @Override
+            public long refusal_delay_millis() {
+                return delayMillis;
+            }
+
+            @Override
+            public int refusal_delay_max_pending() {
+                return 1000;
+            }
         };
     }
 
@@ -73,6 +91,15 @@ class BodyGuardHttpTest {
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             reached.incrementAndGet();
             lastClient = req.getRemoteAddr();
+            if (req.getRequestURI().endsWith("/sessions")) {
+                // stands for a throttled sign-in
+                resp.setStatus(429);
+                resp.setHeader("Retry-After", "5");
+                resp.setContentType("application/json");
+                resp.getOutputStream().write("{\"error\":{\"code\":\"too_many_login_attempts\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             long n = 0;
             byte[] buf = new byte[8192];
             try (InputStream in = req.getInputStream()) {
@@ -98,9 +125,13 @@ class BodyGuardHttpTest {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/api/v1");
-        context.addFilter(new FilterHolder(new BodyGuard(config(1024, 64 * 1024, "127.0.0.1"))), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new App()), "/*");
+        guard = new BodyGuard(config(1024, 64 * 1024, 1500, "127.0.0.1"));
+        FilterHolder filter = new FilterHolder(guard);
+        filter.setAsyncSupported(true);
+        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder servlet = new ServletHolder(new App());
+        servlet.setAsyncSupported(true);
+        context.addServlet(servlet, "/*");
         server.setHandler(context);
         server.start();
         port = connector.getLocalPort();
@@ -109,6 +140,7 @@ class BodyGuardHttpTest {
     @AfterAll
     static void stop() throws Exception {
         server.stop();
+        guard.deactivate();
     }
 
     @BeforeEach
@@ -227,5 +259,48 @@ class BodyGuardHttpTest {
         assertEquals("203.0.113.9", lastClient, "127.0.0.1 is a trusted proxy in this test");
         exchange(head("GET", "/api/v1/health", "X-Forwarded-For: 127.0.0.1", "Connection: close"), 0);
         assertEquals("127.0.0.1", lastClient);
+    }
+
+    @Test
+    void anAnonymousRefusalIsSentLaterWithNoThreadWaitingForIt() throws Exception {
+        QueuedThreadPool threads = (QueuedThreadPool) server.getThreadPool();
+        int clients = 60;
+        long before = guard.delayedRefusals();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> exchange(head("POST", "/api/v1/sessions", "Content-Length: 2",
+                        "Connection: close") + "{}", 0)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (guard.pendingRefusals() < clients && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(clients, guard.pendingRefusals(), "every refusal is waiting");
+            assertTrue(threads.getBusyThreads() < clients / 2,
+                    "waiting refusals hold no threads: " + threads.getBusyThreads() + " busy");
+            for (Future<Answer> f : answers) {
+                Answer a = f.get(30, TimeUnit.SECONDS);
+                assertEquals(429, a.status(), a.text());
+                assertTrue(a.text().contains("Retry-After: 5"), a.text());
+                assertTrue(a.text().contains("too_many_login_attempts"), a.text());
+            }
+            assertEquals(0, guard.pendingRefusals());
+            assertEquals(before + clients, guard.delayedRefusals());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void answersOtherThanAnonymousRefusalsAreNotHeld() throws IOException {
+        long before = guard.delayedRefusals();
+        Answer withToken = exchange(head("POST", "/api/v1/sessions", "Authorization: Bearer t", "Content-Length: 2",
+                "Connection: close") + "{}", 0);
+        assertEquals(429, withToken.status());
+        Answer ok = exchange(head("POST", "/api/v1/accounts", "Content-Length: 2", "Connection: close") + "{}", 0);
+        assertEquals(200, ok.status());
+        assertEquals(before, guard.delayedRefusals(), "neither answer was delayed");
     }
 }
