@@ -59,8 +59,8 @@ public final class BodyGuard implements Filter {
                 + " believed; empty: the peer's address is the client's")
         String[] trusted_proxies() default {};
 
-        @AttributeDefinition(description = "A 429 to a request without credentials (sign-in, sign-up) is sent after"
-                + " this delay, ms, with no thread waiting (tarpitting a flood); 0 sends it at once")
+        @AttributeDefinition(description = "A 429 to a POST without credentials (sign-in, sign-up), and a 413 for such a"
+                + " request's body, is sent after this delay, ms, with no thread waiting (tarpitting a flood); 0: at once")
         long refusal_delay_millis() default 1000;
 
         @AttributeDefinition(description = "Most delayed refusals waiting at once; past it they are sent at once")
@@ -114,8 +114,9 @@ public final class BodyGuard implements Filter {
                 c.json_max_bytes(), c.webhook_max_bytes());
         long declared = request.getContentLengthLong();
         if (declared > route.maxBytes()) {
-            Refusals.send(response, 413, "body_too_large",
-                    "the request body is larger than " + route.maxBytes() + " bytes");
+            // nothing of the body is read, now or while the refusal waits; the connection closes after it
+            delays.refuse(request, response, () -> Refusals.send(response, 413, "body_too_large",
+                    "the request body is larger than " + route.maxBytes() + " bytes"));
             return;
         }
         String client = addresses.client(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));

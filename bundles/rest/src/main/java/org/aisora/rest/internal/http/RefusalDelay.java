@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.servlet.AsyncContext;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tarpitting: a 429 to a request without credentials (a sign-in, a sign-up) is sent after a short delay,
+ * Tarpitting: a 429 to a request without credentials (a sign-in, a sign-up), and a 413 the guard gives such
+ * a request for a body over its cap, is sent after a short delay,
  * with no thread waiting for it (the request is suspended, and one timer thread sends the answer). A
  * client that honours Retry-After loses nothing; a flood that does not is slowed to about one request per
  * connection per delay, so it stops taking the CPU that everyone else's requests need. At most
@@ -38,14 +40,29 @@ final class RefusalDelay {
                 && "POST".equalsIgnoreCase(request.getMethod()) && request.isAsyncSupported();
     }
 
+    /** How a refusal is written, now or later. */
+    interface Send {
+        void send() throws IOException;
+    }
+
     /** Sends the answer now, or, for a 429, after the delay (at most the answer's own Retry-After). */
     void finish(HttpServletRequest request, HeldResponse response) throws IOException {
         long delay = response.getStatus() == 429 && response.holding() ? delayFor(response) : 0;
+        later(request, response, delay, response::release);
+    }
+
+    /** A refusal written by the guard itself (a body over its cap): later, for a request this applies to. */
+    void refuse(HttpServletRequest request, HttpServletResponse response, Send send) throws IOException {
+        later(request, response, applies(request) ? delayMillis : 0, send);
+    }
+
+    private void later(HttpServletRequest request, HttpServletResponse response, long delay, Send send)
+            throws IOException {
         if (delay <= 0 || pending.incrementAndGet() > maxPending) {
             if (delay > 0) {
                 pending.decrementAndGet();
             }
-            response.release();
+            send.send();
             return;
         }
         AsyncContext async;
@@ -53,14 +70,14 @@ final class RefusalDelay {
             async = request.startAsync(request, response);
         } catch (IllegalStateException notAsync) {
             pending.decrementAndGet();
-            response.release();
+            send.send();
             return;
         }
         async.setTimeout(delay + 30_000);
         delayed.incrementAndGet();
         timer.schedule(() -> {
             try {
-                response.release();
+                send.send();
             } catch (IOException | RuntimeException gone) {
                 LOG.debug("a delayed refusal could not be sent: {}", gone.toString());
             } finally {

@@ -211,6 +211,7 @@ class BodyGuardHttpTest {
 
     @Test
     void aDeclaredLengthOverTheCapIs413BeforeTheBody() throws IOException {
+        long delayedBefore = guard.delayedRefusals();
         Answer json = exchange(head("POST", "/api/v1/accounts", "Content-Type: application/json",
                 "Content-Length: " + GIB), GIB);
         assertEquals(413, json.status());
@@ -221,6 +222,7 @@ class BodyGuardHttpTest {
                 64 * 1024 + 1);
         assertEquals(413, hook.status());
         assertEquals(0, reached.get());
+        assertEquals(delayedBefore + 2, guard.delayedRefusals(), "both anonymous refusals were tarpitted");
     }
 
     @Test
