@@ -32,7 +32,7 @@ console() { ssh -q -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -
 rss() { echo $(( $(ps -o rss= -p "$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1)") / 1024 )); }
 ooms() { cat "$SCRATCH"/data/log/*.log 2>/dev/null | grep -c OutOfMemoryError || true; }
 fail=0
-echo "heap: $(grep -o -- '-Xmx[0-9a-z]*' "$SCRATCH/bin/setenv" | head -1); RSS after boot: $(rss) MB"
+echo "JVM options: ${EXTRA_JAVA_OPTS:-$(sed -n 's/.*EXTRA_JAVA_OPTS:-\(.*\)}"$/\1/p' "$SCRATCH/bin/setenv")}; RSS after boot: $(rss) MB"
 
 # 1. the humble transcoder (its install wraps a 35 MB native jar); the shell may be refreshed meanwhile
 console "feature:install aisora-transcoder-humble" || true

@@ -4,7 +4,9 @@
 # 1 GiB bodies without tokens (to /media and the Stripe webhook), 64 sign in with wrong passwords and 32 sign
 # up, back to back. Prints the figures, checks the issue's targets, and writes them into docs/benchmarks.md
 # between the abuse markers. Exits 1 when a target is missed.
-# Usage: bench/abuse/run.sh [ABUSE_SECONDS=120] [IDLE_SECONDS=40]
+# The abusers run in their own JVM at nice ABUSE_NICE (0: they take the same two cores as the server);
+# ABUSE_NICE=19 models attackers whose CPU is not the server's, as on the internet.
+# Usage: [ABUSE_NICE=0] bench/abuse/run.sh [ABUSE_SECONDS=120] [IDLE_SECONDS=40]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ABUSE=${1:-120}
@@ -49,7 +51,7 @@ val() { sed -n "s/^$1=//p" "$OUT"; }
 fail=0
 check() { if eval "$2"; then echo "ok:   $1"; else echo "MISS: $1"; fail=1; fi; }
 report=$(
-  echo "Run of $(date -u +%F) on $(nproc) cores: ${IDLE} s idle, then ${ABUSE} s of abuse; heap from bin/setenv; the abusers run at nice 19 in their own JVM."
+  echo "Run of $(date -u +%F) on $(nproc) cores: ${IDLE} s idle, then ${ABUSE} s of abuse; heap from bin/setenv; the abusers run at nice ${ABUSE_NICE:-0} in their own JVM."
   echo
   echo "| figure | value |"
   echo "|---|---|"
@@ -79,12 +81,17 @@ check "abusive answers in the one error shape" "[ $(val abusive_bad_shape) -eq 0
 # the limits: 401 for a wrong password before its delay starts, 201 for a sign-up within the address's allowance
 check "abusive answers are 413/429/503 (or 401/201 within the limits)" \
   "! grep -E '^abusive ' '$OUT' | grep -vE '^abusive (body [^ ]+ 413|sign-in (401|429|503)|sign-up (201|429|503))=' >/dev/null"
-python3 - "$report" <<'PY'
+# the run at the default nice level is the one the targets are judged by; others get a block of their own
+MARK=abuse; [ "${ABUSE_NICE:-0}" = 0 ] || MARK="abuse-nice${ABUSE_NICE}"
+python3 - "$report" "$MARK" <<'PY'
 import sys, re
 doc = open("docs/benchmarks.md").read()
-block = "<!-- abuse:begin -->\n" + sys.argv[1] + "\n<!-- abuse:end -->"
-if "<!-- abuse:begin -->" in doc:
-    doc = re.sub(r"<!-- abuse:begin -->.*?<!-- abuse:end -->", lambda m: block, doc, flags=re.S)
+mark = sys.argv[2]
+block = "<!-- %s:begin -->\n%s\n<!-- %s:end -->" % (mark, sys.argv[1], mark)
+if "<!-- %s:begin -->" % mark in doc:
+    doc = re.sub(r"<!-- %s:begin -->.*?<!-- %s:end -->" % (mark, mark), lambda m: block, doc, flags=re.S)
+elif "<!-- abuse:end -->" in doc:
+    doc = doc.replace("<!-- abuse:end -->", "<!-- abuse:end -->\n\n" + block, 1)
 else:
     doc += "\n## Abuse (`bench/abuse/run.sh [ABUSE_SECONDS] [IDLE_SECONDS]`, issue 12)\n\n" + block + "\n"
 open("docs/benchmarks.md", "w").write(doc)

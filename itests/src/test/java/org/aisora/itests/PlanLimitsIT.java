@@ -85,4 +85,15 @@ public class PlanLimitsIT extends AisoraKarafTestSupport {
     private long credits(Journey user) {
         return http("GET", "/credits", null, user.token).json().get("balance").asLong();
     }
+
+    @Test
+    public void thePlansShowTheirStorageQuota() {
+        JsonNode plans = http("GET", "/plans", null, null).json();
+        for (JsonNode plan : plans) {
+            // the configured lines leave max.storage.mb out: the built-in quotas apply, and are shown
+            long expected = plan.get("id").asText().equals("pro") ? 51200L << 20 : 1024L << 20;
+            assertEquals(plan.toString(), expected, plan.get("maxStorageBytes").asLong());
+        }
+        assertEquals(2, plans.size());
+    }
 }

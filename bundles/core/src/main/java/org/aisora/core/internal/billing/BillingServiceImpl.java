@@ -71,7 +71,8 @@ public final class BillingServiceImpl implements BillingService {
     @Override
     public List<PlanView> plans() {
         return plans.plans().values().stream().map(p -> new PlanView(p.id(), p.monthlyCredits(), p.retentionDays(),
-                p.maxConcurrentJobs(), p.requestsPerMinute(), p.maxVideoSeconds(), p.maxUploadBytes())).toList();
+                p.maxConcurrentJobs(), p.requestsPerMinute(), p.maxVideoSeconds(), p.maxUploadBytes(),
+                p.maxStorageBytes())).toList();
     }
 
     /** The highest-ranked processor that sells. */
