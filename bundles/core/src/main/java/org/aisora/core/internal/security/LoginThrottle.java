@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.aisora.api.error.RateLimitedException;
@@ -32,6 +33,7 @@ public final class LoginThrottle {
     public static final String CODE = "too_many_login_attempts";
     static final int DEFAULT_MAX_KEYS = 100_000;
     private static final Duration STEP = Duration.ofSeconds(1);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     /** The settings; durations positive, counts at least 1 (free counts at least 0). */
     public record Limits(int freeAccount, Duration maxAccountDelay, int freeAddress, Duration maxAddressDelay,
@@ -67,6 +69,7 @@ public final class LoginThrottle {
     // plain maps under this object's lock: check-and-count must be one step, and each step is O(1)
     private final Map<String, Failures> accounts = new HashMap<>();
     private final Map<String, Failures> addresses = new HashMap<>();
+    private final Map<Map<String, Failures>, Instant> sweptAt = new IdentityHashMap<>();
 
     public LoginThrottle(Clock clock, Limits limits) {
         this.clock = clock;
@@ -150,7 +153,11 @@ public final class LoginThrottle {
     }
 
     private boolean room(Map<String, Failures> map, int free, Duration max, Instant now) {
-        if (map.size() >= limits.maxKeys()) {
+        // a full map is swept at most once a second: a flood of new keys must not make every attempt pay a
+        // scan of all of them under this lock
+        Instant last = sweptAt.get(map);
+        if (map.size() >= limits.maxKeys() && (last == null || !now.isBefore(last.plus(SWEEP_EVERY)))) {
+            sweptAt.put(map, now);
             map.values().removeIf(f -> forgotten(f, free, max, now));
         }
         return map.size() < limits.maxKeys();

@@ -29,6 +29,7 @@ public final class SignupLimiter {
     private final int global;
     private final Duration globalWindow;
     private final int maxKeys;
+    private Instant sweptAt;
     private final Map<String, Window> addresses = new HashMap<>();
     private Window node;
 
@@ -72,7 +73,9 @@ public final class SignupLimiter {
     }
 
     private boolean room(Instant now) {
-        if (addresses.size() >= maxKeys) {
+        // swept at most once a second, so a flood of new addresses does not pay a full scan each
+        if (addresses.size() >= maxKeys && (sweptAt == null || !now.isBefore(sweptAt.plusSeconds(1)))) {
+            sweptAt = now;
             addresses.values().removeIf(w -> open(w, addressWindow, now) == null);
         }
         return addresses.size() < maxKeys;
