@@ -32,6 +32,9 @@ public class RetentionPolicySwapIT extends AisoraKarafTestSupport {
         executeCommand("config:property-set -p " + PLUGINS + " retention.policy strict");
         JsonNode strict = awaitExpiry(ann, Duration.ofHours(24));
         assertExpiry(strict, Duration.ofHours(24));
+        // the plans show what the active policy enforces, not the plan lines' days
+        assertPlanRetention("free", 24);
+        assertPlanRetention("pro", 24);
 
         String run = executeCommand("aisora:retention-run");
         assertTrue(run, run.contains("sweep: 0 item(s)"));
@@ -42,6 +45,8 @@ public class RetentionPolicySwapIT extends AisoraKarafTestSupport {
         executeCommand("config:property-set -p " + PLUGINS + " retention.policy standard");
         JsonNode standard = awaitExpiry(ann, Duration.ofDays(7));
         assertExpiry(standard, Duration.ofDays(7));
+        assertPlanRetention("free", 7 * 24);
+        assertPlanRetention("pro", 30 * 24);
         executeCommand("aisora:retention-run");
         assertExpiry(http("GET", "/media/" + before.get("id").asText(), null, ann.token).json(), Duration.ofDays(7));
         assertExpiry(http("GET", "/media/" + strict.get("id").asText(), null, ann.token).json(), Duration.ofDays(7));
@@ -132,5 +137,17 @@ public class RetentionPolicySwapIT extends AisoraKarafTestSupport {
             assertTrue(id + " never registered", System.nanoTime() < deadline);
             sleep(Duration.ofMillis(250));
         }
+    }
+
+    private void assertPlanRetention(String plan, long hours) {
+        JsonNode plans = http("GET", "/plans", null, null).json();
+        for (JsonNode p : plans) {
+            if (p.get("id").asText().equals(plan)) {
+                assertEquals(p.toString(), hours, p.get("retentionHours").asLong());
+                assertEquals(p.toString(), (hours + 23) / 24, p.get("retentionDays").asLong());
+                return;
+            }
+        }
+        throw new AssertionError("no plan " + plan + " in " + plans);
     }
 }

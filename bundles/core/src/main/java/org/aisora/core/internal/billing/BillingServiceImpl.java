@@ -14,6 +14,8 @@ import org.aisora.api.payment.PaymentEvent;
 import org.aisora.api.payment.PaymentException;
 import org.aisora.api.payment.PaymentProcessor;
 import org.aisora.api.payment.Product;
+import org.aisora.api.policy.ArtifactKind;
+import org.aisora.api.policy.RetentionPolicy;
 import org.aisora.api.service.BillingService;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.CheckoutView;
@@ -70,9 +72,15 @@ public final class BillingServiceImpl implements BillingService {
 
     @Override
     public List<PlanView> plans() {
-        return plans.plans().values().stream().map(p -> new PlanView(p.id(), p.monthlyCredits(), p.retentionDays(),
-                p.maxConcurrentJobs(), p.requestsPerMinute(), p.maxVideoSeconds(), p.maxUploadBytes(),
-                p.maxStorageBytes())).toList();
+        // the active retention policy decides how long media are kept, not the plan line: one source of truth
+        Optional<RetentionPolicy> policy = registry.retentionPolicy();
+        return plans.plans().values().stream().map(p -> {
+            long hours = policy.map(r -> r.retention(p.id(), ArtifactKind.ORIGINAL_UPLOAD).toHours())
+                    .orElse(p.retentionDays() * 24L);
+            return new PlanView(p.id(), p.monthlyCredits(), (int) Math.max(1, (hours + 23) / 24),
+                    p.maxConcurrentJobs(), p.requestsPerMinute(), p.maxVideoSeconds(), p.maxUploadBytes(),
+                    p.maxStorageBytes(), hours);
+        }).toList();
     }
 
     /** The highest-ranked processor that sells. */
