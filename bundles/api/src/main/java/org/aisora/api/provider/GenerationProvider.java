@@ -25,6 +25,18 @@ public interface GenerationProvider extends Plugin {
         return Optional.empty();
     }
 
+    /**
+     * Whether the vendor may train on what it is sent, and the source of that statement. The core never routes
+     * a job to a provider that is not {@link TrainingUse#routable()}. The default says {@code no} for a provider
+     * that runs on our machine and {@code unknown} for one with a {@link #thirdParty()}: a vendor provider
+     * states its own terms by overriding this.
+     */
+    default TrainingUse training() {
+        return thirdParty().isEmpty() ? TrainingUse.local("runs on this platform's own machines; nothing is sent out")
+                : new TrainingUse(TrainsOnContent.UNKNOWN, "the provider does not state its vendor's training terms",
+                false);
+    }
+
     /** What one attempt costs us at the vendor, in millionths of a US dollar, from the price table. */
     default long costMicros(GenerationRequest request) {
         return 0;

@@ -1,5 +1,7 @@
 package org.aisora.console.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.aisora.api.plugin.PluginInfo;
 import org.aisora.api.service.PluginDirectory;
 import org.apache.karaf.shell.api.action.Action;
@@ -8,7 +10,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** Every plugin the core has discovered, by family, with health. */
+/**
+ * Every plugin the core has discovered, by family, with health and, for providers, whether the vendor may train
+ * on content (and so whether jobs are routed to it), with the vendor terms that statement rests on.
+ */
 @Service
 @Command(scope = "aisora", name = "plugins", description = "List registered plugins by family, id and health")
 public final class PluginsCommand implements Action {
@@ -23,13 +28,31 @@ public final class PluginsCommand implements Action {
         table.column("Health");
         table.column("Ranking");
         table.column("Active");
+        table.column("Trains on content");
         table.column("Reason");
+        List<String> sources = new ArrayList<>();
         for (PluginInfo p : directory.plugins()) {
             table.addRow().addContent(p.family().wireName(), p.id(), p.health().status(), p.ranking(),
-                    p.active() ? "yes" : "no", p.health().reason());
+                    p.active() ? "yes" : "no", training(p.training()), p.health().reason());
+            if (p.training() != null) {
+                sources.add("training " + p.id() + ": " + p.training().source());
+            }
         }
         table.print(System.out);
+        sources.forEach(System.out::println);
         System.out.println("platform: " + directory.health().status());
         return null;
+    }
+
+    /** e.g. {@code no}, {@code unknown: not routed}, {@code yes: routed (no-training agreement)}. */
+    static String training(PluginInfo.Training t) {
+        if (t == null) {
+            return "";
+        }
+        if (t.trainsOnContent().equals("no")) {
+            return "no";
+        }
+        return t.trainsOnContent() + (t.routed() ? ": routed (" + t.agreement() + " agreement)"
+                : ": not routed (set training.agreement=no-training)");
     }
 }

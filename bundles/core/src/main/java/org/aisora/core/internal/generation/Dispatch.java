@@ -72,8 +72,7 @@ final class Dispatch {
             record(job, seq.next(), skipped, "skipped_circuit_open", null, clock.instant(), 0, null, null);
         }
         if (!route.ok()) {
-            return Result.failure(route.problem() == Route.Problem.PINNED_UNAVAILABLE ? "provider_unavailable"
-                    : "no_provider", route.message(), false);
+            return Result.failure(route.errorCode(), route.message(), false);
         }
         ProviderException last = null;
         for (String id : route.toTry()) {
@@ -89,6 +88,12 @@ final class Dispatch {
                     break;
                 }
                 GenerationProvider provider = found.get();
+                if (!Routing.trainingSafe(provider)) {
+                    // reconfigured since routing (its agreement withdrawn): the promise holds over the order
+                    last = new ProviderException("no_training_safe_provider", "provider '" + id
+                            + "' may use content to train its models and has no no-training agreement", false);
+                    break;
+                }
                 Instant started = clock.instant();
                 String[] taskId = {null};
                 try {
@@ -183,7 +188,7 @@ final class Dispatch {
         for (Ranked<GenerationProvider> e : providers.entries()) {
             GenerationProvider p = e.plugin();
             out.add(new Candidate(p.id(), e.ranking(), Routing.capable(p, request), health(p),
-                    registry.breakers().of(p.id()).available()));
+                    registry.breakers().of(p.id()).available(), Routing.trainingSafe(p)));
         }
         return out;
     }

@@ -146,6 +146,10 @@ public final class GenerationServiceImpl implements GenerationService {
             throw AisoraException.unprocessable("provider_incapable",
                     "provider '" + v.provider() + "' cannot do this " + v.type().wireName() + " request");
         }
+        if (!Routing.trainingSafe(provider)) {
+            throw AisoraException.unprocessable("no_training_safe_provider", "provider '" + v.provider()
+                    + "' may use content to train its models and has no no-training agreement");
+        }
     }
 
     @Override

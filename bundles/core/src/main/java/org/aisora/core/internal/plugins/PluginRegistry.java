@@ -82,7 +82,7 @@ public final class PluginRegistry implements PluginDirectory {
         return plugins.describe(config).stream().map(p -> p.family() == PluginFamily.PROVIDER
                 && breakers.of(p.id()).state() == BreakerState.OPEN && p.health().status() == PluginHealth.Status.ONLINE
                 ? new PluginInfo(p.family(), p.id(), PluginHealth.degraded("circuit open: "
-                        + breakers.of(p.id()).reason()), p.ranking(), p.active())
+                        + breakers.of(p.id()).reason()), p.ranking(), p.active(), p.training())
                 : p).toList();
     }
 

@@ -15,6 +15,8 @@ import org.aisora.api.plugin.PluginInfo;
 import org.aisora.api.policy.PrivacyPolicy;
 import org.aisora.api.policy.RetentionPolicy;
 import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.TrainingUse;
+import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.api.service.HealthReport;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.transcode.Transcoder;
@@ -50,8 +52,23 @@ public final class Plugins {
         for (Ranked<T> entry : set.entries()) {
             T plugin = entry.plugin();
             boolean active = allActive || chosen.map(c -> c == plugin).orElse(false);
-            out.add(new PluginInfo(family, plugin.id(), safeHealth(plugin), entry.ranking(), active));
+            out.add(new PluginInfo(family, plugin.id(), safeHealth(plugin), entry.ranking(), active,
+                    plugin instanceof GenerationProvider p ? training(p) : null));
         }
+    }
+
+    /** What the provider states about training on content; one that cannot say is shown unknown and not routed. */
+    static PluginInfo.Training training(GenerationProvider provider) {
+        try {
+            TrainingUse t = provider.training();
+            if (t != null) {
+                return new PluginInfo.Training(t.trainsOnContent().wireName(), t.source(), t.agreement(), t.routable());
+            }
+        } catch (RuntimeException e) {
+            // falls through: shown as unknown, which routing also refuses
+        }
+        return new PluginInfo.Training(TrainsOnContent.UNKNOWN.wireName(), "the provider failed to state it", "none",
+                false);
     }
 
     /** A plugin whose health check throws is reported offline rather than breaking the listing. */

@@ -9,11 +9,18 @@ import org.aisora.api.plugin.PluginHealth;
  * @param ranking       its {@code service.ranking}
  * @param capable       whether its capabilities cover the request
  * @param breakerAllows {@link CircuitBreaker#available()}, not {@code allow()}: ordering must not take the trial
+ * @param trainingSafe  its vendor does not train on content, or the operator recorded a no-training agreement
+ *                      ({@code TrainingUse#routable()}); a job is never sent to a provider without it
  */
 public record Candidate(String id, int ranking, boolean capable, PluginHealth.Status health,
-                        boolean breakerAllows) {
+                        boolean breakerAllows, boolean trainingSafe) {
     public Candidate {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(health, "health");
+    }
+
+    /** A provider that does not train on content. */
+    public Candidate(String id, int ranking, boolean capable, PluginHealth.Status health, boolean breakerAllows) {
+        this(id, ranking, capable, health, breakerAllows, true);
     }
 }

@@ -20,7 +20,12 @@ public record Route(List<String> toTry, List<String> skippedCircuitOpen, Problem
         /** The pinned provider cannot do this request: the caller answers 422. */
         PINNED_INCAPABLE,
         /** The pinned provider is offline or its circuit is open: a passing condition, the job fails. */
-        PINNED_UNAVAILABLE
+        PINNED_UNAVAILABLE,
+        /**
+         * Only providers whose vendor may train on content (or does not say) could take the job, and none has a
+         * no-training agreement: the job fails with {@code no_training_safe_provider}, nothing is sent out.
+         */
+        NO_TRAINING_SAFE_PROVIDER
     }
 
     public Route {
@@ -41,6 +46,17 @@ public record Route(List<String> toTry, List<String> skippedCircuitOpen, Problem
 
     public boolean ok() {
         return problem == Problem.NONE;
+    }
+
+    /** The error code a job that cannot be routed ends with. */
+    public String errorCode() {
+        return switch (problem) {
+            case NONE -> null;
+            case PINNED_UNAVAILABLE -> "provider_unavailable";
+            case NO_TRAINING_SAFE_PROVIDER -> "no_training_safe_provider";
+            // a pin is checked at submission (422); one that went away since then leaves nothing to run on
+            case PINNED_UNKNOWN, PINNED_INCAPABLE, NO_PROVIDER -> "no_provider";
+        };
     }
 
     /** The caller answers 422: the request names a provider that cannot serve it. */

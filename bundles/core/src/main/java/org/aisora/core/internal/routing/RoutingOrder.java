@@ -21,6 +21,9 @@ import org.aisora.api.provider.GenerationType;
  * in the listed order, then the others by {@code service.ranking} (highest first), then id. Without a
  * configured list this is the ranking order the core always used.
  *
+ * <p>A provider whose vendor may train on content (stated yes or unknown) without a recorded no-training
+ * agreement is never in the route, pinned or not: that is the policy's promise, not a preference.
+ *
  * <p>A pinned provider is the only one tried; an unknown or incapable pin is an explicit problem.
  */
 public final class RoutingOrder {
@@ -93,12 +96,21 @@ public final class RoutingOrder {
                 .thenComparing(Candidate::id);
         List<String> toTry = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> trains = new ArrayList<>();
         byId.values().stream()
                 .filter(Candidate::capable)
                 .filter(c -> c.health() != PluginHealth.Status.OFFLINE)
                 .sorted(order)
-                .forEach(c -> (c.breakerAllows() ? toTry : skipped).add(c.id()));
+                .forEach(c -> (!c.trainingSafe() ? trains : c.breakerAllows() ? toTry : skipped).add(c.id()));
+        if (toTry.isEmpty() && skipped.isEmpty() && !trains.isEmpty()) {
+            return Route.problem(Route.Problem.NO_TRAINING_SAFE_PROVIDER, List.of(), trainsMessage(type, trains));
+        }
         return Route.of(toTry, skipped, "no installed provider can do " + type.wireName() + " now");
+    }
+
+    private static String trainsMessage(GenerationType type, List<String> ids) {
+        return "the only providers that can do " + type.wireName() + " (" + String.join(", ", ids)
+                + ") may use content to train their models and have no no-training agreement";
     }
 
     private static Route pinned(GenerationType type, Candidate c, String id) {
@@ -108,6 +120,10 @@ public final class RoutingOrder {
         if (!c.capable()) {
             return Route.problem(Route.Problem.PINNED_INCAPABLE, List.of(),
                     "provider '" + id + "' cannot do this " + type.wireName() + " request");
+        }
+        if (!c.trainingSafe()) {
+            return Route.problem(Route.Problem.NO_TRAINING_SAFE_PROVIDER, List.of(), "provider '" + id
+                    + "' may use content to train its models and has no no-training agreement");
         }
         if (c.health() == PluginHealth.Status.OFFLINE) {
             return Route.problem(Route.Problem.PINNED_UNAVAILABLE, List.of(), "provider '" + id + "' is offline");

@@ -124,7 +124,9 @@ class FallbackFlowTest {
             for (String pin : new String[] {null, "runway"}) {
                 org.aisora.providers.runway.internal.RunwayProvider runway = new org.aisora.providers.runway.internal.RunwayProvider(
                         TestConfig.of(org.aisora.providers.runway.internal.RunwayProviderConfig.class, Map.of(
-                                "_api_key", "key_test", "base_url", runwayApi.baseUrl())));
+                                "_api_key", "key_test", "base_url", runwayApi.baseUrl(),
+                                // Runway's terms let it train on content: only an agreement lets a job reach it
+                                "training_agreement", "no-training")));
                 platform.plugins().providers.add(runway, Map.of("service.ranking", 20));
                 int polls = runwayApi.requests("GET /v1/tasks").size();
                 GenerationView job = platform.generations.submit(cy, new GenerationSubmission("text-to-video", "a kite",

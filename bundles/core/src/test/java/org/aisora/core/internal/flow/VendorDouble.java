@@ -18,11 +18,14 @@ import org.aisora.api.provider.GenerationType;
 import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
+import org.aisora.api.provider.TrainingUse;
+import org.aisora.api.provider.TrainsOnContent;
 
 /**
  * A third-party provider on our side of the SPI: it answers at once with one PNG whose bytes are held back
  * until the test lets them through (so a job can be caught while its output is being stored), and it
- * records the tasks the platform asks it to delete.
+ * records the tasks the platform asks it to delete. It states that it does not train on content unless built
+ * with another {@link TrainingUse}, and counts every submit (a vendor that must not be called shows zero).
  */
 final class VendorDouble implements GenerationProvider {
     static final String ID = "vendor-double";
@@ -32,10 +35,32 @@ final class VendorDouble implements GenerationProvider {
     final CountDownLatch outputOpened = new CountDownLatch(1);
     volatile CountDownLatch release = new CountDownLatch(0);
     private final AtomicInteger tasks = new AtomicInteger();
+    private final String id;
+    private final TrainingUse training;
+
+    VendorDouble() {
+        this(ID, TrainingUse.stated(TrainsOnContent.NO, "the double's own terms: content is never used to train",
+                null));
+    }
+
+    VendorDouble(String id, TrainingUse training) {
+        this.id = id;
+        this.training = training;
+    }
+
+    /** How many jobs reached the vendor. */
+    int submits() {
+        return tasks.get();
+    }
 
     @Override
     public String id() {
-        return ID;
+        return id;
+    }
+
+    @Override
+    public TrainingUse training() {
+        return training;
     }
 
     @Override

@@ -112,4 +112,39 @@ class RoutingOrderTest {
         assertEquals(List.of("flaky"), open.skippedCircuitOpen());
         assertEquals(List.of(), open.toTry());
     }
+
+    private static Candidate trains(String id, int ranking, boolean breakerAllows) {
+        return new Candidate(id, ranking, true, ONLINE, breakerAllows, false);
+    }
+
+    @Test
+    void aProviderThatMayTrainOnContentIsNeverInTheRoute() {
+        Route route = CONFIGURED.route(TEXT_TO_IMAGE, List.of(trains("stability", 100, true), up("builtin", 0),
+                trains("openai", 0, false)), null);
+        assertEquals(List.of("builtin"), route.toTry(), "listed first and ranked highest, and still left out");
+        assertEquals(List.of(), route.skippedCircuitOpen(), "not recorded as an attempt either");
+
+        Route none = CONFIGURED.route(TEXT_TO_IMAGE, List.of(trains("runway", 0, true), trains("replicate", 5, true),
+                with("builtin", ONLINE, false, true)), null);
+        assertEquals(Route.Problem.NO_TRAINING_SAFE_PROVIDER, none.problem());
+        assertEquals("no_training_safe_provider", none.errorCode());
+        assertEquals(List.of(), none.toTry());
+        assertEquals("the only providers that can do text-to-image (replicate, runway) may use content to train "
+                + "their models and have no no-training agreement", none.message());
+        assertFalse(none.unprocessable());
+
+        Route open = CONFIGURED.route(TEXT_TO_IMAGE, List.of(trains("runway", 0, true), with("openai", ONLINE, true,
+                false)), null);
+        assertEquals(Route.Problem.NO_PROVIDER, open.problem(), "a safe provider will be back when its circuit closes");
+        assertEquals(List.of("openai"), open.skippedCircuitOpen());
+    }
+
+    @Test
+    void aPinnedProviderThatMayTrainOnContentIsRefused() {
+        Route route = CONFIGURED.route(TEXT_TO_IMAGE, List.of(trains("runway", 0, true), up("builtin", 0)), "runway");
+        assertEquals(Route.Problem.NO_TRAINING_SAFE_PROVIDER, route.problem());
+        assertEquals(List.of(), route.toTry());
+        assertEquals("provider 'runway' may use content to train its models and has no no-training agreement",
+                route.message());
+    }
 }

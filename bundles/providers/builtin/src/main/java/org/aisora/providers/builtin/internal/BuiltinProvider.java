@@ -14,6 +14,7 @@ import org.aisora.api.provider.GenerationType;
 import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
+import org.aisora.api.provider.TrainingUse;
 import org.aisora.api.transcode.VideoEncoder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -85,6 +86,12 @@ public final class BuiltinProvider implements GenerationProvider {
     public PluginHealth health() {
         String problem = limits.problem();
         return problem.isEmpty() ? PluginHealth.online() : PluginHealth.degraded(problem);
+    }
+
+    /** Ours and offline: prompts and images never leave the machine, and nothing here learns from them. */
+    @Override
+    public TrainingUse training() {
+        return TrainingUse.local("built in: renders on this machine without the network and keeps no model to train");
     }
 
     @Override

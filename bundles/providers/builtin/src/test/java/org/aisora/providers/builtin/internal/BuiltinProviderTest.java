@@ -37,6 +37,13 @@ class BuiltinProviderTest {
     }
 
     @Test
+    void doesNotTrainOnContent() {
+        assertEquals(org.aisora.api.provider.TrainsOnContent.NO, provider.training().trainsOnContent());
+        assertTrue(provider.training().routable());
+        assertTrue(provider.thirdParty().isEmpty(), "nothing is sent to anyone");
+    }
+
+    @Test
     void submitReturnsAFinishedPngOfExactlyTheRequestedSize() throws Exception {
         ProviderTask task = provider.submit(request("j1", "a red fox in snow", 7, 333, 121));
         assertEquals("builtin-j1", task.taskId());

@@ -17,6 +17,8 @@ import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
+import org.aisora.api.provider.TrainingUse;
+import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.providers.support.ConcurrencyGate;
 import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.VendorHttp;
@@ -38,6 +40,9 @@ public final class OpenAiImagesProvider implements GenerationProvider {
     static final String VENDOR = "OpenAI";
     private static final ThirdParty THIRD_PARTY = new ThirdParty(VENDOR,
             "API inputs and outputs kept up to 30 days for abuse monitoring, not used for training", false);
+    private static final TrainingUse TRAINING = TrainingUse.stated(TrainsOnContent.NO, "OpenAI's API data usage "
+            + "policy (https://openai.com/policies/api-data-usage-policies): data sent to the API is not used to train "
+            + "OpenAI's models unless the customer opts in", null);
     private static final int REMEMBERED_TASKS = 16;
 
     private final OpenAiSettings settings;
@@ -121,6 +126,11 @@ public final class OpenAiImagesProvider implements GenerationProvider {
     @Override
     public Optional<ThirdParty> thirdParty() {
         return Optional.of(THIRD_PARTY);
+    }
+
+    @Override
+    public TrainingUse training() {
+        return TRAINING;
     }
 
     @Override

@@ -46,6 +46,14 @@ class OpenAiImagesProviderTest {
     }
 
     @Test
+    void statesThatApiContentIsNotUsedForTrainingAndCitesTheDataUsagePolicy() {
+        org.aisora.api.provider.TrainingUse training = provider(Map.of()).training();
+        assertEquals(org.aisora.api.provider.TrainsOnContent.NO, training.trainsOnContent());
+        assertTrue(training.source().contains("https://openai.com/policies/api-data-usage-policies"));
+        assertTrue(training.routable(), "no agreement needed");
+    }
+
+    @Test
     void textToImagePostsTheDocumentedJsonAndReturnsTheDecodedImage() throws Exception {
         openai.on(GENERATIONS, Reply.json(200, images(PNG)));
         OpenAiImagesProvider provider = provider(Map.of());

@@ -73,6 +73,12 @@ public @interface ReplicateConfig {
     @AttributeDefinition(cardinality = 256, description = "Our cost per attempt in micro-USD: type[:WxH|:per-second]=micros")
     String[] prices() default {};
 
+
+    @AttributeDefinition(name = "training.agreement", description = "Set to 'no-training' only when this account has a "
+            + "signed no-training / zero-retention agreement with Replicate. Without it the core never routes a job here, "
+            + "because Replicate runs models published by others and its training terms for API content are not stated here (unknown)")
+    String training_agreement() default "";
+
     @AttributeDefinition(description = "Higher ranked providers are preferred when several can serve a job")
     int service_ranking() default 0;
 }

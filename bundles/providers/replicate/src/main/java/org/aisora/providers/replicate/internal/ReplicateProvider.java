@@ -16,6 +16,8 @@ import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
+import org.aisora.api.provider.TrainingUse;
+import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.providers.replicate.internal.ModelRoutes.Route;
 import org.aisora.providers.support.Json;
 import org.aisora.providers.support.VendorResponse;
@@ -39,7 +41,12 @@ public final class ReplicateProvider implements GenerationProvider {
     private static final Set<GenerationType> NEED_INPUT = EnumSet.of(GenerationType.IMAGE_TO_IMAGE,
             GenerationType.IMAGE_TO_VIDEO, GenerationType.UPSCALE);
 
+    /** Not verified either way: routing treats unknown like yes until the operator records an agreement. */
+    static final String TRAINING_SOURCE = "unknown: Replicate's terms (https://replicate.com/terms) were not verified "
+            + "to exclude training on API inputs and outputs, by Replicate or by the authors of the models it runs";
+
     private volatile ReplicateAccount account;
+    private volatile TrainingUse training;
 
     @Activate
     public ReplicateProvider(ReplicateConfig config) {
@@ -51,6 +58,7 @@ public final class ReplicateProvider implements GenerationProvider {
     @Modified
     void modified(ReplicateConfig config) {
         account = ReplicateAccount.of(config, Clock.systemUTC());
+        training = TrainingUse.stated(TrainsOnContent.UNKNOWN, TRAINING_SOURCE, config.training_agreement());
     }
 
     @Override
@@ -81,6 +89,11 @@ public final class ReplicateProvider implements GenerationProvider {
     @Override
     public Optional<ThirdParty> thirdParty() {
         return Optional.of(new ThirdParty(ReplicateAccount.VENDOR, RETENTION, false));
+    }
+
+    @Override
+    public TrainingUse training() {
+        return training;
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
+import org.aisora.api.provider.TrainingUse;
+import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.providers.support.ConcurrencyGate;
 import org.aisora.providers.support.OutputSpool;
 import org.aisora.providers.support.VendorHttp;
@@ -48,7 +50,12 @@ public final class RunwayProvider implements GenerationProvider {
                            AtomicBoolean keyRefused, OutputSpool spool) {
     }
 
+    /** The vendor's own word, kept beside the retention it states (the third-party record shows that one). */
+    static final String TRAINING_SOURCE = "Runway's Terms of Use (https://runwayml.com/terms-of-use) let it use "
+            + "inputs and outputs to develop and improve its models";
+
     private volatile Account account;
+    private volatile TrainingUse training;
 
     @Activate
     public RunwayProvider(RunwayProviderConfig config) {
@@ -60,6 +67,7 @@ public final class RunwayProvider implements GenerationProvider {
     @Modified
     void modified(RunwayProviderConfig config) {
         account = open(config, Clock.systemUTC());
+        training = TrainingUse.stated(TrainsOnContent.YES, TRAINING_SOURCE, config.training_agreement());
     }
 
     private static Account open(RunwayProviderConfig config, Clock clock) {
@@ -146,6 +154,11 @@ public final class RunwayProvider implements GenerationProvider {
     @Override
     public Optional<ThirdParty> thirdParty() {
         return Optional.of(new ThirdParty(VENDOR, RETENTION, true));
+    }
+
+    @Override
+    public TrainingUse training() {
+        return training;
     }
 
     /** Runway bills the clip it makes, so a per-second price applies to the rounded-up length. */

@@ -64,6 +64,12 @@ public @interface RunwayProviderConfig {
     @AttributeDefinition(description = "What Runway charges, micro-USD: type[:WxH|:per-second]=micros")
     String[] prices() default {"image-to-video:per-second=50000", "text-to-video:per-second=120000"};
 
+
+    @AttributeDefinition(name = "training.agreement", description = "Set to 'no-training' only when this account has a "
+            + "signed no-training / zero-retention agreement with Runway. Without it the core never routes a job here, "
+            + "because Runway's terms let it use inputs and outputs to improve its models")
+    String training_agreement() default "";
+
     @AttributeDefinition(description = "Higher ranked providers are preferred when several can serve a job")
     int service_ranking() default 0;
 }

@@ -66,6 +66,12 @@ public @interface StabilityConfig {
     String[] prices() default {"text-to-image=30000", "image-to-image=65000", "image-to-video=200000",
         "upscale=250000"};
 
+
+    @AttributeDefinition(name = "training.agreement", description = "Set to 'no-training' only when this account has a "
+            + "signed no-training / zero-retention agreement with Stability AI. Without it the core never routes a job here, "
+            + "because its training terms for API content are not stated here (unknown)")
+    String training_agreement() default "";
+
     @AttributeDefinition(description = "Higher ranked providers are preferred when several can serve a job")
     int service_ranking() default 0;
 

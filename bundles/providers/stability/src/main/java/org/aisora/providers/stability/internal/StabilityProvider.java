@@ -13,6 +13,8 @@ import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
+import org.aisora.api.provider.TrainingUse;
+import org.aisora.api.provider.TrainsOnContent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -41,7 +43,12 @@ public final class StabilityProvider implements GenerationProvider {
     private final Clock clock;
     private final ResultCache cache;
     private final StabilityApi api;
+    /** Not verified either way: routing treats unknown like yes until the operator records an agreement. */
+    static final String TRAINING_SOURCE = "unknown: Stability AI's terms (https://stability.ai/terms-of-use and its "
+            + "API terms) were not verified to exclude training on API inputs and outputs";
+
     private volatile Settings settings;
+    private volatile TrainingUse training;
 
     @Activate
     public StabilityProvider(StabilityConfig config) {
@@ -61,6 +68,7 @@ public final class StabilityProvider implements GenerationProvider {
     @Modified
     void modified(StabilityConfig config) {
         settings = new Settings(config, clock);
+        training = TrainingUse.stated(TrainsOnContent.UNKNOWN, TRAINING_SOURCE, config.training_agreement());
     }
 
     @Override
@@ -82,6 +90,11 @@ public final class StabilityProvider implements GenerationProvider {
     @Override
     public Optional<ThirdParty> thirdParty() {
         return Optional.of(THIRD_PARTY);
+    }
+
+    @Override
+    public TrainingUse training() {
+        return training;
     }
 
     @Override
