@@ -43,12 +43,18 @@ record RuleSet(List<Rule> rules, List<String> problems) {
         return new RuleSet(rules, problems);
     }
 
-    /** The categories whose rules match, each once, in configuration order. */
+    /**
+     * The categories whose rules match, each once, in configuration order. A rule sees the text as written
+     * (NFKC) and also with diacritics, look-alikes and punctuation folded, so operator rules gain the same
+     * evasion resistance as the built-in categories without losing what they matched before.
+     */
     Set<String> match(String text) {
         String normalised = normalise(text);
+        String folded = TextNormaliser.normalise(text);
         Set<String> matched = new LinkedHashSet<>();
         for (Rule rule : rules) {
-            if (!matched.contains(rule.category()) && rule.pattern().matcher(normalised).find()) {
+            if (!matched.contains(rule.category()) && (rule.pattern().matcher(normalised).find()
+                    || rule.pattern().matcher(folded).find())) {
                 matched.add(rule.category());
             }
         }

@@ -17,6 +17,13 @@ public @interface RulesConfig {
             + "aisora-moderation-test, so a deployment can check that moderation is wired up.")
     String[] categories() default {"blocked-terms=\\bforbidden-term\\b", "moderation-test=\\baisora-moderation-test\\b"};
 
+    @AttributeDefinition(cardinality = 100, description = "What a matching category does, one entry per "
+            + "category: category=block (refuse the prompt, the default for every category) or category=flag (let it "
+            + "through, naming the category in the verdict for review and metrics), e.g. hate=flag. Applies to the "
+            + "built-in categories (minors, sexual-violence, graphic-violence, self-harm, hate, extremist) and to the "
+            + "operator's own. minors is always blocked: minors=flag is ignored and reported in the plugin's health.")
+    String[] category_actions() default {};
+
     @AttributeDefinition(cardinality = 100000, description = "Known-bad images, one per entry: category=pHash as "
             + "16 hex digits (the 64-bit DCT perceptual hash). An output within image.hash.distance bits of an entry "
             + "is flagged with its category. Works offline; no image leaves the node.")

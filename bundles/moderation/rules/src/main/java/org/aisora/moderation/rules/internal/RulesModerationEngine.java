@@ -3,6 +3,8 @@ package org.aisora.moderation.rules.internal;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.aisora.api.moderation.ModerationEngine;
@@ -23,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = RulesConfig.class, factory = false)
 public final class RulesModerationEngine implements ModerationEngine {
     private volatile RuleSet rules;
+    private volatile CategoryActions actions;
     private volatile HashBlocklist images;
     private volatile int maxDistance;
 
@@ -34,6 +37,7 @@ public final class RulesModerationEngine implements ModerationEngine {
     @Modified
     void modified(RulesConfig config) {
         rules = RuleSet.parse(config.categories());
+        actions = CategoryActions.parse(config.category_actions());
         images = HashBlocklist.parse(config.image_hashes());
         maxDistance = Math.max(0, Math.min(64, config.image_hash_distance()));
     }
@@ -46,21 +50,39 @@ public final class RulesModerationEngine implements ModerationEngine {
     @Override
     public PluginHealth health() {
         List<String> problems = new java.util.ArrayList<>(rules.problems());
+        problems.addAll(actions.problems());
         problems.addAll(images.problems());
         return problems.isEmpty() ? PluginHealth.online() : PluginHealth.degraded(String.join("; ", problems));
     }
 
-    /** The verdict names categories only: the prompt never travels into logs or responses from here. */
+    /**
+     * The operator's rules first, then the built-in categories. A category set to flag leaves the verdict
+     * unflagged (the API has no third outcome) but still names the category, so the core can count it.
+     * The verdict names categories only: the prompt never travels into logs or responses from here.
+     */
     @Override
     public ModerationVerdict moderateText(String text) {
         if (text == null || text.isEmpty()) {
             return ModerationVerdict.allow();
         }
-        Set<String> categories = rules.match(text);
+        Set<String> categories = new LinkedHashSet<>(rules.match(text));
+        categories.addAll(BuiltInCategories.match(text));
         if (categories.isEmpty()) {
             return ModerationVerdict.allow();
         }
-        return ModerationVerdict.flag(List.copyOf(categories), "matched rules: " + String.join(", ", categories));
+        CategoryActions current = actions;
+        List<String> blocked = new ArrayList<>();
+        List<String> flagged = new ArrayList<>();
+        for (String category : categories) {
+            (current.of(category) == CategoryActions.Action.BLOCK ? blocked : flagged).add(category);
+        }
+        List<String> all = new ArrayList<>(blocked);
+        all.addAll(flagged);
+        if (blocked.isEmpty()) {
+            return new ModerationVerdict(false, all, "flagged for review: " + String.join(", ", flagged));
+        }
+        return ModerationVerdict.flag(all, "matched rules: " + String.join(", ", blocked)
+                + (flagged.isEmpty() ? "" : "; flagged for review: " + String.join(", ", flagged)));
     }
 
     /** An image that does not decode is flagged: the core only sends images it has already checked. */
