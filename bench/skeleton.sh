@@ -7,29 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
 CONCURRENCY=${2:-8}
-ASSEMBLY=karaf-assembly/target/assembly
-[ -x "$ASSEMBLY/bin/start" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
-SCRATCH=bench/scratch/karaf
-rm -rf "$SCRATCH" && mkdir -p bench/scratch && cp -r "$ASSEMBLY" "$SCRATCH"
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$SCRATCH/etc/org.ops4j.pax.web.cfg"
-grep -q "^org.osgi.service.http.port" "$SCRATCH/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+. bench/distribution.sh
+scratch_distribution karaf
 # a generous grant so the load never runs out of credits; 4 workers = 2 cores x 2
 printf 'signup.grant.credits = 1000000000\nworkers = 4\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' > "$SCRATCH/etc/org.aisora.core.cfg"
-API=http://127.0.0.1:$PORT/api/v1
-stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
-trap stop EXIT
 
 t0=$(date +%s.%N)
 "$SCRATCH/bin/start"
-until curl -fsS "$API/health" 2>/dev/null | grep -q '"status":"ok"'; do
-  sleep 0.1
-  if (( $(echo "$(date +%s.%N) - $t0 > 180" | bc) )); then echo "no healthy answer in 180 s" >&2; exit 1; fi
-done
+await_healthy 180
 boot=$(echo "$(date +%s.%N) - $t0" | bc)
 sleep 20
-pid=$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1)
-rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))
+rss_mb=$(karaf_rss_mb)
 
 version=$(curl -fsS "$API/policies/privacy" | python3 -c 'import json,sys;print(json.load(sys.stdin)["version"])')
 tokens=""

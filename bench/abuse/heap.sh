@@ -9,35 +9,27 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 UPLOADS=${1:-1000}
 command -v ffmpeg >/dev/null || { echo "missing ffmpeg: apt-get install -y ffmpeg" >&2; exit 1; }
-ASSEMBLY=karaf-assembly/target/assembly
-[ -x "$ASSEMBLY/bin/start" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
-SCRATCH=bench/scratch/heap
-rm -rf "$SCRATCH" && mkdir -p bench/scratch && cp -r "$ASSEMBLY" "$SCRATCH" && rm -rf "$SCRATCH/data"
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-PORT=$(free_port); SSH_PORT=$(free_port)
-sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+. bench/distribution.sh
+scratch_distribution heap
+SSH_PORT=$(free_port)
 sed -i "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$SCRATCH/etc/org.apache.karaf.shell.cfg"
 # a plan whose uploads may be as large as upload.max.bytes and whose rate limit lets 1,000 uploads through
 printf 'plans = free=monthly.credits:100,retention.days:7,max.concurrent.jobs:4,requests.per.minute:100000,max.video.seconds:600,max.upload.mb:100,max.storage.mb:4096\n' > "$SCRATCH/etc/org.aisora.core.cfg"
 KEY=bench/scratch/heap-key
 rm -f "$KEY" "$KEY.pub" && ssh-keygen -q -t rsa -b 2048 -N '' -f "$KEY"
 echo "karaf=$(cut -d' ' -f2 "$KEY.pub"),_g_:admingroup" >> "$SCRATCH/etc/keys.properties"
-API=http://127.0.0.1:$PORT/api/v1
-stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
-trap stop EXIT
 "$SCRATCH/bin/start"
-for _ in $(seq 1 900); do curl -fsS "$API/health" 2>/dev/null | grep -q '"status":"ok"' && break; sleep 0.2; done
+await_healthy
 sleep 10
 console() { ssh -q -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -p "$SSH_PORT" -i "$KEY" karaf@127.0.0.1 "$1"; }
-rss() { echo $(( $(ps -o rss= -p "$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1)") / 1024 )); }
 ooms() { cat "$SCRATCH"/data/log/*.log 2>/dev/null | grep -c OutOfMemoryError || true; }
 fail=0
-echo "JVM options: ${EXTRA_JAVA_OPTS:-$(sed -n 's/.*EXTRA_JAVA_OPTS:-\(.*\)}"$/\1/p' "$SCRATCH/bin/setenv")}; RSS after boot: $(rss) MB"
+echo "JVM options: ${EXTRA_JAVA_OPTS:-$(sed -n 's/.*EXTRA_JAVA_OPTS:-\(.*\)}"$/\1/p' "$SCRATCH/bin/setenv")}; RSS after boot: $(karaf_rss_mb) MB"
 
 # 1. the humble transcoder (its install wraps a 35 MB native jar); the shell may be refreshed meanwhile
 console "feature:install aisora-transcoder-humble" || true
 for _ in $(seq 1 60); do console "aisora:plugins" 2>/dev/null | grep -q "humble" && break; sleep 2; done
-if console "aisora:plugins" | grep -q "humble"; then echo "ok:   humble installed; RSS $(rss) MB, OOM $(ooms)"; else echo "MISS: humble not installed"; fail=1; fi
+if console "aisora:plugins" | grep -q "humble"; then echo "ok:   humble installed; RSS $(karaf_rss_mb) MB, OOM $(ooms)"; else echo "MISS: humble not installed"; fail=1; fi
 
 # 2. an account with $UPLOADS uploads, exported
 version=$(curl -fsS "$API/policies/privacy" | python3 -c 'import json,sys;print(json.load(sys.stdin)["version"])')
@@ -53,7 +45,7 @@ t0=$(date +%s.%N)
 code=$(curl -s -o bench/scratch/heap-export.zip -w '%{http_code}' -H "Authorization: Bearer $T" "$API/me/export")
 entries=$(python3 -c 'import zipfile,sys;print(sum(1 for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.startswith("media/")))' bench/scratch/heap-export.zip 2>/dev/null || echo 0)
 if [ "$code" = 200 ] && [ "$entries" -ge "$UPLOADS" ]; then
-  echo "ok:   export of $UPLOADS uploads: $entries media entries in $(echo "$(date +%s.%N) - $t0" | bc) s; RSS $(rss) MB, OOM $(ooms)"
+  echo "ok:   export of $UPLOADS uploads: $entries media entries in $(echo "$(date +%s.%N) - $t0" | bc) s; RSS $(karaf_rss_mb) MB, OOM $(ooms)"
 else echo "MISS: export answered $code with $entries media entries"; fail=1; fi
 
 # 3. a video of the largest allowed size (just under 100 MiB), processed to ready
@@ -69,7 +61,7 @@ for _ in $(seq 1 300); do
   [ "$status" = processing ] || break
   sleep 2
 done
-if [ "$status" = ready ]; then echo "ok:   a $((size / 1048576)) MiB video uploaded and processed; RSS $(rss) MB, OOM $(ooms)"
+if [ "$status" = ready ]; then echo "ok:   a $((size / 1048576)) MiB video uploaded and processed; RSS $(karaf_rss_mb) MB, OOM $(ooms)"
 else echo "MISS: the video ended '$status' ($answer)"; fail=1; fi
 
 n=$(ooms)

@@ -11,24 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ABUSE=${1:-120}
 IDLE=${2:-40}
-ASSEMBLY=karaf-assembly/target/assembly
-[ -x "$ASSEMBLY/bin/start" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
-SCRATCH=bench/scratch/abuse
-rm -rf "$SCRATCH" && mkdir -p bench/scratch && cp -r "$ASSEMBLY" "$SCRATCH" && rm -rf "$SCRATCH/data"
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$SCRATCH/etc/org.ops4j.pax.web.cfg"
-grep -q "^org.osgi.service.http.port" "$SCRATCH/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$SCRATCH/etc/org.ops4j.pax.web.cfg"
+. bench/distribution.sh
+scratch_distribution abuse
 # the legitimate user loops the tour for minutes: a plan and a grant that let it (the limits under test are
 # the abuse limits, not the plan's rate limit or credits)
 printf 'signup.grant.credits = 1000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100,requests.per.minute:100000,max.video.seconds:10,max.upload.mb:50\n' > "$SCRATCH/etc/org.aisora.core.cfg"
-API=http://127.0.0.1:$PORT/api/v1
-stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
-trap stop EXIT
 "$SCRATCH/bin/start"
-for _ in $(seq 1 900); do
-  curl -fsS "$API/health" 2>/dev/null | grep -q '"status":"ok"' && break
-  sleep 0.2
-done
+await_healthy
 sleep 10   # let the whiteboard settle after the first healthy answer
 # the tour's upload: a real 256x256 PNG made by the JDK
 PNG=bench/scratch/abuse-tour.png
@@ -44,8 +33,7 @@ JAVA
 java -Djava.awt.headless=true bench/scratch/MakePng.java "$PNG"
 OUT=bench/scratch/abuse.txt
 java bench/abuse/Abuse.java "$PORT" "$SCRATCH/data" "$IDLE" "$ABUSE" "$PNG" | tee "$OUT"
-pid=$(pgrep -f "karaf.base=$(cd "$SCRATCH" && pwd)" | head -1 || true)
-rss_mb=$([ -n "$pid" ] && echo $(( $(ps -o rss= -p "$pid") / 1024 )) || echo "?")
+rss_mb=$(karaf_rss_mb)
 ooms=$(cat "$SCRATCH"/data/log/*.log 2>/dev/null | grep -c "OutOfMemoryError" || true)
 val() { sed -n "s/^$1=//p" "$OUT"; }
 fail=0
