@@ -165,6 +165,9 @@ public final class JpaBillingStore implements BillingStore {
     }
 
     private static void upsert(EntityManager em, SubscriptionRecord s) {
+        // the account row lock queues racing first writes (a missing row's gap lock would deadlock them)
+        em.createNativeQuery("SELECT id FROM accounts WHERE id = ? FOR UPDATE").setParameter(1, s.accountId())
+                .getResultList();
         int updated = em.createNativeQuery("UPDATE subscriptions SET processor = ?, subscription_id = ?, plan = ?,"
                         + " status = ?, period_end = ?, updated_at = ? WHERE account_id = ?")
                 .setParameter(1, s.processor()).setParameter(2, s.subscriptionId()).setParameter(3, s.plan())

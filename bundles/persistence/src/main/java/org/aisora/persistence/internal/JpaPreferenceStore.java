@@ -54,6 +54,10 @@ public final class JpaPreferenceStore implements PreferenceStore {
 
     private void upsert(PreferencesRecord p) {
         Tx.run(emf, em -> {
+            // On MariaDB an UPDATE of a missing row takes a gap lock, and racing first saves then deadlock on
+            // their INSERTs; locking the account row first queues them behind each other instead.
+            em.createNativeQuery("SELECT id FROM accounts WHERE id = ? FOR UPDATE").setParameter(1, p.accountId())
+                    .getResultList();
             int updated = em.createNativeQuery("UPDATE account_preferences SET analytics_opt_out = ?,"
                             + " processing_restricted = ?, marketing_emails = ?, updated_at = ? WHERE account_id = ?")
                     .setParameter(1, bit(p.analyticsOptOut())).setParameter(2, bit(p.processingRestricted()))
