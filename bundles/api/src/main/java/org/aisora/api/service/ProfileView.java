@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * Everything {@code GET /me} shows its owner: the profile, the preferences, the accepted policy version,
- * and the address an e-mail change waits to verify ({@code null} when none waits).
+ * the address an e-mail change waits to verify ({@code null} when none waits), and how long the active
+ * retention policy keeps each kind of the account's data on its plan.
  */
 public record ProfileView(String id, String name, String email, String contact, String role, String plan,
                           Instant createdAt, Preferences preferences, String acceptedPolicyVersion,
-                          String pendingEmail) {
+                          String pendingEmail, RetentionView retention) {
 }

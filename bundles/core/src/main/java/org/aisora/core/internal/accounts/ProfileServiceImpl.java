@@ -21,6 +21,8 @@ import org.aisora.api.store.PendingEmailRecord;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.PreferencesRecord;
 import org.aisora.api.store.ProfileStore;
+import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.retention.RetentionTerms;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,6 +45,7 @@ public final class ProfileServiceImpl implements ProfileService {
     private final ProfileStore profiles;
     private final PreferenceStore preferences;
     private final Clock clock;
+    private final PluginRegistry registry;
     /** Optional: without an outbox, access and preferences work and an e-mail change is a 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -50,13 +53,14 @@ public final class ProfileServiceImpl implements ProfileService {
 
     @Activate
     public ProfileServiceImpl(@Reference AccountStore accounts, @Reference ProfileStore profiles,
-                              @Reference PreferenceStore preferences) {
-        this(accounts, profiles, preferences, null, Clock.systemUTC());
+                              @Reference PreferenceStore preferences, @Reference PluginRegistry registry) {
+        this(accounts, profiles, preferences, registry, null, Clock.systemUTC());
     }
 
     public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
-                              MailOutbox outbox, Clock clock) {
+                              PluginRegistry registry, MailOutbox outbox, Clock clock) {
         this.accounts = accounts;
+        this.registry = registry;
         this.profiles = profiles;
         this.preferences = preferences;
         this.outbox = outbox;
@@ -183,7 +187,8 @@ public final class ProfileServiceImpl implements ProfileService {
         String pending = profiles.pendingEmail(a.id()).filter(p -> p.expiresAt().isAfter(now))
                 .map(PendingEmailRecord::newEmail).orElse(null);
         return new ProfileView(a.id(), a.name(), a.email(), a.contact(), a.role(), a.plan(), a.createdAt(),
-                preferences(a.id()), a.acceptedPolicyVersion(), pending);
+                preferences(a.id()), a.acceptedPolicyVersion(), pending,
+                RetentionTerms.of(registry.retentionPolicy(), a.plan()));
     }
 
     private static AisoraException invalidCode() {

@@ -29,6 +29,7 @@ import org.aisora.api.store.CheckoutRecord;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.retention.RetentionTerms;
 import org.aisora.core.internal.retention.RetentionSweeper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -192,7 +193,7 @@ public final class BillingServiceImpl implements BillingService {
         applyEvent(manual, event);
         AccountRecord account = accounts.findById(checkout.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
         return new SubscriptionView(account.id(), account.plan(), product.isSubscription() ? "active" : null,
-                manual.id(), null);
+                manual.id(), null, RetentionTerms.of(registry.retentionPolicy(), account.plan()));
     }
 
     @Override
@@ -206,6 +207,7 @@ public final class BillingServiceImpl implements BillingService {
         AccountRecord account = accounts.findById(caller.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
         Optional<org.aisora.api.store.SubscriptionRecord> s = billing.subscription(caller.accountId());
         return new SubscriptionView(account.id(), account.plan(), s.map(r -> r.status()).orElse(null),
-                s.map(r -> r.processor()).orElse(null), s.map(r -> r.periodEnd()).orElse(null));
+                s.map(r -> r.processor()).orElse(null), s.map(r -> r.periodEnd()).orElse(null),
+                RetentionTerms.of(registry.retentionPolicy(), account.plan()));
     }
 }

@@ -53,6 +53,10 @@ class ManualCheckoutFlowTest {
         CheckoutView plan = billing.checkout(ann, "pro", "buy-2");
         assertEquals("pro", billing.confirmCheckout(plan.sessionId()).plan());
         assertEquals("pro", billing.subscription(ann).plan());
+        // what the subscription shows is the active policy's retention for the new plan (standard: 30 days)
+        assertEquals(30 * 24L, billing.subscription(ann).retention().hours().get("original_upload"));
+        assertEquals(30 * 24L, billing.subscription(ann).retention().hours().get("rendition"));
+        assertEquals("standard", billing.subscription(ann).retention().policy());
         assertEquals(start + 100 + 2000, platform.credits.summary(ann, 0, 1).balance(), "the pro plan's monthly credits");
         assertEquals("not_found", assertThrows(AisoraException.class, () -> billing.confirmCheckout("manual_nope")).code());
     }

@@ -99,7 +99,7 @@ final class PrivacyPlatform {
         platform.tokens.create(caller, "laptop", 30, client);
         org.aisora.core.internal.accounts.ProfileServiceImpl profiles = new org.aisora.core.internal.accounts
                 .ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                new org.aisora.core.internal.notify.MailOutboxImpl(platform.db.outbox()), java.time.Clock.systemUTC());
+                platform.registry, new org.aisora.core.internal.notify.MailOutboxImpl(platform.db.outbox()), java.time.Clock.systemUTC());
         profiles.setPreferences(caller, new org.aisora.api.service.Preferences(true, false, true));
         String pendingEmail = "erin.new." + tag + "@example.org";
         profiles.correct(caller, new org.aisora.api.service.ProfileChange(null, pendingEmail, null));

@@ -59,7 +59,7 @@ abstract class RightsFlowContract {
     void start() throws Exception {
         platform = new TestPlatform(database(), Map.of());
         profiles = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                outbox, clock);
+                platform.registry, outbox, clock);
     }
 
     @AfterAll
@@ -201,6 +201,38 @@ abstract class RightsFlowContract {
         assertEquals(Preferences.DEFAULTS, me.preferences());
         assertNull(me.pendingEmail());
         assertEquals(platform.accounts.me(dora).createdAt(), me.createdAt());
+    }
+
+    @Test
+    void theRetentionShownIsTheActivePolicysAndFollowsASwap() {
+        Caller ann = user();
+        ProfileView me = profiles.profile(ann);
+        assertEquals("standard", me.retention().policy());
+        assertEquals("free", me.retention().plan());
+        assertEquals(7 * 24L, me.retention().hours().get("original_upload"), me.retention().toString());
+        assertEquals(7 * 24L, me.retention().hours().get("thumbnail"));
+
+        // an operator swaps the policy: what /me shows is what the new policy enforces, not the plan catalogue
+        org.aisora.api.policy.RetentionPolicy strict = new org.aisora.api.policy.RetentionPolicy() {
+            @Override
+            public String id() {
+                return "strict-test";
+            }
+
+            @Override
+            public java.time.Duration retention(String plan, org.aisora.api.policy.ArtifactKind kind) {
+                return java.time.Duration.ofHours(24);
+            }
+        };
+        org.aisora.core.internal.plugins.PluginRegistry swapped = new org.aisora.core.internal.plugins.PluginRegistry(
+                org.aisora.core.internal.TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class,
+                        Map.of("retention.policy", "strict-test")));
+        swapped.families().retention.add(strict, Map.of());
+        ProfileView afterSwap = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(),
+                platform.db.preferences(), swapped, outbox, clock).profile(ann);
+        assertEquals("strict-test", afterSwap.retention().policy());
+        assertEquals(24L, afterSwap.retention().hours().get("original_upload"));
+        assertEquals(24L, afterSwap.retention().hours().get("operational_log"));
     }
 
     @Test
@@ -370,7 +402,7 @@ abstract class RightsFlowContract {
     @Test
     void withoutAMailOutboxAnEmailChangeIs503AndNothingChanges() {
         ProfileServiceImpl mailless = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(),
-                platform.db.preferences(), null, clock);
+                platform.db.preferences(), platform.registry, null, clock);
         Caller kit = user();
         ProfileView before = mailless.profile(kit);
         AisoraException e = assertThrows(AisoraException.class,

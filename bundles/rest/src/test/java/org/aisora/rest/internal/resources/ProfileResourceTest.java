@@ -30,7 +30,8 @@ import org.junit.jupiter.api.function.Executable;
 class ProfileResourceTest {
     private static final Caller ANN = new Caller("acc-ann", "ann@example.org", "user");
     private static final ProfileView PROFILE = new ProfileView("acc-ann", "Ann", "ann@example.org", null, "user", "free",
-            Instant.parse("2026-01-02T03:04:05Z"), new Preferences(true, false, true), "2026-11-01", "new@example.org");
+            Instant.parse("2026-01-02T03:04:05Z"), new Preferences(true, false, true), "2026-11-01", "new@example.org",
+            new org.aisora.api.service.RetentionView("standard", "free", java.util.Map.of("original_upload", 168L)));
 
     private final List<Object> calls = new ArrayList<>();
     private final ProfileResource resource = new ProfileResource(new RecordingProfiles());
@@ -77,7 +78,9 @@ class ProfileResourceTest {
         assertEquals(List.of(ANN), calls);
         JsonNode body = json(JsonProvider.mapper().writeValueAsString(me));
         assertEquals(new TreeSet<>(Set.of("id", "name", "email", "contact", "role", "plan", "createdAt", "preferences",
-                "acceptedPolicyVersion", "pendingEmail")), fields(body));
+                "acceptedPolicyVersion", "pendingEmail", "retention")), fields(body));
+        assertEquals(168, body.get("retention").get("hours").get("original_upload").asLong());
+        assertEquals("standard", body.get("retention").get("policy").asText());
         assertEquals("2026-01-02T03:04:05Z", body.get("createdAt").asText());
         assertEquals("new@example.org", body.get("pendingEmail").asText());
         assertEquals(new TreeSet<>(Set.of(ProfileBodies.PREFERENCES)), fields(body.get("preferences")));
