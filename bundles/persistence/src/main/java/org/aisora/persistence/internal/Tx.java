@@ -31,6 +31,11 @@ final class Tx {
                 if (attempt >= ATTEMPTS || !SqlErrors.isTransient(e)) {
                     throw e;
                 }
+            } catch (Error e) {
+                // never hand a connection back to the pool inside an open transaction: on MariaDB it would keep
+                // its locks (and a metadata lock that blocks DDL) for as long as the pool keeps the connection
+                rollbackQuietly(tx, e);
+                throw e;
             } finally {
                 em.close();
             }
@@ -44,7 +49,7 @@ final class Tx {
         });
     }
 
-    private static void rollbackQuietly(EntityTransaction tx, RuntimeException cause) {
+    private static void rollbackQuietly(EntityTransaction tx, Throwable cause) {
         try {
             if (tx.isActive()) {
                 tx.rollback();

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -62,6 +64,22 @@ final class TestDatabase implements AutoCloseable {
             return new TestDatabase("MariaDB " + schema, pool, () -> {
                 pool.close();
                 try (Connection c = admin(); Statement s = c.createStatement()) {
+                    // a connection a test left behind (a simulated crash, a thread still running) may hold a
+                    // transaction open, whose metadata lock would make the DROP wait for ever
+                    List<Long> left = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery("SELECT id FROM information_schema.processlist WHERE db = '"
+                            + schema + "' AND id <> CONNECTION_ID()")) {
+                        while (rs.next()) {
+                            left.add(rs.getLong(1));
+                        }
+                    }
+                    for (long id : left) {
+                        try {
+                            s.execute("KILL " + id);
+                        } catch (SQLException gone) {
+                            // ended meanwhile
+                        }
+                    }
                     s.execute("DROP DATABASE " + schema);
                 }
             });
