@@ -56,11 +56,14 @@ public interface RetentionStore {
      * Deletes, in batches, the records that expire without a blob: sessions, API tokens and e-mail changes
      * past their expiry, audit entries and device records past their retention, and mail sent (or given
      * up) before {@code mailBefore}, and the payment records kept (pseudonymised) after an account's
-     * deletion once they are older than {@code legalBefore}. Idempotent and safe on several nodes at once.
+     * deletion once they are older than {@code legalBefore}. The IP address of a policy acceptance made
+     * before {@code mailBefore} (the operational-log cut-off) is cleared; the acceptance itself stays.
+     * Idempotent and safe on several nodes at once.
      *
      * @return rows deleted, by record kind ({@code session}, {@code api_token}, {@code email_change},
      *         {@code audit_entry}, {@code device_record}, {@code mail}, {@code payment_customer},
-     *         {@code payment_checkout}, {@code payment_event}, {@code subscription})
+     *         {@code payment_checkout}, {@code payment_event}, {@code subscription}), and acceptances whose
+     *         address was cleared ({@code acceptance_ip})
      */
     Map<String, Long> deleteExpiredRecords(Instant now, Instant mailBefore, Instant legalBefore, int batch);
 }

@@ -1,7 +1,6 @@
 package org.aisora.persistence.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import javax.persistence.Column;
 import javax.persistence.Convert;
 import javax.persistence.Entity;
@@ -29,9 +28,9 @@ public final class AccountEntity {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
-    @Convert(converter = IsoDateConverter.class)
-    @Column(name = "birth_date", length = 10)
-    private LocalDate birthDate;
+    /** Only the year of the birth date given at sign-up (V14 dropped the full date). */
+    @Column(name = "birth_year")
+    private Integer birthYear;
 
     @Column(name = "role", nullable = false, length = 32)
     private String role;
@@ -60,7 +59,7 @@ public final class AccountEntity {
         e.name = r.name();
         e.contact = r.contact();
         e.passwordHash = r.passwordHash();
-        e.birthDate = r.birthDate();
+        e.birthYear = r.birthYear();
         e.role = r.role();
         e.plan = r.plan();
         e.acceptedPolicyVersion = r.acceptedPolicyVersion();
@@ -69,7 +68,7 @@ public final class AccountEntity {
     }
 
     AccountRecord toRecord() {
-        return new AccountRecord(id, email, name, contact, passwordHash, birthDate, role, plan,
+        return new AccountRecord(id, email, name, contact, passwordHash, birthYear, role, plan,
                 acceptedPolicyVersion, createdAt);
     }
 

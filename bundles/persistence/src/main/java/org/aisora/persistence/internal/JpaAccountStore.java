@@ -29,7 +29,7 @@ public final class JpaAccountStore implements AccountStore {
     @Override
     public void insert(AccountRecord account) {
         AccountRecord lowerCased = new AccountRecord(account.id(), normalize(account.email()), account.name(),
-                account.contact(), account.passwordHash(), account.birthDate(), account.role(), account.plan(),
+                account.contact(), account.passwordHash(), account.birthYear(), account.role(), account.plan(),
                 account.acceptedPolicyVersion(), account.createdAt());
         try {
             Tx.run(emf, em -> em.persist(AccountEntity.of(lowerCased)));

@@ -225,6 +225,12 @@ public final class JpaRetentionStore implements RetentionStore {
                 deleted.put(r[0], total);
             }
         }
+        // a policy acceptance is proof of consent and stays; the address it came from is an operational log
+        int ips = Tx.inTransaction(emf, em -> em.createNativeQuery("UPDATE policy_acceptances SET ip = NULL"
+                + " WHERE ip IS NOT NULL AND accepted_at <= ?").setParameter(1, mailBefore.toEpochMilli()).executeUpdate());
+        if (ips > 0) {
+            deleted.put("acceptance_ip", (long) ips);
+        }
         return deleted;
     }
 

@@ -1,7 +1,6 @@
 package org.aisora.persistence.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.aisora.api.store.AccountRecord;
@@ -27,7 +26,7 @@ final class Fixtures {
 
     static AccountRecord account(String email) {
         return new AccountRecord(id(), email, "Ada", "+41 00 000 00 00", "$argon2id$v=19$m=19456,t=2,p=1$abc$def",
-                LocalDate.of(1990, 2, 28), "user", "free", "2024-01", T0);
+                1990, "user", "free", "2024-01", T0);
     }
 
     static JobRecord job(String ownerId, long cost, String idempotencyKey, Instant createdAt) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -198,7 +197,7 @@ abstract class NoticeStoreContract {
         for (int i = 0; i < 25; i++) {
             String id = UUID.randomUUID().toString();
             stores.accounts().insert(new AccountRecord(id, "p" + id + "@example.org", "P", null, "h",
-                    LocalDate.of(1990, 1, 1), "user", "free", "1", t0));
+                    1990, "user", "free", "1", t0));
             inserted.add(id);
         }
         Set<String> seen = new HashSet<>();

@@ -95,13 +95,39 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void anUpgradeKeepsOnlyTheBirthYearOfExistingAccounts() throws Exception {
+        try (TestDatabase old = openDatabase()) {
+            List<String> indexed = MigrationFiles.load(getClass().getClassLoader(), Migrations.FOLDER).names();
+            String before = indexed.get(indexed.indexOf("V14__data_minimisation.sql") - 1);
+            String target = before.substring(1, before.indexOf("__"));
+            org.flywaydb.core.Flyway.configure(org.flywaydb.core.Flyway.class.getClassLoader())
+                    .configuration(Migrations.flyway(old.dataSource()).getConfiguration()).target(target).load().migrate();
+            try (java.sql.Connection c = old.dataSource().getConnection();
+                 java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO accounts (id, email, name, password_hash, birth_date, role, plan, created_at)"
+                        + " VALUES ('a-dated', 'dated@example.org', 'D', 'h', '1988-03-04', 'user', 'free', 1)");
+                st.executeUpdate("INSERT INTO accounts (id, email, name, password_hash, birth_date, role, plan, created_at)"
+                        + " VALUES ('a-undated', 'undated@example.org', 'U', 'h', NULL, 'user', 'free', 1)");
+            }
+            assertTrue(Migrations.migrate(old.dataSource()).migrationsExecuted >= 1);
+            assertEquals(1988, old.queryLong("SELECT birth_year FROM accounts WHERE id = 'a-dated'"));
+            assertEquals(1, old.queryLong("SELECT COUNT(*) FROM accounts WHERE id = 'a-undated' AND birth_year IS NULL"));
+            try (java.sql.Connection c = old.dataSource().getConnection();
+                 java.sql.Statement st = c.createStatement()) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> st.executeQuery("SELECT birth_date FROM accounts"), "the full birth date is gone");
+            }
+        }
+    }
+
+    @Test
     void accountsRoundTripAndRefuseADuplicateEmail() {
         AccountRecord ada = Fixtures.account("Ada." + id() + "@Example.org");
         accounts.insert(ada);
         AccountRecord stored = accounts.findById(ada.id()).orElseThrow();
         assertEquals(ada.email().toLowerCase(), stored.email());
         assertEquals(ada, new AccountRecord(ada.id(), ada.email(), stored.name(), stored.contact(),
-                stored.passwordHash(), stored.birthDate(), stored.role(), stored.plan(),
+                stored.passwordHash(), stored.birthYear(), stored.role(), stored.plan(),
                 stored.acceptedPolicyVersion(), stored.createdAt()));
         assertEquals(ada.id(), accounts.findByEmail(ada.email().toUpperCase()).orElseThrow().id());
 

@@ -97,7 +97,7 @@ public final class AccountServiceImpl implements AccountService {
         }
         Instant now = clock.instant();
         AccountRecord account = new AccountRecord(UUID.randomUUID().toString(), email, name, contact,
-                security.hash(password, client), birthDate, ROLE_USER, "free", version, now);
+                security.hash(password, client), birthDate.getYear(), ROLE_USER, "free", version, now);
         accounts.insert(account);
         String ip = client == null || client.ip() == null || client.ip().length() > 45 ? null : client.ip();
         policies.accept(new PolicyAcceptanceRecord(account.id(), version, now, ip));

@@ -27,7 +27,7 @@ final class AccountCategory implements PersonalDataCategory {
     public void export(String accountId, ExportSink sink) throws IOException {
         AccountRecord a = accounts.findAnyById(accountId).orElseThrow(() -> new IOException("the account is gone"));
         sink.json("account.json", Rows.of().put("id", a.id()).put("name", a.name()).put("email", a.email())
-                .put("contact", a.contact()).put("birthDate", a.birthDate()).put("role", a.role())
+                .put("contact", a.contact()).put("birthYear", a.birthYear()).put("role", a.role())
                 .put("plan", a.plan()).put("createdAt", a.createdAt())
                 .put("pendingEmail", profiles.pendingEmail(accountId).map(p -> p.newEmail()).orElse(null)).map());
     }

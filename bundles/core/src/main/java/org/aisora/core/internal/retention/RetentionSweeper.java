@@ -127,7 +127,8 @@ public final class RetentionSweeper implements RetentionService {
             Rollups.rollUp(usage, clock);
             int rederived = registry.retentionPolicy()
                     .map(p -> expiries.rederiveAll(plans.plans().keySet(), p, clock.instant())).orElse(0);
-            // sent mail is an operational log: kept as long as the shortest plan keeps those
+            // sent mail and the address a policy was accepted from are operational logs: kept as long as
+            // the shortest plan keeps those
             Instant mailBefore = clock.instant().minus(registry.retentionPolicy()
                     .map(p -> p.retention("free", org.aisora.api.policy.ArtifactKind.OPERATIONAL_LOG))
                     .orElse(Duration.ofDays(7)));

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +85,7 @@ abstract class NoticeFlowContract {
         for (int i = 0; i < n; i++) {
             String email = String.format("user%04d-%s@example.org", i, UUID.randomUUID().toString().substring(0, 6));
             platform.db.accounts().insert(new AccountRecord(UUID.randomUUID().toString(), email, "User " + i, null,
-                    "not-a-real-hash", LocalDate.of(1990, 1, 1), "user", "free", TestPlatform.POLICY, Instant.now()));
+                    "not-a-real-hash", 1990, "user", "free", TestPlatform.POLICY, Instant.now()));
             emails.add(email);
         }
         return emails;
@@ -191,7 +190,7 @@ abstract class NoticeFlowContract {
         seedAccounts(3);
         // an address the outbox refuses (no dot in the domain) is skipped, not a reason to stop the others
         platform.db.accounts().insert(new AccountRecord(UUID.randomUUID().toString(), "odd@localhost", "Odd", null,
-                "not-a-real-hash", LocalDate.of(1990, 1, 1), "user", "free", TestPlatform.POLICY, Instant.now()));
+                "not-a-real-hash", 1990, "user", "free", TestPlatform.POLICY, Instant.now()));
         assertEquals(3, policies.publish("v2", TEXT, null).noticesQueued());
         long before = platform.db.queryLong("SELECT COUNT(*) FROM mail_outbox");
         var e = assertThrows(org.aisora.api.error.AisoraException.class, () -> policies.publish("v2", "other text", "x"));

@@ -98,6 +98,10 @@ abstract class PrivacyFlowContract {
         JsonNode account = all.get("account.json");
         assertEquals(erin.email(), account.get("email").asText());
         assertEquals(erin.name(), account.get("name").asText());
+        // signed up with 1990-01-01: only the year is kept, and no full date appears anywhere in the export
+        assertEquals(1990, account.get("birthYear").asInt());
+        assertFalse(account.has("birthDate"), account.toString());
+        assertFalse(all.toString().contains("1990-01-01"), "the full birth date is not stored");
         JsonNode generation = all.get("generations.json").get("generations").get(0);
         assertEquals(erin.prompt(), generation.get("prompt").asText());
         assertEquals("builtin", generation.get("attempts").get(0).get("provider").asText());

@@ -174,6 +174,28 @@ abstract class RetentionFlowContract {
     }
 
     @Test
+    void theAddressAPolicyWasAcceptedFromGoesWithTheOperationalLogsAndTheAcceptanceStays() {
+        String email = "ip" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Instant signedUp = clock.instant();
+        platform.accounts.register(new org.aisora.api.service.Registration("Ida", email, null, "a long password",
+                "1990-01-01", TestPlatform.POLICY), new org.aisora.api.service.ClientInfo("198.51.100.7", "curl/8.5.0"));
+        String id = platform.db.accounts().findByEmail(email).orElseThrow().id();
+        assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM policy_acceptances WHERE account_id = ?"
+                + " AND ip = '198.51.100.7'", id));
+
+        clock.set(signedUp.plus(Duration.ofDays(7)).minus(MINUTE));
+        sweeper.run(false);
+        assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM policy_acceptances WHERE account_id = ?"
+                + " AND ip IS NOT NULL", id), "kept while operational logs are");
+
+        clock.set(signedUp.plus(Duration.ofDays(7)).plus(MINUTE));
+        SweepReport report = sweeper.run(false);
+        assertTrue(report.deleted().getOrDefault("acceptance_ip", 0L) >= 1, report.deleted().toString());
+        assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM policy_acceptances WHERE account_id = ?"
+                + " AND ip IS NULL", id), "the acceptance stays, without the address");
+    }
+
+    @Test
     void aProUsersItemsStayThirtyDaysAndAnUpgradeExtendsWhatAFreeUserHad() throws Exception {
         Items pro = seed(user("pro"));
         Caller upgrader = user("free");
