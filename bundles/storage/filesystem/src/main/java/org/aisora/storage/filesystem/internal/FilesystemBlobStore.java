@@ -18,6 +18,10 @@ import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobNotFoundException;
 import org.aisora.api.storage.BlobStore;
+import org.aisora.storage.support.AtRestCodec;
+import org.aisora.storage.support.EncryptedCodec;
+import org.aisora.storage.support.FileOps;
+import org.aisora.storage.support.MasterKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,7 +57,8 @@ public final class FilesystemBlobStore implements BlobStore {
         } catch (IOException e) {
             // stay registered: health() reports the problem and the core can pick another store
         }
-        MasterKey master = MasterKey.resolve(config._master_key(), generatedKeyFile(config.master_key_file(), dir));
+        MasterKey master = MasterKey.resolve(config._master_key(), generatedKeyFile(config.master_key_file(), dir),
+                "next to the data it protects", "etc/" + FilesystemStoreConfig.PID + ".cfg");
         OwnerKeys keys = new OwnerKeys(dir, master);
         setup = new Setup(dir, master, keys, new EncryptedCodec(keys));
     }

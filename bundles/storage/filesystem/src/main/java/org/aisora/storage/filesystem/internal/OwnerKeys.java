@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.aisora.storage.support.DataKey;
+import org.aisora.storage.support.DataKeys;
+import org.aisora.storage.support.FileOps;
+import org.aisora.storage.support.KeyFile;
+import org.aisora.storage.support.MasterKey;
 
 /**
  * One data key per owner, in {@code <root>/.keys/<owner>.key} ('.' cannot start a key, so no blob lives
@@ -21,7 +26,7 @@ import java.util.Optional;
  * in a bounded cache that is checked against the file on every use, so a key destroyed here or on another
  * node is never used again. Destroying the file is what crypto-shreds the owner's blobs, copies included.
  */
-final class OwnerKeys {
+final class OwnerKeys implements DataKeys {
     static final String DIR = ".keys";
     private static final int CACHE_SIZE = 1024;
 
@@ -44,8 +49,8 @@ final class OwnerKeys {
         }
     }
 
-    /** The owner's key, created when the owner has none. */
-    DataKey forWriting(String owner) throws IOException {
+    @Override
+    public DataKey forWriting(String owner) throws IOException {
         master.key();
         Optional<DataKey> key = load(owner);
         if (key.isPresent()) {
@@ -64,8 +69,9 @@ final class OwnerKeys {
         }
     }
 
-    /** The key a blob header names; an owner whose key was destroyed has none, and the blob is unreadable. */
-    DataKey forReading(String owner, byte[] keyId) throws IOException {
+    /** An owner whose key was destroyed has none, and the blob is unreadable. */
+    @Override
+    public DataKey forReading(String owner, byte[] keyId) throws IOException {
         master.key();
         DataKey key = load(owner).orElseThrow(() ->
                 new IOException("no data key for owner " + owner + ": it was destroyed, the blob cannot be decrypted"));

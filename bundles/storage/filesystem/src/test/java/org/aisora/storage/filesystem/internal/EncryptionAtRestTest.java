@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobNotFoundException;
+import org.aisora.storage.support.BlobFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

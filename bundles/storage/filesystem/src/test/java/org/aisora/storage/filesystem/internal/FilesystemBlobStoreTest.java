@@ -22,16 +22,33 @@ class FilesystemBlobStoreTest extends BlobStoreContract {
     Path dir;
     private Path root;
     private FilesystemBlobStore store;
+    private String masterKey;
 
     @BeforeEach
     void activate() {
         root = dir.resolve("blobs");
-        store = Stores.at(dir, Stores.newMasterKey());
+        masterKey = Stores.newMasterKey();
+        store = Stores.at(dir, masterKey);
     }
 
     @Override
     protected BlobStore store() {
         return store;
+    }
+
+    @Override
+    protected BlobStore anotherNode() {
+        return Stores.at(dir, masterKey);
+    }
+
+    @Override
+    protected byte[] rawCopy(String key) throws IOException {
+        return Files.readAllBytes(root.resolve(key));
+    }
+
+    @Override
+    protected void restoreRaw(String key, byte[] raw) throws IOException {
+        Files.write(Files.createDirectories(root.resolve(key).getParent()).resolve(root.resolve(key).getFileName()), raw);
     }
 
     /** Temp files of puts and of key creation carry a '~', which no key may contain. */

@@ -3,10 +3,7 @@ package org.aisora.storage.s3.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -14,8 +11,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * One put, streamed: the body is read a part at a time (one buffer of at most the part size), hashed as it
- * goes. A body that fits in one part is a single PUT; a larger one a multipart upload, aborted when anything
+ * One put, streamed: the body (already encrypted) is read a part at a time, one buffer of at most the part
+ * size. A body that fits in one part is a single PUT; a larger one a multipart upload, aborted when anything
  * fails so no half-written object or orphan upload stays behind. Either way the object appears whole or not at all.
  */
 final class MultipartPut {
@@ -31,11 +28,9 @@ final class MultipartPut {
         this.partSize = partSize;
     }
 
-    /** @return size and SHA-256 (hex) of the bytes stored */
-    Result put(String objectKey, InputStream data, String contentType) throws IOException {
-        MessageDigest sha256 = sha256();
+    /** @return the number of bytes stored */
+    long put(String objectKey, InputStream data, String contentType) throws IOException {
         byte[] buffer = data.readNBytes(partSize);
-        sha256.update(buffer);
         if (buffer.length < partSize) {
             try {
                 client.putObject(b -> b.bucket(bucket).key(objectKey).contentType(contentType)
@@ -43,7 +38,7 @@ final class MultipartPut {
             } catch (SdkException e) {
                 throw S3Errors.io("PUT " + objectKey, e);
             }
-            return new Result(buffer.length, HexFormat.of().formatHex(sha256.digest()));
+            return buffer.length;
         }
         String uploadId;
         try {
@@ -69,11 +64,10 @@ final class MultipartPut {
                 if (n == 0) {
                     break;
                 }
-                sha256.update(buffer, 0, n);
             }
             client.completeMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId)
                     .multipartUpload(u -> u.parts(parts)));
-            return new Result(size, HexFormat.of().formatHex(sha256.digest()));
+            return size;
         } catch (SdkException e) {
             abort(objectKey, uploadId, e);
             throw S3Errors.io("uploading " + objectKey, e);
@@ -96,16 +90,5 @@ final class MultipartPut {
     private static RequestBody body(byte[] buffer, int length) {
         return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
                 "application/octet-stream");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    record Result(long size, String sha256) {
     }
 }

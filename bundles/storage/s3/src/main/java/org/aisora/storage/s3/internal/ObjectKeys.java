@@ -10,6 +10,8 @@ final class ObjectKeys {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._/-]{0,255}");
     private static final Pattern PREFIX = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*/)*");
 
+    private static final Pattern OWNER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,254}");
+
     private final String prefix;
 
     ObjectKeys(String configuredPrefix) {
@@ -47,6 +49,13 @@ final class ObjectKeys {
             }
         }
         return prefix + key;
+    }
+
+    static String checkOwner(String owner) {
+        if (owner == null || !OWNER.matcher(owner).matches()) {
+            throw new IllegalArgumentException("invalid owner id");
+        }
+        return owner;
     }
 
     String prefix() {

@@ -3,10 +3,17 @@ package org.aisora.storage.s3.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobNotFoundException;
 import org.aisora.api.storage.BlobStore;
+import org.aisora.storage.support.AtRestCodec;
+import org.aisora.storage.support.EncryptedCodec;
+import org.aisora.storage.support.MasterKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -18,7 +25,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * Blobs as objects in one bucket of an S3-compatible service, one component per factory configuration.
+ * Blobs as objects in one bucket of an S3-compatible service, one component per factory configuration,
+ * encrypted before they leave the JVM with the same per-owner codec as the filesystem store (the wrapped data
+ * keys are objects in the bucket, see {@link BucketKeys}). Size and SHA-256 are those of the plain bytes.
  * A configuration that cannot work (no bucket, a malformed endpoint...) still registers the store, OFFLINE
  * with the reason, so the operator sees it in {@code aisora:plugins}; every call then fails with that reason.
  */
@@ -30,6 +39,8 @@ public final class S3BlobStore implements BlobStore {
     private final String problem;
     private final S3Client client;
     private final S3Health health;
+    private final BucketKeys keys;
+    private final AtRestCodec codec;
 
     @Activate
     public S3BlobStore(S3StoreConfig config) {
@@ -44,7 +55,13 @@ public final class S3BlobStore implements BlobStore {
         this.problem = reason;
         this.id = parsed != null ? parsed.id() : config.store_id() == null ? "s3" : config.store_id();
         this.client = parsed == null ? null : parsed.client();
-        this.health = parsed == null ? null : new S3Health(client, parsed);
+        MasterKey master = parsed == null ? null : MasterKey.resolve(config._master_key(),
+                generatedKeyFile(config.master_key_file()),
+                "on this node only (every node sharing the bucket needs the same key)",
+                "etc/" + S3StoreConfig.PID + "-NAME.cfg of store " + id);
+        this.keys = parsed == null ? null : new BucketKeys(client, parsed.bucket(), parsed.keys().prefix(), master);
+        this.codec = keys == null ? null : new EncryptedCodec(keys);
+        this.health = parsed == null ? null : new S3Health(client, parsed, master, keys);
     }
 
     @Deactivate
@@ -64,15 +81,21 @@ public final class S3BlobStore implements BlobStore {
         return problem != null ? PluginHealth.offline(problem) : health.current();
     }
 
-    /** The content type is stored with the object, so the bucket is browsable; the core keeps its own copy. */
+    /**
+     * Encrypts while uploading: one segment of plaintext and one part of ciphertext in memory at a time. The
+     * content type is stored with the object; the core keeps its own copy.
+     */
     @Override
     public BlobInfo put(String key, InputStream data, String contentType) throws IOException {
         String objectKey = objectKey(key);
-        MultipartPut.Result stored = new MultipartPut(client, settings.bucket(), settings.partSize())
-                .put(objectKey, data, contentType);
-        return new BlobInfo(id, key, stored.size(), stored.sha256());
+        Measured plain = new Measured(data);
+        try (InputStream encrypted = codec.encoded(key, plain)) {
+            new MultipartPut(client, settings.bucket(), settings.partSize()).put(objectKey, encrypted, contentType);
+        }
+        return new BlobInfo(id, key, plain.size, HexFormat.of().formatHex(plain.sha256.digest()));
     }
 
+    /** @throws IOException (not BlobNotFoundException) when the object exists but cannot be decrypted */
     @Override
     public InputStream open(String key) throws IOException {
         String objectKey = objectKey(key);
@@ -85,7 +108,13 @@ public final class S3BlobStore implements BlobStore {
             }
             throw S3Errors.io("GET " + objectKey, e);
         }
-        return new SdkExceptionsAsIO(object);
+        try {
+            return codec.decoding(key, new SdkExceptionsAsIO(object));
+        } catch (IOException | RuntimeException e) {
+            object.abort();
+            object.close();
+            throw e;
+        }
     }
 
     @Override
@@ -140,6 +169,27 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Crypto-shreds an owner: deletes their key objects, after which none of their objects, nor any copy of
+     * them, decrypts (open fails with an IOException). The objects themselves stay until deleted.
+     *
+     * @return true when the owner had a key
+     */
+    @Override
+    public boolean destroyOwnerKey(String ownerId) throws IOException {
+        String owner = ObjectKeys.checkOwner(ownerId);
+        if (problem != null) {
+            throw new IOException("S3 store " + id + " is " + problem);
+        }
+        return keys.destroy(owner);
+    }
+
+    static Path generatedKeyFile(String configured) {
+        String file = configured == null || configured.isBlank() ? S3StoreConfig.DEFAULT_MASTER_KEY_FILE : configured.trim();
+        file = file.replace(S3StoreConfig.KARAF_DATA, System.getProperty("karaf.data", "data"));
+        return Path.of(file).toAbsolutePath().normalize();
+    }
+
     /** Validates the key first, so an invalid key is refused even when the store is misconfigured. */
     private String objectKey(String key) throws IOException {
         if (problem != null) {
@@ -147,6 +197,47 @@ public final class S3BlobStore implements BlobStore {
             throw new IOException("S3 store " + id + " is " + problem);
         }
         return settings.keys().objectKey(key);
+    }
+
+    /** Counts and hashes the plain bytes on their way to the cipher. */
+    private static final class Measured extends FilterInputStream {
+        final MessageDigest sha256;
+        long size;
+
+        Measured(InputStream in) {
+            super(in);
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            if (n > 0) {
+                sha256.update(bytes, offset, n);
+                size += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("every byte is hashed");
+        }
+
+        /** The caller owns the plain stream. */
+        @Override
+        public void close() {
+        }
     }
 
     /** A body read that fails in the SDK (not only in the socket) still surfaces as an IOException. */

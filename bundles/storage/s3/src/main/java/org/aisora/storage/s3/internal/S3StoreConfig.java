@@ -8,9 +8,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * One bucket of an S3-compatible service (AWS S3, MinIO, Ceph RGW, Garage, ...): factory PID
  * {@code org.aisora.storage.s3}, so {@code etc/org.aisora.storage.s3-<name>.cfg} adds a store per file.
  */
-@ObjectClassDefinition(name = "AiSora S3 storage", description = "Media blobs as objects in a bucket of any S3-compatible service")
+@ObjectClassDefinition(name = "AiSora S3 storage", description = "Media blobs as objects in a bucket of any"
+        + " S3-compatible service, encrypted before upload with a data key per account")
 public @interface S3StoreConfig {
     String PID = "org.aisora.storage.s3";
+    String KARAF_DATA = "${karaf.data}";
+    String DEFAULT_MASTER_KEY_FILE = KARAF_DATA + "/aisora/s3-master.key";
 
     @AttributeDefinition(description = "The id media rows record and the core routes by (storage.default): give each"
             + " bucket its own, e.g. s3-archive")
@@ -38,6 +41,17 @@ public @interface S3StoreConfig {
 
     @AttributeDefinition(description = "Prepended to every object key, e.g. aisora/ to share a bucket")
     String key_prefix() default "";
+
+    /** Property {@code .master.key}: the leading dot keeps it out of the service registry (service:list). */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "The master key that wraps every account's"
+            + " data key (the wrapped keys live in the bucket under <key.prefix>.keys/): base64 of 32 random bytes"
+            + " (openssl rand -base64 32), the same on every node. When empty, one is generated once into"
+            + " master.key.file and health stays DEGRADED until a key is configured here")
+    String _master_key() default "";
+
+    @AttributeDefinition(description = "Where the generated master key is kept while .master.key is empty; "
+            + KARAF_DATA + " stands for Karaf's data directory (system property karaf.data, else ./data)")
+    String master_key_file() default DEFAULT_MASTER_KEY_FILE;
 
     @AttributeDefinition(description = "Bodies larger than this many MiB go up as multipart uploads in parts of this"
             + " size, so a put holds at most one part in memory (S3 needs at least 5)")

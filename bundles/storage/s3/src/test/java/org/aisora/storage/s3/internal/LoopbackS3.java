@@ -2,6 +2,8 @@ package org.aisora.storage.s3.internal;
 
 import org.aisora.api.testing.Configs;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class LoopbackS3 {
     static final String ACCESS_KEY = "test-access";
     static final String SECRET_KEY = "test-secret-never-shown";
+    /** One master key for the run: every store on a bucket must share it, as every node would. */
+    static final String MASTER_KEY = newMasterKey();
     private static S3Proxy server;
 
     private LoopbackS3() {
@@ -64,7 +68,14 @@ final class LoopbackS3 {
         config.put("access_key", ACCESS_KEY);
         config.put("_secret_key", SECRET_KEY);
         config.put("multipart_part_size_mib", 5);
+        config.put("_master_key", MASTER_KEY);
         return config;
+    }
+
+    static String newMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     static S3BlobStore store(Map<String, Object> config) {

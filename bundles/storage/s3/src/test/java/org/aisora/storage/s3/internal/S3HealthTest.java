@@ -1,6 +1,7 @@
 package org.aisora.storage.s3.internal;
 
 import org.aisora.api.testing.Configs;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,12 +11,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.aisora.api.plugin.PluginHealth;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Health tells the operator what is wrong: endpoint, credentials, bucket or the configuration itself. */
+/** Health tells the operator what is wrong: endpoint, credentials, bucket, master key or the configuration itself. */
 class S3HealthTest {
     private static final String OWNER = "0b7e6f1c-8a1f-4c52-9d3e-5f0a2b1c4d5e";
 
@@ -90,6 +94,50 @@ class S3HealthTest {
                     () -> store.put(OWNER + "/x", new ByteArrayInputStream(new byte[1]), null));
             assertTrue(e.getMessage().contains("misconfigured"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> store.open("../x"), "keys are still checked first");
+            store.close();
+        }
+    }
+
+    @Test
+    void withoutAConfiguredMasterKeyOneIsGeneratedOnThisNodeAndHealthIsDegraded(@TempDir Path dir) throws IOException {
+        Map<String, Object> config = LoopbackS3.config("archive");
+        config.put("key_prefix", "generated-" + System.nanoTime());
+        config.remove("_master_key");
+        config.put("master_key_file", dir.resolve("s3-master.key").toString());
+        S3BlobStore store = LoopbackS3.store(config);
+        try {
+            String key = Files.readString(dir.resolve("s3-master.key"), UTF_8).trim();
+            PluginHealth health = store.health();
+            assertEquals(PluginHealth.Status.DEGRADED, health.status());
+            assertTrue(health.reason().contains(".master.key (with its leading dot) is not configured"), health.reason());
+            assertTrue(health.reason().contains("every node sharing the bucket needs the same key"), health.reason());
+            assertFalse(health.reason().contains(key), "the key itself is never shown");
+            store.put(OWNER + "/a", new ByteArrayInputStream("a".getBytes(UTF_8)), null);
+            config.put("_master_key", key);
+            S3BlobStore configured = LoopbackS3.store(config);
+            try {
+                assertEquals(PluginHealth.online(), configured.health());
+                assertEquals("a", new String(configured.open(OWNER + "/a").readAllBytes(), UTF_8));
+            } finally {
+                configured.close();
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void anInvalidMasterKeyIsOfflineAndNothingIsWritten() throws IOException {
+        Map<String, Object> config = LoopbackS3.config("media");
+        config.put("_master_key", "AAAA");
+        S3BlobStore store = LoopbackS3.store(config);
+        try {
+            PluginHealth health = store.health();
+            assertEquals(PluginHealth.Status.OFFLINE, health.status());
+            assertTrue(health.reason().contains("master.key"), health.reason());
+            assertThrows(IOException.class, () -> store.put(OWNER + "/x", new ByteArrayInputStream(new byte[1]), null));
+            assertFalse(store.exists(OWNER + "/x"));
+        } finally {
             store.close();
         }
     }

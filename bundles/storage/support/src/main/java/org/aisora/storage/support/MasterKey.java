@@ -1,4 +1,4 @@
-package org.aisora.storage.filesystem.internal;
+package org.aisora.storage.support;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -17,12 +17,13 @@ import org.aisora.api.plugin.PluginHealth;
 
 /**
  * The key that wraps every owner's data key: configured ({@code .master.key}), else generated once into a
- * file beside the data, which works but is reported DEGRADED (whoever has the disk has the key). Its bytes
+ * local file, which works but is reported DEGRADED (the file store keeps it beside the data, so whoever has
+ * the disk has the key; an S3 store's nodes would each generate their own). Its bytes
  * never appear in a message; a short fingerprint stored in each key file tells a wrong key from a damaged file.
  */
-final class MasterKey {
-    static final int LENGTH = 32;
-    static final int FINGERPRINT_LENGTH = 8;
+public final class MasterKey {
+    public static final int LENGTH = 32;
+    public static final int FINGERPRINT_LENGTH = 8;
     private static final byte[] FINGERPRINT_LABEL = "aisora master key fingerprint v1".getBytes(US_ASCII);
 
     private final SecretKey key;
@@ -35,7 +36,12 @@ final class MasterKey {
         this.health = health;
     }
 
-    static MasterKey resolve(String configured, Path generatedFile) {
+    /**
+     * @param where       what an operator is told about the generated key's place, e.g. "next to the data it
+     *                    protects", completing "using the key generated in FILE, ..."
+     * @param configFile  where {@code .master.key} is configured, e.g. etc/org.aisora.storage.filesystem.cfg
+     */
+    public static MasterKey resolve(String configured, Path generatedFile, String where, String configFile) {
         if (configured != null && !configured.isBlank()) {
             byte[] bytes = decode(configured);
             return bytes == null
@@ -48,8 +54,8 @@ final class MasterKey {
                 return unusable("the generated master key in " + generatedFile + " is damaged; configure .master.key");
             }
             return new MasterKey(new SecretKeySpec(bytes, "AES"), PluginHealth.degraded(".master.key (with its leading dot) is not"
-                    + " configured: using the key generated in " + generatedFile + ", next to the data it protects;"
-                    + " move its content to .master.key in etc/" + FilesystemStoreConfig.PID + ".cfg and delete the file"));
+                    + " configured: using the key generated in " + generatedFile + ", " + where + ";"
+                    + " move its content to .master.key in " + configFile + " and delete the file"));
         } catch (IOException e) {
             return unusable(".master.key is not configured and no key could be generated in " + generatedFile + ": "
                     + e.getClass().getSimpleName());
@@ -61,23 +67,23 @@ final class MasterKey {
     }
 
     /** @throws IOException when the configured key is unusable: nothing is written or read without one */
-    SecretKey key() throws IOException {
+    public SecretKey key() throws IOException {
         if (key == null) {
             throw new IOException(health.reason());
         }
         return key;
     }
 
-    boolean matches(byte[] otherFingerprint) {
+    public boolean matches(byte[] otherFingerprint) {
         return fingerprint != null && MessageDigest.isEqual(fingerprint, otherFingerprint);
     }
 
-    byte[] fingerprint() throws IOException {
+    public byte[] fingerprint() throws IOException {
         key();
         return fingerprint.clone();
     }
 
-    PluginHealth health() {
+    public PluginHealth health() {
         return health;
     }
 

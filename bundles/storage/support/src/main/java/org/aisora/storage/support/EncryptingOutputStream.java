@@ -1,4 +1,4 @@
-package org.aisora.storage.filesystem.internal;
+package org.aisora.storage.support;
 
 import java.io.IOException;
 import java.io.OutputStream;

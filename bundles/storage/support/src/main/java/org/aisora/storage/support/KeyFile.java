@@ -1,4 +1,4 @@
-package org.aisora.storage.filesystem.internal;
+package org.aisora.storage.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -20,8 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Everything before the nonce, and the owner id, are authenticated, so a key file copied to another owner's
  * name, or edited, does not unwrap.
  */
-final class KeyFile {
-    static final int LENGTH = 4 + 1 + MasterKey.FINGERPRINT_LENGTH + DataKey.ID_LENGTH + 12 + DataKey.LENGTH + 16;
+public final class KeyFile {
+    public static final int LENGTH = 4 + 1 + MasterKey.FINGERPRINT_LENGTH + DataKey.ID_LENGTH + 12 + DataKey.LENGTH + 16;
     private static final byte[] MAGIC = {'A', 'I', 'K', 'F'};
     private static final byte VERSION = 1;
     private static final int FINGERPRINT_OFFSET = MAGIC.length + 1;
@@ -34,7 +34,7 @@ final class KeyFile {
     }
 
     /** A new random data key for {@code owner}, and its key file bytes. */
-    static Generated generate(MasterKey master, String owner) throws IOException {
+    public static Generated generate(MasterKey master, String owner) throws IOException {
         byte[] id = random(DataKey.ID_LENGTH);
         byte[] raw = random(DataKey.LENGTH);
         byte[] nonce = random(12);
@@ -52,7 +52,7 @@ final class KeyFile {
         }
     }
 
-    static DataKey unwrap(MasterKey master, String owner, byte[] file) throws IOException {
+    public static DataKey unwrap(MasterKey master, String owner, byte[] file) throws IOException {
         if (file.length != LENGTH || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
                 || file[MAGIC.length] != VERSION) {
             throw new IOException("the key file of owner " + owner + " is damaged or of an unknown version");
@@ -81,11 +81,11 @@ final class KeyFile {
     }
 
     /** Reads only the fingerprint: enough for health to notice key files of another master key. */
-    static boolean wrappedBy(MasterKey master, byte[] head) {
+    public static boolean wrappedBy(MasterKey master, byte[] head) {
         return head.length >= ID_OFFSET && master.matches(Arrays.copyOfRange(head, FINGERPRINT_OFFSET, ID_OFFSET));
     }
 
-    static int fingerprintEnd() {
+    public static int fingerprintEnd() {
         return ID_OFFSET;
     }
 
@@ -100,6 +100,6 @@ final class KeyFile {
         return bytes;
     }
 
-    record Generated(DataKey key, byte[] file) {
+    public record Generated(DataKey key, byte[] file) {
     }
 }

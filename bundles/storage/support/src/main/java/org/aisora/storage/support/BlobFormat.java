@@ -1,4 +1,4 @@
-package org.aisora.storage.filesystem.internal;
+package org.aisora.storage.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,10 +16,10 @@ import java.util.Arrays;
  * </pre>
  * See {@link SegmentCipher} for the per-blob key, the nonces and the associated data.
  */
-final class BlobFormat {
-    static final int HEADER_LENGTH = 64;
-    static final int TAG_LENGTH = 16;
-    static final int SEGMENT_SIZE = 64 * 1024;
+public final class BlobFormat {
+    public static final int HEADER_LENGTH = 64;
+    public static final int TAG_LENGTH = 16;
+    public static final int SEGMENT_SIZE = 64 * 1024;
     static final int SALT_LENGTH = 32;
     static final int NONCE_PREFIX_LENGTH = 7;
     /** The nonce has four bytes for the segment index. */

@@ -1,4 +1,4 @@
-package org.aisora.storage.filesystem.internal;
+package org.aisora.storage.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The few file moves the store relies on for durability and for secrets written once. */
-final class FileOps {
+public final class FileOps {
     /** '~' is not allowed in keys, so a temp file can never be mistaken for (or collide with) a blob. */
-    static final String TEMP_PREFIX = ".put~";
+    public static final String TEMP_PREFIX = ".put~";
 
     private FileOps() {
     }
@@ -28,7 +28,7 @@ final class FileOps {
      *
      * @return false when the target already existed (and was left as it was)
      */
-    static boolean createOnce(Path target, byte[] content) throws IOException {
+    public static boolean createOnce(Path target, byte[] content) throws IOException {
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
         try {
@@ -59,7 +59,7 @@ final class FileOps {
     }
 
     /** Creates a directory readable by the owner only where the file system knows POSIX permissions. */
-    static Path privateDirectory(Path dir) throws IOException {
+    public static Path privateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return dir;
         }
@@ -77,7 +77,7 @@ final class FileOps {
     }
 
     /** Makes a rename or unlink durable; not every platform can open a directory, and then the OS decides. */
-    static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
@@ -89,7 +89,7 @@ final class FileOps {
      * Removes {@code dir} and the folders under it that hold no file, deepest first; a folder that still holds
      * a file (or gains one meanwhile) stays, so a concurrent writer loses nothing.
      */
-    static void removeEmptyDirectories(Path dir) throws IOException {
+    public static void removeEmptyDirectories(Path dir) throws IOException {
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

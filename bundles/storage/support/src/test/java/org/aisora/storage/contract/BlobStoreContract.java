@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link BlobStore} promises, run unchanged against each backend (published in this module's
- * test-jar). A subclass supplies the store; each test writes under an owner of its own, so one store or
- * bucket may serve a whole class.
+ * test-jar), crypto-shredding included. A subclass supplies the store and a look at its raw bytes; each test
+ * writes under an owner of its own, so one store or bucket may serve a whole class.
  */
 public abstract class BlobStoreContract {
     /** Keys the SPI's grammar refuses: upper case, traversal, empty segments, no owner segment, too long. */
@@ -43,6 +43,15 @@ public abstract class BlobStoreContract {
     protected String owner;
 
     protected abstract BlobStore store();
+
+    /** Another instance on the same data and configuration, with nothing cached: another node, or a restart. */
+    protected abstract BlobStore anotherNode();
+
+    /** The bytes a blob is stored as (its file, its raw object), copied aside as a backup would be. */
+    protected abstract byte[] rawCopy(String key) throws IOException;
+
+    /** Puts such bytes back where the store keeps the blob, behind its back: a backup restored. */
+    protected abstract void restoreRaw(String key, byte[] raw) throws IOException;
 
     /** Temp files, unfinished uploads and the like that puts left behind; none is the expected answer. */
     protected List<String> leftovers() throws IOException {
@@ -269,6 +278,85 @@ public abstract class BlobStoreContract {
         assertEquals(List.of(), leftovers());
     }
 
+    /** Crypto-shredding: once the owner's key is destroyed, no copy of their blobs decrypts; others' still read. */
+    @Test
+    void aRawObjectCopiedAsideNoLongerDecryptsAfterADeletion() throws IOException {
+        byte[] secret = ("secret of " + owner + "; ").repeat(4000).getBytes(UTF_8);
+        String a = key("gen/a.png");
+        String b = key("gen/b.png");
+        String theirs = UUID.randomUUID() + "/gen/a.png";
+        store().put(a, new ByteArrayInputStream(secret), "image/png");
+        store().put(b, stream("b"), "image/png");
+        store().put(theirs, stream("theirs"), "image/png");
+        byte[] copy = rawCopy(a);
+        assertFalse(contains(copy, "secret of ".getBytes(UTF_8)), "stored encrypted");
+        assertTrue(copy.length > secret.length);
+
+        // while the key lives, the copy is a working backup
+        assertTrue(store().delete(a));
+        restoreRaw(a, copy);
+        assertArrayEquals(secret, read(a));
+
+        // the account's deletion: its blobs deleted, its key destroyed (once)
+        assertTrue(store().delete(a));
+        assertTrue(store().destroyOwnerKey(owner));
+        assertFalse(store().destroyOwnerKey(owner));
+
+        restoreRaw(a, copy);
+        assertTrue(store().exists(a), "the copy is back in place");
+        assertShredded(store(), a);
+        assertShredded(store(), b);
+        assertEquals("theirs", new String(read(theirs), UTF_8));
+        BlobStore other = anotherNode();
+        assertShredded(other, a);
+        try (InputStream in = other.open(theirs)) {
+            assertEquals("theirs", new String(in.readAllBytes(), UTF_8));
+        }
+
+        // the owner id writing again gets a new key, under which the copy does not decrypt either
+        store().put(key("gen/c.png"), stream("new"), null);
+        assertEquals("new", new String(read(key("gen/c.png")), UTF_8));
+        restoreRaw(a, copy);
+        assertShredded(store(), a);
+        assertThrows(IllegalArgumentException.class, () -> store().destroyOwnerKey("../" + owner));
+        assertThrows(IllegalArgumentException.class, () -> store().destroyOwnerKey(null));
+    }
+
+    @Test
+    void aKeyDestroyedOnAnotherNodeIsNotServedFromACache() throws IOException {
+        store().put(key("x"), stream("x"), null);
+        assertEquals("x", new String(read(key("x")), UTF_8));
+        assertTrue(anotherNode().destroyOwnerKey(owner));
+        assertShredded(store(), key("x"));
+        store().put(key("y"), stream("y"), null);
+        assertEquals("y", new String(read(key("y")), UTF_8), "a new key, not the destroyed one from a cache");
+        try (InputStream in = anotherNode().open(key("y"))) {
+            assertEquals("y", new String(in.readAllBytes(), UTF_8));
+        }
+    }
+
+    private static void assertShredded(BlobStore store, String key) {
+        IOException e = assertThrows(IOException.class, () -> {
+            try (InputStream in = store.open(key)) {
+                in.readAllBytes();
+            }
+        }, key);
+        assertFalse(e instanceof BlobNotFoundException, "the blob is there but does not decrypt: " + e);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     protected byte[] read(String key) throws IOException {
         try (InputStream in = store().open(key)) {
             return in.readAllBytes();
@@ -311,36 +399,6 @@ public abstract class BlobStoreContract {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code size} bytes of a repeatable, not trivially compressible pattern, without holding them in memory. */
-    protected static class PatternStream extends InputStream {
-        private final long size;
-        private long position;
-
-        public PatternStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(length, size - position);
-            for (int i = 0; i < n; i++) {
-                long p = position + i;
-                buffer[offset + i] = (byte) ((p * 31 + (p >>> 11) * 7 + (p >>> 19)) ^ (p >>> 5));
-            }
-            position += n;
-            return n;
         }
     }
 }
