@@ -2,6 +2,7 @@ package org.aisora.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.aisora.api.store.LedgerStore;
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.osgi.service.http.HttpService;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -85,6 +87,15 @@ public class HotSwapLoadIT extends AisoraKarafTestSupport {
                         + ",\"data\":[{\"b64_json\":\"" + png + "\"}]}");
             }
         }
+    }
+
+    /**
+     * The load is about providers coming and going, not image moderation: without this, no engine classifies
+     * images, so no job would go to the OpenAI double (ModerationIT shows that refusal).
+     */
+    @Override
+    protected Option[] additionalOptions() {
+        return new Option[] {editConfigurationFilePut("etc/org.aisora.core.moderation.cfg", "images.required", "false")};
     }
 
     private void writeOpenAiConfig(String key, String alias) throws IOException {

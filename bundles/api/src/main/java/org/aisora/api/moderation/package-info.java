@@ -1,6 +1,6 @@
 /** SPI for moderation engines (prompts and media). */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.aisora.api.moderation;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ import org.aisora.api.service.StatsView;
 import org.aisora.api.store.UsageStore;
 import org.aisora.api.store.UsageStore.Cell;
 import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.moderation.ModerationCounters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,17 +30,20 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
     private final UsageStore usage;
     private final RetentionService retention;
     private final PluginDirectory plugins;
+    private final ModerationCounters moderation;
     private final Clock clock;
     private final int k;
 
     @Activate
     public AnalyticsServiceImpl(@Reference UsageStore usage, @Reference RetentionService retention,
-                                @Reference PluginDirectory plugins, CoreConfiguration config) {
-        this(usage, retention, plugins, config, Clock.systemUTC());
+                                @Reference PluginDirectory plugins, @Reference ModerationCounters moderation,
+                                CoreConfiguration config) {
+        this(usage, retention, plugins, moderation, config, Clock.systemUTC());
     }
 
     public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
-                                CoreConfiguration config, Clock clock) {
+                                ModerationCounters moderation, CoreConfiguration config, Clock clock) {
+        this.moderation = moderation;
         this.usage = usage;
         this.retention = retention;
         this.plugins = plugins;
@@ -82,6 +86,7 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
 
     @Override
     public String prometheus() {
-        return PrometheusText.render(usage.jobsByStatus(), plugins.plugins(), retention.lastRun());
+        return PrometheusText.render(usage.jobsByStatus(), plugins.plugins(), retention.lastRun())
+                + PrometheusText.moderation(moderation);
     }
 }

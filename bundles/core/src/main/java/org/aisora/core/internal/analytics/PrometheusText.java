@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aisora.api.plugin.PluginInfo;
 import org.aisora.api.service.SweepReport;
+import org.aisora.core.internal.moderation.ModerationCounters;
 
 /**
  * The Prometheus text exposition format (0.0.4). Labels carry only platform vocabulary (statuses,
@@ -41,6 +42,25 @@ final class PrometheusText {
                 .append("aisora_retention_last_sweep_timestamp_seconds ")
                 .append(sweep.map(r -> r.startedAt().getEpochSecond()).orElse(0L)).append('\n');
         return out.toString();
+    }
+
+    /** Moderation outcomes since the node started, by category: counters, with no word of any input. */
+    static String moderation(ModerationCounters counters) {
+        StringBuilder out = new StringBuilder();
+        counter(out, "aisora_moderation_flags_total", "Prompts let through but flagged for review, by category.",
+                counters.snapshot(ModerationCounters.Kind.PROMPT_FLAGS));
+        counter(out, "aisora_moderation_blocks_total", "Prompts refused by moderation, by category.",
+                counters.snapshot(ModerationCounters.Kind.PROMPT_BLOCKS));
+        counter(out, "aisora_moderation_output_blocks_total", "Generated outputs refused by moderation, by category.",
+                counters.snapshot(ModerationCounters.Kind.OUTPUT_BLOCKS));
+        return out.toString();
+    }
+
+    private static void counter(StringBuilder out, String name, String help, Map<String, Long> byCategory) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
+                .append(" counter\n");
+        byCategory.forEach((category, n) -> out.append(name).append("{category=\"").append(label(category))
+                .append("\"} ").append(n).append('\n'));
     }
 
     /** Escapes a label value as the format requires (backslash, quote, newline). */

@@ -15,6 +15,7 @@ import org.aisora.api.provider.ThirdParty;
 import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStore;
+import org.aisora.core.internal.moderation.ImageModeration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.plugins.PluginSet;
 import org.aisora.core.internal.plugins.Ranked;
@@ -92,6 +93,12 @@ final class Dispatch {
                     // reconfigured since routing (its agreement withdrawn): the promise holds over the order
                     last = new ProviderException("no_training_safe_provider", "provider '" + id
                             + "' may use content to train its models and has no no-training agreement", false);
+                    break;
+                }
+                if (registry.refusesUnmoderated(provider)) {
+                    // the image-classifying engine went away since routing: nothing goes out unmoderated
+                    last = new ProviderException(ImageModeration.UNAVAILABLE, ImageModeration.refusal("provider '" + id
+                            + "' is a vendor provider"), false);
                     break;
                 }
                 Instant started = clock.instant();
@@ -188,7 +195,8 @@ final class Dispatch {
         for (Ranked<GenerationProvider> e : providers.entries()) {
             GenerationProvider p = e.plugin();
             out.add(new Candidate(p.id(), e.ranking(), Routing.capable(p, request), health(p),
-                    registry.breakers().of(p.id()).available(), Routing.trainingSafe(p)));
+                    registry.breakers().of(p.id()).available(), Routing.trainingSafe(p),
+                    !registry.refusesUnmoderated(p)));
         }
         return out;
     }

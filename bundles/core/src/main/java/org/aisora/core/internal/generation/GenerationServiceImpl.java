@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.aisora.api.error.AisoraException;
+import org.aisora.api.error.ServiceBusyException;
 import org.aisora.api.policy.ArtifactKind;
 import org.aisora.api.policy.RetentionPolicy;
 import org.aisora.api.provider.GenerationProvider;
@@ -31,6 +32,7 @@ import org.aisora.core.internal.limits.Plan;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.limits.RequestRateLimiter;
 import org.aisora.core.internal.credits.LedgerAccounts;
+import org.aisora.core.internal.moderation.ImageModeration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -101,6 +103,7 @@ public final class GenerationServiceImpl implements GenerationService {
         }
         String jobId = UUID.randomUUID().toString();
         checkPinnedProvider(v, jobId);
+        checkModeration(v, jobId);
         if (v.inputMediaId() != null) {
             // the caller's own upload only: another account's id is as missing as an unknown one
             media.find(v.inputMediaId()).filter(m -> m.ownerId().equals(caller.accountId()))
@@ -149,6 +152,24 @@ public final class GenerationServiceImpl implements GenerationService {
         if (!Routing.trainingSafe(provider)) {
             throw AisoraException.unprocessable("no_training_safe_provider", "provider '" + v.provider()
                     + "' may use content to train its models and has no no-training agreement");
+        }
+    }
+
+    /**
+     * 503 while the request could only go to vendor providers whose images no installed engine can classify
+     * (and {@code images.required} holds): refused before any credits are held, rather than a job that fails.
+     */
+    private void checkModeration(ValidatedSubmission v, String jobId) {
+        GenerationRequest probe = new GenerationRequest(jobId, v.type(), v.prompt(), v.negativePrompt(), v.width(),
+                v.height(), v.durationSeconds(), v.seed());
+        List<GenerationProvider> able = (v.provider() == null ? registry.families().providers.ranked()
+                : registry.families().providers.get(v.provider()).stream().toList()).stream()
+                .filter(p -> Routing.capable(p, probe)).filter(Routing::trainingSafe).toList();
+        if (!able.isEmpty() && able.stream().allMatch(registry::refusesUnmoderated)) {
+            throw new ServiceBusyException(ImageModeration.UNAVAILABLE, ImageModeration.refusal(
+                    v.provider() == null ? "this request can only go to vendor providers"
+                            : "provider '" + v.provider() + "' is a vendor provider"),
+                    ImageModeration.RETRY_AFTER_SECONDS);
         }
     }
 

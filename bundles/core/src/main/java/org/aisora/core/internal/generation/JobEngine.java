@@ -18,6 +18,7 @@ import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.media.MediaWriter;
+import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,14 +43,15 @@ public final class JobEngine {
 
     @Activate
     public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference MediaStore media,
-                     @Reference PluginRegistry registry, CoreConfiguration config) {
-        this(jobs, accounts, media, registry, config, Clock.systemUTC());
+                     @Reference PluginRegistry registry, @Reference ModerationCounters counters,
+                     CoreConfiguration config) {
+        this(jobs, accounts, media, registry, counters, config, Clock.systemUTC());
     }
 
     public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                     CoreConfiguration config, Clock clock) {
+                     ModerationCounters counters, CoreConfiguration config, Clock clock) {
         this.jobs = jobs;
-        this.runner = new JobRunner(jobs, accounts, media, registry, config, clock);
+        this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock);
         int size = Math.max(1, config.workers());
         this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, config.worker_queue())), threads("aisora-job-"));

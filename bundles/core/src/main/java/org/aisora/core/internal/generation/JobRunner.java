@@ -26,6 +26,7 @@ import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.media.BlobCleanup;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.media.OutputLimits;
+import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,11 @@ final class JobRunner {
     private final Clock clock;
     private final JobInputs inputs;
     private final Dispatch dispatch;
+    private final ModerationCounters counters;
 
-    JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry, CoreConfiguration config,
-              Clock clock) {
+    JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
+              ModerationCounters counters, CoreConfiguration config, Clock clock) {
+        this.counters = counters;
         this.inputs = new JobInputs(media, registry);
         this.dispatch = new Dispatch(jobs, registry, clock, config.poll_interval_ms());
         this.jobs = jobs;
@@ -109,6 +112,11 @@ final class JobRunner {
             } catch (RuntimeException e) {
                 return "";
             }
+            counters.prompt(verdict);
+            if (!verdict.review().isEmpty()) {
+                // categories only: the prompt itself never reaches a log
+                LOG.info("job {}: prompt flagged for review by {}: {}", job.id(), engine.id(), verdict.review());
+            }
             if (verdict.flagged()) {
                 return "the prompt was rejected by moderation (" + String.join(", ", verdict.categories()) + ")";
             }
@@ -145,7 +153,7 @@ final class JobRunner {
         }
         BlobStore store = registry.defaultBlobStore().orElseThrow(() -> new IOException("no blob store installed"));
         Instant now = clock.instant();
-        List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry.families(), job.id()),
+        List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry.families(), job.id(), counters),
                 store, now, outputExpiry(job, now));
         boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,
                 LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now, providerId));

@@ -7,6 +7,7 @@ import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.core.internal.media.OutputGate;
+import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.plugins.Plugins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ final class OutputModeration implements OutputGate {
 
     private final Plugins plugins;
     private final String jobId;
+    private final ModerationCounters counters;
 
-    OutputModeration(Plugins plugins, String jobId) {
+    OutputModeration(Plugins plugins, String jobId, ModerationCounters counters) {
         this.plugins = plugins;
         this.jobId = jobId;
+        this.counters = counters;
     }
 
     @Override
@@ -42,6 +45,7 @@ final class OutputModeration implements OutputGate {
             // the decision is logged with the engine and categories only, never the content
             LOG.info("output moderation: job {} engine {} {} {}", jobId, engine.id(),
                     verdict.flagged() ? "flagged" : "allowed", verdict.categories());
+            counters.output(verdict);
             if (verdict.flagged()) {
                 throw new ProviderException("output_rejected",
                         "the generated output was rejected by moderation (" + String.join(", ", verdict.categories()) + ")",

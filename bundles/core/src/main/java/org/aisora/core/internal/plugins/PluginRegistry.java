@@ -20,6 +20,7 @@ import org.aisora.api.service.HealthReport;
 import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountStore;
+import org.aisora.core.internal.moderation.ImageModeration;
 import org.aisora.core.internal.routing.BreakerSettings;
 import org.aisora.core.internal.routing.BreakerState;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -47,9 +48,16 @@ public final class PluginRegistry implements PluginDirectory {
     private volatile RoutingRules routing;
     private volatile ConfigurationAdmin configAdmin;
     private volatile AccountStore database;
+    private final ImageModeration images;
+
+    /** With images required, as {@code org.aisora.core.moderation} has it by default. */
+    public PluginRegistry(PluginChoices config) {
+        this(config, new ImageModeration(true));
+    }
 
     @Activate
-    public PluginRegistry(PluginChoices config) {
+    public PluginRegistry(PluginChoices config, @Reference ImageModeration images) {
+        this.images = images;
         modified(config);
     }
 
@@ -76,14 +84,29 @@ public final class PluginRegistry implements PluginDirectory {
         return plugins;
     }
 
+    /** Whether a job may not go to this provider now: a vendor while no engine classifies images (and that is required). */
+    public boolean refusesUnmoderated(GenerationProvider provider) {
+        return images.refuses(provider, plugins.moderation.ranked());
+    }
+
     @Override
     public List<PluginInfo> plugins() {
-        // a provider whose circuit is open is shown as such, whatever it says of itself
+        // a provider whose circuit is open is shown as such, whatever it says of itself; so are the moderation
+        // engines while none of them can classify what vendor providers return
+        Optional<String> imageGap = imageGap();
         return plugins.describe(config).stream().map(p -> p.family() == PluginFamily.PROVIDER
                 && breakers.of(p.id()).state() == BreakerState.OPEN && p.health().status() == PluginHealth.Status.ONLINE
                 ? new PluginInfo(p.family(), p.id(), PluginHealth.degraded("circuit open: "
                         + breakers.of(p.id()).reason()), p.ranking(), p.active(), p.training())
+                : p.family() == PluginFamily.MODERATION && imageGap.isPresent()
+                && p.health().status() == PluginHealth.Status.ONLINE
+                ? new PluginInfo(p.family(), p.id(), PluginHealth.degraded(imageGap.get()), p.ranking(), p.active(),
+                        p.training())
                 : p).toList();
+    }
+
+    private Optional<String> imageGap() {
+        return images.gap(plugins.providers.ranked(), plugins.moderation.ranked());
     }
 
     @Override
@@ -123,7 +146,7 @@ public final class PluginRegistry implements PluginDirectory {
 
     @Override
     public HealthReport health() {
-        return plugins.health(config, database != null);
+        return plugins.health(config, database != null, imageGap());
     }
 
     // --- one bind/update/unbind triple per family; all identical on purpose (update: a new service.ranking)

@@ -81,7 +81,8 @@ public final class Plugins {
         }
     }
 
-    HealthReport health(PluginChoices config, boolean databaseUp) {
+    /** @param imageGap why vendors' images cannot be moderated, when they cannot: the platform is then degraded */
+    HealthReport health(PluginChoices config, boolean databaseUp, Optional<String> imageGap) {
         Map<String, String> checks = new LinkedHashMap<>();
         boolean down = false;
         down |= check(checks, "database", databaseUp ? "ok" : null);
@@ -90,7 +91,9 @@ public final class Plugins {
         down |= check(checks, "privacy", privacy.preferred(config.privacy_policy()).map(Plugin::id).orElse(null));
         checks.put("providers", providers.isEmpty() ? "none" : String.valueOf(providers.ranked().size()));
         checks.put("moderation", moderation.isEmpty() ? "none" : String.valueOf(moderation.ranked().size()));
-        String status = down ? "down" : providers.isEmpty() || moderation.isEmpty() ? "degraded" : "ok";
+        imageGap.ifPresent(reason -> checks.put("image_moderation", reason));
+        String status = down ? "down" : providers.isEmpty() || moderation.isEmpty() || imageGap.isPresent()
+                ? "degraded" : "ok";
         return new HealthReport(status, checks);
     }
 

@@ -25,7 +25,12 @@ public record Route(List<String> toTry, List<String> skippedCircuitOpen, Problem
          * Only providers whose vendor may train on content (or does not say) could take the job, and none has a
          * no-training agreement: the job fails with {@code no_training_safe_provider}, nothing is sent out.
          */
-        NO_TRAINING_SAFE_PROVIDER
+        NO_TRAINING_SAFE_PROVIDER,
+        /**
+         * Only vendor providers could take the job and no installed engine classifies images, which
+         * {@code images.required} demands: the job fails with {@code image_moderation_unavailable}, nothing is sent.
+         */
+        IMAGE_MODERATION_UNAVAILABLE
     }
 
     public Route {
@@ -54,6 +59,7 @@ public record Route(List<String> toTry, List<String> skippedCircuitOpen, Problem
             case NONE -> null;
             case PINNED_UNAVAILABLE -> "provider_unavailable";
             case NO_TRAINING_SAFE_PROVIDER -> "no_training_safe_provider";
+            case IMAGE_MODERATION_UNAVAILABLE -> "image_moderation_unavailable";
             // a pin is checked at submission (422); one that went away since then leaves nothing to run on
             case PINNED_UNKNOWN, PINNED_INCAPABLE, NO_PROVIDER -> "no_provider";
         };

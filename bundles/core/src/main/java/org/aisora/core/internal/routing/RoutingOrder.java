@@ -22,7 +22,8 @@ import org.aisora.api.provider.GenerationType;
  * configured list this is the ranking order the core always used.
  *
  * <p>A provider whose vendor may train on content (stated yes or unknown) without a recorded no-training
- * agreement is never in the route, pinned or not: that is the policy's promise, not a preference.
+ * agreement is never in the route, pinned or not: that is the policy's promise, not a preference. Nor is a
+ * vendor provider whose images could not be moderated ({@link Candidate#moderated()}).
  *
  * <p>A pinned provider is the only one tried; an unknown or incapable pin is an explicit problem.
  */
@@ -97,13 +98,18 @@ public final class RoutingOrder {
         List<String> toTry = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> trains = new ArrayList<>();
+        List<String> unmoderated = new ArrayList<>();
         byId.values().stream()
                 .filter(Candidate::capable)
                 .filter(c -> c.health() != PluginHealth.Status.OFFLINE)
                 .sorted(order)
-                .forEach(c -> (!c.trainingSafe() ? trains : c.breakerAllows() ? toTry : skipped).add(c.id()));
+                .forEach(c -> (!c.trainingSafe() ? trains : !c.moderated() ? unmoderated
+                        : c.breakerAllows() ? toTry : skipped).add(c.id()));
         if (toTry.isEmpty() && skipped.isEmpty() && !trains.isEmpty()) {
             return Route.problem(Route.Problem.NO_TRAINING_SAFE_PROVIDER, List.of(), trainsMessage(type, trains));
+        }
+        if (toTry.isEmpty() && skipped.isEmpty() && !unmoderated.isEmpty()) {
+            return Route.problem(Route.Problem.IMAGE_MODERATION_UNAVAILABLE, List.of(), unmoderatedMessage(unmoderated));
         }
         return Route.of(toTry, skipped, "no installed provider can do " + type.wireName() + " now");
     }
@@ -111,6 +117,11 @@ public final class RoutingOrder {
     private static String trainsMessage(GenerationType type, List<String> ids) {
         return "the only providers that can do " + type.wireName() + " (" + String.join(", ", ids)
                 + ") may use content to train their models and have no no-training agreement";
+    }
+
+    private static String unmoderatedMessage(List<String> ids) {
+        return "only vendor providers (" + String.join(", ", ids) + ") can do this, and no installed moderation"
+                + " engine classifies images; an operator must install one (e.g. aisora-moderation-openai)";
     }
 
     private static Route pinned(GenerationType type, Candidate c, String id) {
@@ -124,6 +135,9 @@ public final class RoutingOrder {
         if (!c.trainingSafe()) {
             return Route.problem(Route.Problem.NO_TRAINING_SAFE_PROVIDER, List.of(), "provider '" + id
                     + "' may use content to train its models and has no no-training agreement");
+        }
+        if (!c.moderated()) {
+            return Route.problem(Route.Problem.IMAGE_MODERATION_UNAVAILABLE, List.of(), unmoderatedMessage(List.of(id)));
         }
         if (c.health() == PluginHealth.Status.OFFLINE) {
             return Route.problem(Route.Problem.PINNED_UNAVAILABLE, List.of(), "provider '" + id + "' is offline");

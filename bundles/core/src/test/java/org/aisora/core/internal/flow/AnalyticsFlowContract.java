@@ -48,7 +48,7 @@ abstract class AnalyticsFlowContract {
                 TestConfig.core(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
                 clock, false);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper,
-                platform.registry, TestConfig.core(Map.of("analytics_k", 3)), clock);
+                platform.registry, platform.moderationCounters, TestConfig.core(Map.of("analytics_k", 3)), clock);
     }
 
     @AfterEach

@@ -232,7 +232,8 @@ abstract class GenerationFlowContract {
                 org.aisora.core.internal.credits.LedgerAccounts.hold(jobId, ann.accountId(), 5, now));
         assertTrue(platform.db.jobs().markRunning(jobId, "builtin", now)); // ...and then the node died
         org.aisora.core.internal.generation.JobEngine restarted = new org.aisora.core.internal.generation.JobEngine(
-                platform.db.jobs(), platform.db.accounts(), platform.db.media(), platform.registry, platform.config);
+                platform.db.jobs(), platform.db.accounts(), platform.db.media(), platform.registry,
+                platform.moderationCounters, platform.config);
         try {
             assertEquals("succeeded", platform.await(ann, jobId, v -> v.status().equals("succeeded")).status());
         } finally {

@@ -51,6 +51,9 @@ final class TestPlatform implements AutoCloseable {
     final AccountServiceImpl accounts;
     final CreditServiceImpl credits;
     final JobEngine engine;
+    final org.aisora.core.internal.moderation.ImageModeration imageModeration;
+    final org.aisora.core.internal.moderation.ModerationCounters moderationCounters =
+            new org.aisora.core.internal.moderation.ModerationCounters();
     final GenerationServiceImpl generations;
     final MediaServiceImpl media;
     final Path work;
@@ -63,11 +66,15 @@ final class TestPlatform implements AutoCloseable {
     TestPlatform(TestStores db, Map<String, Object> coreConfig) throws Exception {
         this.db = db;
         this.blobs = Files.createTempDirectory("aisora-blobs");
+        // flows with vendor doubles are about routing, not image moderation (ImageModerationFlowTest is)
         Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L,
-                "plans", new String[] {UNLIMITED_FREE}));
+                "plans", new String[] {UNLIMITED_FREE}, "images_required", false));
         cfg.putAll(coreConfig);
         this.config = TestConfig.core(cfg);
-        this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()));
+        this.imageModeration = new org.aisora.core.internal.moderation.ImageModeration(TestConfig.of(
+                org.aisora.core.internal.moderation.ModerationConfiguration.class, cfg));
+        this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()),
+                imageModeration);
         this.builtin = new BuiltinProvider(TestConfig.of(BuiltinProviderConfig.class, Map.of()));
         this.storage = new FilesystemBlobStore(TestConfig.of(FilesystemStoreConfig.class, Map.of("root", blobs.toString())));
         builtin.bindEncoder(new org.aisora.core.internal.media.ActiveVideoEncoder(registry::transcoder));
@@ -93,7 +100,7 @@ final class TestPlatform implements AutoCloseable {
                 security, config, java.time.Clock.systemUTC());
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit,
                 java.time.Clock.systemUTC());
-        this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, config);
+        this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, moderationCounters, config);
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(),
                 db.preferences(), config);
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(

@@ -147,4 +147,28 @@ class RoutingOrderTest {
         assertEquals("provider 'runway' may use content to train its models and has no no-training agreement",
                 route.message());
     }
+
+    /** A vendor provider while no installed engine classifies images and images.required holds. */
+    private static Candidate unmoderated(String id, int ranking) {
+        return new Candidate(id, ranking, true, ONLINE, true, true, false);
+    }
+
+    @Test
+    void aVendorWhoseImagesCannotBeModeratedIsLeftOutAndAloneItIsAProblem() {
+        Route route = CONFIGURED.route(TEXT_TO_IMAGE, List.of(unmoderated("openai", 100), up("builtin", 0)), null);
+        assertEquals(List.of("builtin"), route.toTry(), "listed and ranked first, and still left out");
+        assertEquals(List.of(), route.skippedCircuitOpen());
+
+        Route none = CONFIGURED.route(TEXT_TO_IMAGE, List.of(unmoderated("openai", 0), unmoderated("stability", 5),
+                with("builtin", ONLINE, false, true)), null);
+        assertEquals(Route.Problem.IMAGE_MODERATION_UNAVAILABLE, none.problem());
+        assertEquals("image_moderation_unavailable", none.errorCode());
+        assertEquals(List.of(), none.toTry());
+        assertTrue(none.message().startsWith("only vendor providers (stability, openai) can do this"), none.message());
+        assertFalse(none.unprocessable());
+
+        Route pinned = CONFIGURED.route(TEXT_TO_IMAGE, List.of(unmoderated("openai", 0), up("builtin", 0)), "openai");
+        assertEquals(Route.Problem.IMAGE_MODERATION_UNAVAILABLE, pinned.problem());
+        assertEquals(List.of(), pinned.toTry());
+    }
 }

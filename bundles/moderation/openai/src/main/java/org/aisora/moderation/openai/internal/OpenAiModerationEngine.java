@@ -80,6 +80,12 @@ public final class OpenAiModerationEngine implements ModerationEngine {
         }
     }
 
+    /** OpenAI's omni-moderation models classify images (sexual, violence, self-harm). */
+    @Override
+    public boolean classifiesImages() {
+        return true;
+    }
+
     /** @throws IOException when the image cannot be sent or OpenAI gave no verdict */
     @Override
     public ModerationVerdict moderateImage(InputStream image, String contentType) throws IOException {

@@ -52,6 +52,11 @@ class OpenAiModerationEngineTest {
     }
 
     @Test
+    void itClassifiesImagesSoVendorProvidersMayBeUsed() {
+        assertTrue(engine(Map.of()).classifiesImages());
+    }
+
+    @Test
     void cleanTextIsAllowed() {
         openai.on(MODERATIONS, Reply.json(200, result(false, Map.of("violence", false, "sexual", false),
                 Map.of("violence", 0.01, "sexual", 0.002))));

@@ -79,13 +79,17 @@ public final class RulesModerationEngine implements ModerationEngine {
         List<String> all = new ArrayList<>(blocked);
         all.addAll(flagged);
         if (blocked.isEmpty()) {
-            return new ModerationVerdict(false, all, "flagged for review: " + String.join(", ", flagged));
+            return new ModerationVerdict(false, all, "flagged for review: " + String.join(", ", flagged), flagged);
         }
-        return ModerationVerdict.flag(all, "matched rules: " + String.join(", ", blocked)
-                + (flagged.isEmpty() ? "" : "; flagged for review: " + String.join(", ", flagged)));
+        return new ModerationVerdict(true, all, "matched rules: " + String.join(", ", blocked)
+                + (flagged.isEmpty() ? "" : "; flagged for review: " + String.join(", ", flagged)), flagged);
     }
 
-    /** An image that does not decode is flagged: the core only sends images it has already checked. */
+    /**
+     * Known images only, by perceptual hash: this recognises what it was told, it does not classify what an
+     * image shows, so {@link #classifiesImages()} stays false. An image that does not decode is flagged: the
+     * core only sends images it has already checked.
+     */
     @Override
     public ModerationVerdict moderateImage(InputStream image, String contentType) throws IOException {
         HashBlocklist blocklist = images;

@@ -67,12 +67,16 @@ class DefaultRuleSetTest {
         ModerationVerdict hate = engine.moderateText("immigrants are vermin");
         assertFalse(hate.flagged());
         assertEquals(List.of("hate"), hate.categories());
+        assertEquals(List.of("hate"), hate.review(), "named for review, so the core counts it");
+        assertEquals(List.of(), hate.blocked());
         assertFalse(hate.reason().contains("vermin"));
         assertEquals(PluginHealth.online(), engine.health());
         assertTrue(engine.moderateText("gore beheading").flagged(), "other categories still block");
         ModerationVerdict both = engine.moderateText("sieg heil and gore");
         assertTrue(both.flagged());
         assertEquals(List.of("graphic-violence", "extremist"), both.categories());
+        assertEquals(List.of("graphic-violence"), both.blocked(), "the block and the flag stay apart");
+        assertEquals(List.of("extremist"), both.review());
     }
 
     @Test

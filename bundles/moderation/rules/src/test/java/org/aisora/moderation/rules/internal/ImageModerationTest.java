@@ -62,6 +62,13 @@ class ImageModerationTest {
         assertTrue(engine.moderateImage(new ByteArrayInputStream(smallerJpeg), "image/jpeg").flagged());
     }
 
+    /** A blocklist recognises known images; it does not classify: vendor providers still need a classifier. */
+    @Test
+    void aHashBlocklistDoesNotCountAsAnImageClassifier() {
+        assertFalse(engine("known-abuse=" + RulesModerationEngine.hashOf(picture(64, 64, 1))).classifiesImages());
+        assertFalse(engine().classifiesImages());
+    }
+
     @Test
     void otherImagesPass() throws Exception {
         RulesModerationEngine engine = engine("known-abuse=" + RulesModerationEngine.hashOf(picture(512, 512, 1)));
