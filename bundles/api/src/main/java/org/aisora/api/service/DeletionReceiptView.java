@@ -18,8 +18,10 @@ public record DeletionReceiptView(String id, Instant createdAt, Instant expiresA
     }
 
     /**
-     * What one provider was asked to delete. @param status {@code deleted}, {@code not_supported} (the vendor
-     * offers no deletion), {@code pending} (the provider is not installed now) or {@code failed}
+     * What one provider was asked to delete. @param status {@code queued} (in the vendor deletion queue, which
+     * outlives the account and retries: see {@link VendorDeletionService}), {@code deleted}, {@code not_supported}
+     * (the vendor offers no deletion), or, in receipts written before the queue existed, {@code pending} (the
+     * provider was not installed) or {@code failed}
      */
     public record ThirdPartyDeletion(String provider, String vendor, String status, long tasks) {
     }

@@ -33,6 +33,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaAuditStore audit;
     private final JpaDeviceStore devices;
     private final JpaDeletionReceiptStore receipts;
+    private final JpaVendorDeletionStore vendorDeletions;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -57,6 +58,7 @@ public final class TestStores implements AutoCloseable {
         this.audit = new JpaAuditStore(emf, ready);
         this.devices = new JpaDeviceStore(emf, ready);
         this.receipts = new JpaDeletionReceiptStore(emf, ready);
+        this.vendorDeletions = new JpaVendorDeletionStore(emf, ready);
     }
 
     /** Always available. */
@@ -144,6 +146,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.DeletionReceiptStore receipts() {
         return receipts;
+    }
+
+    public org.aisora.api.store.VendorDeletionStore vendorDeletions() {
+        return vendorDeletions;
     }
 
     /** The database itself, for tests that scan it the way an auditor would (every table, every column). */

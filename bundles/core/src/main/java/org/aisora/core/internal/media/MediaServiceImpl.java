@@ -22,6 +22,7 @@ import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.PreferenceStore;
+import org.aisora.api.store.VendorDeletionRecord.Reason;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.LimitRefusals;
@@ -30,6 +31,7 @@ import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.media.upload.UploadLimits;
 import org.aisora.core.internal.media.upload.UploadRefusals;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +44,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class MediaServiceImpl implements MediaService {
     private final MediaStore media;
     private final MediaProcessor processor;
+    private final VendorDeletionQueue vendorDeletions;
     private final AccountStore accounts;
     private final PreferenceStore preferences;
     private final PluginRegistry registry;
@@ -53,17 +56,19 @@ public final class MediaServiceImpl implements MediaService {
     @Activate
     public MediaServiceImpl(@Reference MediaStore media, @Reference AccountStore accounts,
                             @Reference PreferenceStore preferences, @Reference PluginRegistry registry,
-                            @Reference MediaProcessor processor, CoreConfiguration config) throws IOException {
-        this(media, accounts, preferences, registry, processor, config, dataFolder(),
+                            @Reference MediaProcessor processor, @Reference VendorDeletionQueue vendorDeletions,
+                            CoreConfiguration config) throws IOException {
+        this(media, accounts, preferences, registry, processor, vendorDeletions, config, dataFolder(),
                 UrlSigner.fromConfig(config.url_signing_key(), dataFolder().resolve("url-signing.key")),
                 Clock.systemUTC());
         MediaUploads.sweepStale(dataFolder().resolve("spool"), Instant.now().minus(Duration.ofMinutes(1)));
     }
 
     public MediaServiceImpl(MediaStore media, AccountStore accounts, PreferenceStore preferences,
-                            PluginRegistry registry, MediaProcessor processor, CoreConfiguration config,
-                            Path workFolder, UrlSigner signer, Clock clock) {
+                            PluginRegistry registry, MediaProcessor processor, VendorDeletionQueue vendorDeletions,
+                            CoreConfiguration config, Path workFolder, UrlSigner signer, Clock clock) {
         this.processor = processor;
+        this.vendorDeletions = vendorDeletions;
         this.preferences = preferences;
         this.media = media;
         this.accounts = accounts;
@@ -140,12 +145,16 @@ public final class MediaServiceImpl implements MediaService {
                 .map(m -> MediaViews.view(m, media)).toList();
     }
 
-    /** Rows go first (one transaction), then blobs: a crash in between leaves only orphan blobs, which reconcile removes. */
+    /**
+     * The vendor's copy is queued for deletion first (a generated output's job tasks; the job row stays), then
+     * rows go (one transaction), then blobs: a crash in between leaves only orphan blobs, which reconcile removes.
+     */
     @Override
     public void delete(Caller caller, String id) {
         MediaRecord item = owned(caller, id);
         List<MediaRecord> all = new ArrayList<>(media.findByParent(item.id()));
         all.add(item);
+        vendorDeletions.enqueueMedia(List.of(item), Reason.MEDIA_DELETED, clock.instant());
         media.delete(all.stream().map(MediaRecord::id).toList());
         BlobCleanup.discard(all, registry);
     }

@@ -11,13 +11,13 @@ import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.credits.LedgerAccounts;
-import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 
 /**
  * {@code generations.json}: every job with its prompt, parameters, outputs and attempts (which providers, and
  * which third parties with their stated retention, processed it). Erasure ends running jobs first (their holds
- * released; a worker finishing later finds the job ended and discards its outputs), asks the vendors to delete
- * their copies ({@link ThirdPartyErasure}), then deletes the jobs with their attempts.
+ * released; a worker finishing later finds the job ended and discards its outputs), queues the deletion of
+ * the vendors' copies ({@link ThirdPartyErasure}), then deletes the jobs with their attempts.
  */
 final class GenerationsCategory implements PersonalDataCategory {
     private static final int PAGE = 500;
@@ -26,10 +26,10 @@ final class GenerationsCategory implements PersonalDataCategory {
     private final MediaStore media;
     private final ThirdPartyErasure thirdParties;
 
-    GenerationsCategory(JobStore jobs, MediaStore media, PluginRegistry registry) {
+    GenerationsCategory(JobStore jobs, MediaStore media, VendorDeletionQueue vendorDeletions) {
         this.jobs = jobs;
         this.media = media;
-        this.thirdParties = new ThirdPartyErasure(registry);
+        this.thirdParties = new ThirdPartyErasure(vendorDeletions);
     }
 
     @Override
@@ -78,7 +78,8 @@ final class GenerationsCategory implements PersonalDataCategory {
             }
             attempts.addAll(jobs.attempts(j.id()));
         }
-        thirdParties.propagate(attempts).forEach(context::thirdParty);
+        // queued before the attempts go: the queue row is what is left of them once the job is deleted
+        thirdParties.propagate(attempts, now).forEach(context::thirdParty);
         context.detail("generations.attempts", attempts.size());
         return jobs.deleteByOwner(accountId);
     }

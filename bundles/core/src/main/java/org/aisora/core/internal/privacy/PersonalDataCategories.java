@@ -2,6 +2,7 @@ package org.aisora.core.internal.privacy;
 
 import java.util.List;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 
 /**
  * Every kind of personal data, in erasure order: sessions first (nobody stays signed in), then what running
@@ -16,7 +17,8 @@ final class PersonalDataCategories {
         return List.of(
                 new SessionsCategory(s.sessions()),
                 new TokensCategory(s.tokens()),
-                new GenerationsCategory(s.jobs(), s.media(), registry),
+                new GenerationsCategory(s.jobs(), s.media(),
+                        new VendorDeletionQueue(s.vendorDeletions(), s.jobs(), s.media())),
                 new MediaCategory(s.media(), registry),
                 new CreditsCategory(s.ledger()),
                 new PaymentsCategory(s.billing()),

@@ -13,10 +13,14 @@ import org.aisora.api.store.PolicyStore;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.ProfileStore;
 import org.aisora.api.store.SessionStore;
+import org.aisora.api.store.VendorDeletionStore;
 
-/** Every store that holds personal data, as the categories need them. */
+/**
+ * Every store that holds personal data, as the categories need them, and the vendor deletion queue the
+ * generations category fills (it holds none: its rows name vendor tasks, not accounts).
+ */
 public record PersonalDataStores(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens, JobStore jobs,
                                  MediaStore media, LedgerStore ledger, BillingStore billing, DeviceStore devices,
                                  AuditStore audit, PreferenceStore preferences, ProfileStore profiles,
-                                 PolicyStore policies, OutboxStore outbox) {
+                                 PolicyStore policies, OutboxStore outbox, VendorDeletionStore vendorDeletions) {
 }

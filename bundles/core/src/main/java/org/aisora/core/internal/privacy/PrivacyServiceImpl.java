@@ -31,6 +31,7 @@ import org.aisora.api.store.JobStore;
 import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.SessionStore;
+import org.aisora.api.store.VendorDeletionStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.Tokens;
@@ -65,11 +66,12 @@ public final class PrivacyServiceImpl implements PrivacyService {
                               @Reference DeviceStore devices, @Reference AuditStore audit,
                               @Reference PreferenceStore preferences, @Reference ProfileStore profiles,
                               @Reference PolicyStore policies, @Reference OutboxStore outbox,
+                              @Reference VendorDeletionStore vendorDeletions,
                               @Reference DeletionReceiptStore receipts, @Reference PluginRegistry registry,
                               @Reference AccountSecurity security) {
         this(accounts, sessions, receipts, registry, security, PersonalDataCategories.all(new PersonalDataStores(accounts,
-                sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox),
-                registry), Clock.systemUTC());
+                sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox,
+                vendorDeletions), registry), Clock.systemUTC());
     }
 
     public PrivacyServiceImpl(AccountStore accounts, SessionStore sessions, DeletionReceiptStore receipts,

@@ -1,58 +1,41 @@
 package org.aisora.core.internal.privacy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.aisora.api.provider.GenerationProvider;
-import org.aisora.api.provider.ProviderException;
 import org.aisora.api.service.DeletionReceiptView.ThirdPartyDeletion;
 import org.aisora.api.store.JobAttempt;
-import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.api.store.VendorDeletionRecord;
+import org.aisora.api.store.VendorDeletionRecord.Reason;
+import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 
 /**
  * Propagates an erasure to the vendors that saw the account's jobs, from the third-party record of
- * {@code job_attempts}: each vendor task is deleted where the vendor offers it. A provider that is not
- * installed now is {@code pending}, one that fails is {@code failed}; neither stops the erasure.
+ * {@code job_attempts}: each vendor task goes into the vendor deletion queue, which outlives the job rows
+ * and the account and retries until the vendor deleted it. The receipt says what is true when it is
+ * written: {@code queued}, or {@code not_supported} where the vendor offers no deletion (its stated
+ * retention is kept in the queue), or what an earlier deletion of the same task already reached.
  */
 final class ThirdPartyErasure {
-    static final String DELETED = "deleted";
-    static final String NOT_SUPPORTED = "not_supported";
-    static final String PENDING = "pending";
-    static final String FAILED = "failed";
+    static final String QUEUED = "queued";
 
-    private final PluginRegistry registry;
+    private final VendorDeletionQueue queue;
 
-    ThirdPartyErasure(PluginRegistry registry) {
-        this.registry = registry;
+    ThirdPartyErasure(VendorDeletionQueue queue) {
+        this.queue = queue;
     }
 
     /** One result per provider and status, with the number of tasks it covers. */
-    List<ThirdPartyDeletion> propagate(List<JobAttempt> attempts) {
+    List<ThirdPartyDeletion> propagate(List<JobAttempt> attempts, Instant now) {
         Map<List<String>, Long> results = new LinkedHashMap<>();
-        for (JobAttempt a : attempts) {
-            if (a.vendor() == null || a.vendorTaskId() == null) {
-                continue; // ran on our machine, or never reached the vendor
-            }
-            String status = a.vendorDeletable() ? delete(a) : NOT_SUPPORTED;
-            results.merge(List.of(a.providerId(), a.vendor(), status), 1L, Long::sum);
+        for (VendorDeletionRecord row : queue.enqueue(attempts, Reason.ACCOUNT_DELETED, now)) {
+            String status = row.status() == VendorDeletionRecord.Status.PENDING ? QUEUED : row.status().code();
+            results.merge(List.of(row.providerId(), String.valueOf(row.vendor()), status), 1L, Long::sum);
         }
         List<ThirdPartyDeletion> out = new ArrayList<>();
         results.forEach((k, n) -> out.add(new ThirdPartyDeletion(k.get(0), k.get(1), k.get(2), n)));
         return out;
-    }
-
-    private String delete(JobAttempt a) {
-        Optional<GenerationProvider> provider = registry.families().providers.get(a.providerId());
-        if (provider.isEmpty()) {
-            return PENDING;
-        }
-        try {
-            provider.get().deleteTask(a.vendorTaskId());
-            return DELETED;
-        } catch (ProviderException | RuntimeException e) {
-            return FAILED;
-        }
     }
 }

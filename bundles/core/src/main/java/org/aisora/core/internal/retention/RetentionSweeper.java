@@ -25,6 +25,7 @@ import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.analytics.Rollups;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,6 +49,7 @@ public final class RetentionSweeper implements RetentionService {
     static final Duration RECONCILE_GRACE = Duration.ofHours(1);
 
     private final RetentionStore store;
+    private final VendorDeletionQueue vendorDeletions;
     private final UsageStore usage;
     private final PluginRegistry registry;
     private final PlanCatalog plans;
@@ -65,13 +67,16 @@ public final class RetentionSweeper implements RetentionService {
 
     @Activate
     public RetentionSweeper(@Reference RetentionStore store, @Reference UsageStore usage,
-                            @Reference PluginRegistry registry, CoreConfiguration config) {
-        this(store, usage, registry, config, Clock.systemUTC(), true);
+                            @Reference PluginRegistry registry, @Reference VendorDeletionQueue vendorDeletions,
+                            CoreConfiguration config) {
+        this(store, usage, registry, vendorDeletions, config, Clock.systemUTC(), true);
     }
 
-    public RetentionSweeper(RetentionStore store, UsageStore usage, PluginRegistry registry, CoreConfiguration config,
-                            Clock clock, boolean scheduled) {
+    public RetentionSweeper(RetentionStore store, UsageStore usage, PluginRegistry registry,
+                            VendorDeletionQueue vendorDeletions, CoreConfiguration config, Clock clock,
+                            boolean scheduled) {
         this.store = store;
+        this.vendorDeletions = vendorDeletions;
         this.usage = usage;
         this.registry = registry;
         this.plans = PlanCatalog.parse(config.plans());
@@ -119,7 +124,7 @@ public final class RetentionSweeper implements RetentionService {
     public SweepReport run(boolean dryRun) {
         running.lock();
         try {
-            SweepRun run = new SweepRun(store, id -> registry.families().storage.get(id), clock, batch, lease);
+            SweepRun run = new SweepRun(store, vendorDeletions, id -> registry.families().storage.get(id), clock, batch, lease);
             if (dryRun) {
                 return run.dry();
             }

@@ -16,6 +16,8 @@ import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.RetentionStore;
 import org.aisora.api.store.RetentionStore.Expired;
 import org.aisora.api.store.RetentionStore.Table;
+import org.aisora.api.store.VendorDeletionRecord.Reason;
+import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 
 /**
  * One sweep over the tables with expiries, in batches: claim expired rows under a lease, delete each
@@ -27,6 +29,7 @@ final class SweepRun {
     private static final int MAX_PROBLEMS = 20;
 
     private final RetentionStore store;
+    private final VendorDeletionQueue vendorDeletions;
     private final Function<String, Optional<BlobStore>> blobStores;
     private final Clock clock;
     private final int batch;
@@ -35,9 +38,10 @@ final class SweepRun {
     private final Map<String, Long> failed = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
 
-    SweepRun(RetentionStore store, Function<String, Optional<BlobStore>> blobStores, Clock clock, int batch,
-             Duration lease) {
+    SweepRun(RetentionStore store, VendorDeletionQueue vendorDeletions,
+             Function<String, Optional<BlobStore>> blobStores, Clock clock, int batch, Duration lease) {
         this.store = store;
+        this.vendorDeletions = vendorDeletions;
         this.blobStores = blobStores;
         this.clock = clock;
         this.batch = Math.max(1, batch);
@@ -72,6 +76,7 @@ final class SweepRun {
             Instant now = clock.instant();
             String claim = UUID.randomUUID().toString();
             List<Expired> rows = store.claimExpired(table, now, batch, claim, now.plus(lease));
+            queueVendorCopies(table, rows, now);
             List<String> blobsGone = new ArrayList<>(rows.size());
             for (Expired row : rows) {
                 if (deleteBlob(row)) {
@@ -84,6 +89,20 @@ final class SweepRun {
             // empty: nothing left to claim; nothing deleted: what is left failed and waits for its lease
             if (rows.isEmpty() || done.isEmpty()) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * The vendor tasks behind expiring generated outputs and jobs go into the vendor deletion queue before
+     * their rows go (the attempts are deleted with their job): a crash after this repeats an idempotent enqueue.
+     */
+    private void queueVendorCopies(Table table, List<Expired> rows, Instant now) {
+        for (Expired row : rows) {
+            if (table == Table.JOBS) {
+                vendorDeletions.enqueueJob(row.id(), Reason.EXPIRY, now);
+            } else if ("generated".equals(row.kind())) {
+                vendorDeletions.enqueueMediaIds(List.of(row.id()), Reason.EXPIRY, now);
             }
         }
     }

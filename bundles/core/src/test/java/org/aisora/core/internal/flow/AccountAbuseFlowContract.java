@@ -114,7 +114,8 @@ abstract class AccountAbuseFlowContract {
             return new PrivacyServiceImpl(db.accounts(), db.sessions(), db.receipts(), registry, security,
                     PrivacyServiceImpl.categories(new PersonalDataStores(db.accounts(), db.sessions(), db.apiTokens(),
                             db.jobs(), db.media(), db.ledger(), db.billing(), db.devices(), db.audit(),
-                            db.preferences(), db.profiles(), db.policies(), db.outbox()), registry), clock);
+                            db.preferences(), db.profiles(), db.policies(), db.outbox(), db.vendorDeletions()),
+                            registry), clock);
         }
     }
 

@@ -45,6 +45,7 @@ abstract class AnalyticsFlowContract {
         platform = new TestPlatform(database(), Map.of());
         clock = new MutableClock(Instant.now());
         sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(), platform.registry,
+                platform.vendorQueue,
                 TestConfig.core(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
                 clock, false);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper,

@@ -72,7 +72,12 @@ abstract class ErasureRacesFlowContract {
         DeletionReceiptView receipt = privacy.privacy.deleteAccount(erin.caller(), PrivacyPlatform.PASSWORD, null, null);
         assertEquals(2L, receipt.counts().get("generations"));
         assertEquals(List.of(new DeletionReceiptView.ThirdPartyDeletion(VendorDouble.ID, VendorDouble.VENDOR,
-                "deleted", 1)), receipt.thirdParties());
+                "queued", 1)), receipt.thirdParties());
+        assertEquals(List.of(), vendor.deleted, "queued, not called in the erasure's own flow");
+        assertEquals(1, new org.aisora.core.internal.vendordeletion.VendorDeletionWorker(platform.db.vendorDeletions(),
+                pid -> platform.plugins().providers.get(pid), org.aisora.core.internal.TestConfig.of(
+                        org.aisora.core.internal.vendordeletion.VendorDeletionConfig.class, Map.of()),
+                java.time.Clock.systemUTC(), false).runOnce());
         assertEquals(List.of("task-1"), vendor.deleted);
 
         vendor.release.countDown();
@@ -135,7 +140,7 @@ abstract class ErasureRacesFlowContract {
     /**
      * A deletion that stops half-way (here a category fails once) leaves an account that cannot sign in; running
      * it again finishes it, and the receipt counts what both runs did. A provider no longer installed is
-     * recorded as a pending third-party deletion and does not block.
+     * recorded as a queued third-party deletion (pending in the queue until it is back) and does not block.
      */
     @Test
     void anInterruptedDeletionIsFinishedByRunningItAgain() throws Exception {
@@ -145,6 +150,7 @@ abstract class ErasureRacesFlowContract {
         GenerationView viaVendor = platform.generations.submit(erin.caller(), new GenerationSubmission("text-to-image",
                 "a vendor job", null, null, 64, 64, null, null, VendorDouble.ID), null);
         platform.await(erin.caller(), viaVendor.id(), v -> v.status().equals("succeeded"));
+        String task = "task-" + vendor.submits();
         long media = platform.db.queryLong("SELECT COUNT(*) FROM media WHERE owner_id = ?", id);
         String token = platform.accounts.login(erin.email(), PrivacyPlatform.PASSWORD, null).token();
 
@@ -188,7 +194,9 @@ abstract class ErasureRacesFlowContract {
             assertEquals(2L, receipt.counts().get("generations"));
             assertTrue(receipt.counts().get("credits") > 0, "pseudonymised by the second run");
             assertEquals(List.of(new DeletionReceiptView.ThirdPartyDeletion(VendorDouble.ID, VendorDouble.VENDOR,
-                    "pending", 1)), receipt.thirdParties(), "the vendor's provider is not installed now");
+                    "queued", 1)), receipt.thirdParties(), "the vendor's provider is not installed now");
+            assertEquals("pending", platform.db.vendorDeletions().find(VendorDouble.ID, task).orElseThrow()
+                    .status().code(), "the queue keeps it for when the provider is back");
             assertEquals(List.of(), privacy.scan(List.of(id, erin.email(), erin.prompt())));
         } finally {
             platform.plugins().providers.add(vendor, Map.of());

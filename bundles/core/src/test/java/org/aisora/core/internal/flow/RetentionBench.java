@@ -34,7 +34,7 @@ final class RetentionBench {
         try (TestPlatform platform = new TestPlatform(maria ? TestStores.mariaDb() : TestStores.h2(), Map.of())) {
             MutableClock clock = new MutableClock(Instant.now());
             RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
-                    platform.registry, TestConfig.core(Map.of("retention_batch", batch,
+                    platform.registry, platform.vendorQueue, TestConfig.core(Map.of("retention_batch", batch,
                     "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, false);
 
             seed(platform, items, "sweep");

@@ -63,7 +63,8 @@ abstract class RetentionFlowContract {
     }
 
     private RetentionSweeper sweeper(TestStores node, int batch) {
-        return new RetentionSweeper(node.retention(), node.usage(), platform.registry, TestConfig.core(Map.of(
+        return new RetentionSweeper(node.retention(), node.usage(), platform.registry, platform.vendorQueue,
+                TestConfig.core(Map.of(
                 "retention_batch", batch, "retention_lease_seconds", 300L,
                 "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, false);
     }

@@ -58,6 +58,7 @@ final class TestPlatform implements AutoCloseable {
     final MediaServiceImpl media;
     final Path work;
     final org.aisora.core.internal.media.MediaProcessor processor;
+    final org.aisora.core.internal.vendordeletion.VendorDeletionQueue vendorQueue;
 
     /** The flow tests are about generation, not plans: a free plan no test reaches the limits of. */
     static final String UNLIMITED_FREE = "free=monthly.credits:100,retention.days:7,max.concurrent.jobs:10000,"
@@ -109,7 +110,10 @@ final class TestPlatform implements AutoCloseable {
         // the video queue's keys (queue_capacity, decode_factor, ...) come from the same map: none clash
         this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, config,
                 TestConfig.of(org.aisora.core.internal.media.VideoQueueConfig.class, cfg), work);
-        this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, config, work,
+        this.vendorQueue = new org.aisora.core.internal.vendordeletion.VendorDeletionQueue(db.vendorDeletions(), db.jobs(),
+                db.media());
+        this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, vendorQueue,
+                config, work,
                 new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
     }
 
@@ -117,7 +121,7 @@ final class TestPlatform implements AutoCloseable {
     org.aisora.core.internal.privacy.PersonalDataStores personalData() {
         return new org.aisora.core.internal.privacy.PersonalDataStores(db.accounts(), db.sessions(), db.apiTokens(),
                 db.jobs(), db.media(), db.ledger(), db.billing(), db.devices(), db.audit(), db.preferences(),
-                db.profiles(), db.policies(), db.outbox());
+                db.profiles(), db.policies(), db.outbox(), db.vendorDeletions());
     }
 
     org.aisora.core.internal.plugins.Plugins plugins() {

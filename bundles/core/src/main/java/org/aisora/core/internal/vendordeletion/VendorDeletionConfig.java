@@ -1,0 +1,34 @@
+package org.aisora.core.internal.vendordeletion;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The vendor deletion queue's worker (PID org.aisora.core.vendordeletions, file
+ * etc/org.aisora.core.vendordeletions.cfg): how often it drains the queue, how it backs off a vendor that
+ * refuses, and when it gives up. Read at activation; a change restarts the worker, the queue stays.
+ */
+@ObjectClassDefinition(name = "AiSora vendor deletions", description = "Deleting vendor copies of generations")
+public @interface VendorDeletionConfig {
+    String PID = "org.aisora.core.vendordeletions";
+
+    @AttributeDefinition(description = "Seconds between passes over the queue (0 = no schedule)")
+    long interval_seconds() default 60;
+
+    @AttributeDefinition(description = "Rows claimed per pass")
+    int batch() default 50;
+
+    @AttributeDefinition(description = "Seconds a claimed row stays with its node before another may take it over")
+    long lease_seconds() default 300;
+
+    @AttributeDefinition(description = "Wait before the first retry, doubled per attempt (with jitter) up to "
+            + "retry_max_seconds")
+    long retry_base_seconds() default 60;
+
+    @AttributeDefinition(description = "Longest wait between two attempts; also how long a row waits for a provider "
+            + "that is not installed")
+    long retry_max_seconds() default 21600;
+
+    @AttributeDefinition(description = "Attempts before a row is given up as failed")
+    int max_attempts() default 12;
+}

@@ -1,0 +1,8 @@
+package org.aisora.persistence.internal;
+
+class VendorDeletionStoreH2Test extends VendorDeletionStoreContract {
+    @Override
+    TestStores open() {
+        return TestStores.h2();
+    }
+}
