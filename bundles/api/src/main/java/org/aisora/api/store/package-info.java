@@ -1,6 +1,6 @@
 /** Persistence ports the persistence bundle implements for the core. Each method is one transaction. */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.aisora.api.store;
 
 import org.osgi.annotation.bundle.Export;

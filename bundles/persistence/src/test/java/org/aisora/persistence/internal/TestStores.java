@@ -33,6 +33,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaAuditStore audit;
     private final JpaDeviceStore devices;
     private final JpaDeletionReceiptStore receipts;
+    private final JpaThirdPartyStore thirdParties;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -57,6 +58,7 @@ public final class TestStores implements AutoCloseable {
         this.audit = new JpaAuditStore(emf, ready);
         this.devices = new JpaDeviceStore(emf, ready);
         this.receipts = new JpaDeletionReceiptStore(emf, ready);
+        this.thirdParties = new JpaThirdPartyStore(emf, ready);
     }
 
     /** Always available. */
@@ -144,6 +146,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.DeletionReceiptStore receipts() {
         return receipts;
+    }
+
+    public org.aisora.api.store.ThirdPartyStore thirdParties() {
+        return thirdParties;
     }
 
     /** The database itself, for tests that scan it the way an auditor would (every table, every column). */
