@@ -21,6 +21,8 @@ import org.aisora.api.store.PendingEmailRecord;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.PreferencesRecord;
 import org.aisora.api.store.ProfileStore;
+import org.aisora.api.store.ThirdPartyStore;
+import org.aisora.core.internal.thirdparty.ThirdParties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +44,7 @@ public final class ProfileServiceImpl implements ProfileService {
     private final AccountStore accounts;
     private final ProfileStore profiles;
     private final PreferenceStore preferences;
+    private final ThirdPartyStore thirdParties;
     private final Clock clock;
     /** Optional: without an outbox, access and preferences work and an e-mail change is a 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -50,12 +53,19 @@ public final class ProfileServiceImpl implements ProfileService {
 
     @Activate
     public ProfileServiceImpl(@Reference AccountStore accounts, @Reference ProfileStore profiles,
-                              @Reference PreferenceStore preferences) {
-        this(accounts, profiles, preferences, null, Clock.systemUTC());
+                              @Reference PreferenceStore preferences, @Reference ThirdPartyStore thirdParties) {
+        this(accounts, profiles, preferences, thirdParties, null, Clock.systemUTC());
+    }
+
+    /** Without a third-party store: the profile's third-party record is then empty. */
+    public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
+                              MailOutbox outbox, Clock clock) {
+        this(accounts, profiles, preferences, null, outbox, clock);
     }
 
     public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
-                              MailOutbox outbox, Clock clock) {
+                              ThirdPartyStore thirdParties, MailOutbox outbox, Clock clock) {
+        this.thirdParties = thirdParties;
         this.accounts = accounts;
         this.profiles = profiles;
         this.preferences = preferences;
@@ -183,7 +193,7 @@ public final class ProfileServiceImpl implements ProfileService {
         String pending = profiles.pendingEmail(a.id()).filter(p -> p.expiresAt().isAfter(now))
                 .map(PendingEmailRecord::newEmail).orElse(null);
         return new ProfileView(a.id(), a.name(), a.email(), a.contact(), a.role(), a.plan(), a.createdAt(),
-                preferences(a.id()), a.acceptedPolicyVersion(), pending);
+                preferences(a.id()), a.acceptedPolicyVersion(), pending, ThirdParties.of(thirdParties, a.id()));
     }
 
     private static AisoraException invalidCode() {

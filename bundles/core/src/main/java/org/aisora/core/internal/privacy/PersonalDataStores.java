@@ -13,10 +13,19 @@ import org.aisora.api.store.PolicyStore;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.ProfileStore;
 import org.aisora.api.store.SessionStore;
+import org.aisora.api.store.ThirdPartyStore;
 
 /** Every store that holds personal data, as the categories need them. */
 public record PersonalDataStores(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens, JobStore jobs,
                                  MediaStore media, LedgerStore ledger, BillingStore billing, DeviceStore devices,
                                  AuditStore audit, PreferenceStore preferences, ProfileStore profiles,
-                                 PolicyStore policies, OutboxStore outbox) {
+                                 PolicyStore policies, OutboxStore outbox, ThirdPartyStore thirdParties) {
+    /** Without the third-party record (the category is then left out). */
+    public PersonalDataStores(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens, JobStore jobs,
+                              MediaStore media, LedgerStore ledger, BillingStore billing, DeviceStore devices,
+                              AuditStore audit, PreferenceStore preferences, ProfileStore profiles,
+                              PolicyStore policies, OutboxStore outbox) {
+        this(accounts, sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies,
+                outbox, null);
+    }
 }

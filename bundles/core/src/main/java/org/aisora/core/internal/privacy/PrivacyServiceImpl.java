@@ -31,6 +31,7 @@ import org.aisora.api.store.JobStore;
 import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.SessionStore;
+import org.aisora.api.store.ThirdPartyStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.Tokens;
@@ -66,10 +67,10 @@ public final class PrivacyServiceImpl implements PrivacyService {
                               @Reference PreferenceStore preferences, @Reference ProfileStore profiles,
                               @Reference PolicyStore policies, @Reference OutboxStore outbox,
                               @Reference DeletionReceiptStore receipts, @Reference PluginRegistry registry,
-                              @Reference AccountSecurity security) {
+                              @Reference AccountSecurity security, @Reference ThirdPartyStore thirdParties) {
         this(accounts, sessions, receipts, registry, security, PersonalDataCategories.all(new PersonalDataStores(accounts,
-                sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox),
-                registry), Clock.systemUTC());
+                sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox,
+                thirdParties), registry), Clock.systemUTC());
     }
 
     public PrivacyServiceImpl(AccountStore accounts, SessionStore sessions, DeletionReceiptStore receipts,
