@@ -21,6 +21,7 @@ import org.aisora.api.service.Preferences;
 import org.aisora.api.service.ProfileChange;
 import org.aisora.api.service.ProfileService;
 import org.aisora.api.service.ProfileView;
+import org.aisora.api.service.ThirdPartyView;
 import org.aisora.rest.internal.app.JsonProvider;
 import org.aisora.rest.internal.security.CallerPrincipal;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.function.Executable;
 class ProfileResourceTest {
     private static final Caller ANN = new Caller("acc-ann", "ann@example.org", "user");
     private static final ProfileView PROFILE = new ProfileView("acc-ann", "Ann", "ann@example.org", null, "user", "free",
-            Instant.parse("2026-01-02T03:04:05Z"), new Preferences(true, false, true), "2026-11-01", "new@example.org");
+            Instant.parse("2026-01-02T03:04:05Z"), new Preferences(true, false, true), "2026-11-01", "new@example.org",
+            List.of(new ThirdPartyView("moderation", "OpenAI", "content moderation of prompts and images",
+                    List.of("prompts", "generated images"), "30 days", Instant.parse("2026-01-03T00:00:00Z"),
+                    Instant.parse("2026-01-04T05:06:07Z"))));
 
     private final List<Object> calls = new ArrayList<>();
     private final ProfileResource resource = new ProfileResource(new RecordingProfiles());
@@ -77,7 +81,13 @@ class ProfileResourceTest {
         assertEquals(List.of(ANN), calls);
         JsonNode body = json(JsonProvider.mapper().writeValueAsString(me));
         assertEquals(new TreeSet<>(Set.of("id", "name", "email", "contact", "role", "plan", "createdAt", "preferences",
-                "acceptedPolicyVersion", "pendingEmail")), fields(body));
+                "acceptedPolicyVersion", "pendingEmail", "thirdParties")), fields(body));
+        JsonNode thirdParty = body.get("thirdParties").get(0);
+        assertEquals(new TreeSet<>(Set.of("family", "vendor", "purpose", "dataCategories", "statedRetention", "firstAt",
+                "lastAt")), fields(thirdParty));
+        assertEquals("OpenAI", thirdParty.get("vendor").asText());
+        assertEquals("[\"prompts\",\"generated images\"]", thirdParty.get("dataCategories").toString());
+        assertEquals("2026-01-04T05:06:07Z", thirdParty.get("lastAt").asText());
         assertEquals("2026-01-02T03:04:05Z", body.get("createdAt").asText());
         assertEquals("new@example.org", body.get("pendingEmail").asText());
         assertEquals(new TreeSet<>(Set.of(ProfileBodies.PREFERENCES)), fields(body.get("preferences")));
