@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aisora.api.plugin.DataTransfer;
 import org.aisora.api.plugin.Plugin;
 import org.aisora.api.plugin.PluginFamily;
+import org.aisora.api.provider.ThirdParty;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.ThirdPartyRecord;
 import org.aisora.api.store.ThirdPartyStore;
@@ -56,11 +57,28 @@ public final class ThirdPartyRecorder {
         if (store == null || accountId == null || plugin == null) {
             return;
         }
-        DataTransfer transfer = Bounds.of(declared(family, plugin));
+        record(accountId, family, plugin.id(), declared(family, plugin));
+    }
+
+    /**
+     * A generation provider's call: its vendor, as the provider's {@link ThirdParty} names it, is recorded like
+     * any other transfer, so the line outlives the job attempts it is also read from (jobs expire, the record
+     * stays with the account).
+     */
+    public void sentToProvider(String accountId, String providerId, ThirdParty vendor) {
+        if (store == null || accountId == null || vendor == null || vendor.vendor().isBlank()) {
+            return;
+        }
+        record(accountId, PluginFamily.PROVIDER, providerId, new DataTransfer(vendor.vendor(),
+                ThirdParties.GENERATION_PURPOSE, ThirdParties.GENERATION_DATA, vendor.statedRetention()));
+    }
+
+    private void record(String accountId, PluginFamily family, String id, DataTransfer declared) {
+        DataTransfer transfer = Bounds.of(declared);
         if (transfer == null) {
             return;
         }
-        String pluginId = Bounds.cut(plugin.id(), Bounds.PLUGIN_ID);
+        String pluginId = Bounds.cut(id, Bounds.PLUGIN_ID);
         String key = accountId + '\n' + family.wireName() + '\n' + pluginId + '\n' + transfer.vendor() + '\n'
                 + transfer.purpose();
         Instant now = clock.instant();
