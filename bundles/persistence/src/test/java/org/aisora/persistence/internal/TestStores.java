@@ -34,6 +34,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaDeviceStore devices;
     private final JpaDeletionReceiptStore receipts;
     private final JpaVendorDeletionStore vendorDeletions;
+    private final JpaThirdPartyStore thirdParties;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -59,6 +60,7 @@ public final class TestStores implements AutoCloseable {
         this.devices = new JpaDeviceStore(emf, ready);
         this.receipts = new JpaDeletionReceiptStore(emf, ready);
         this.vendorDeletions = new JpaVendorDeletionStore(emf, ready);
+        this.thirdParties = new JpaThirdPartyStore(emf, ready);
     }
 
     /** Always available. */
@@ -150,6 +152,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.VendorDeletionStore vendorDeletions() {
         return vendorDeletions;
+    }
+
+    public org.aisora.api.store.ThirdPartyStore thirdParties() {
+        return thirdParties;
     }
 
     /** The database itself, for tests that scan it the way an auditor would (every table, every column). */

@@ -21,8 +21,10 @@ import org.aisora.api.store.PendingEmailRecord;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.PreferencesRecord;
 import org.aisora.api.store.ProfileStore;
+import org.aisora.api.store.ThirdPartyStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.retention.RetentionTerms;
+import org.aisora.core.internal.thirdparty.ThirdParties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,6 +46,7 @@ public final class ProfileServiceImpl implements ProfileService {
     private final AccountStore accounts;
     private final ProfileStore profiles;
     private final PreferenceStore preferences;
+    private final ThirdPartyStore thirdParties;
     private final Clock clock;
     private final PluginRegistry registry;
     /** Optional: without an outbox, access and preferences work and an e-mail change is a 503. */
@@ -53,12 +56,20 @@ public final class ProfileServiceImpl implements ProfileService {
 
     @Activate
     public ProfileServiceImpl(@Reference AccountStore accounts, @Reference ProfileStore profiles,
-                              @Reference PreferenceStore preferences, @Reference PluginRegistry registry) {
-        this(accounts, profiles, preferences, registry, null, Clock.systemUTC());
+                              @Reference PreferenceStore preferences, @Reference PluginRegistry registry,
+                              @Reference ThirdPartyStore thirdParties) {
+        this(accounts, profiles, preferences, registry, thirdParties, null, Clock.systemUTC());
+    }
+
+    /** Without a third-party store: the profile's third-party record is then empty. */
+    public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
+                              PluginRegistry registry, MailOutbox outbox, Clock clock) {
+        this(accounts, profiles, preferences, registry, null, outbox, clock);
     }
 
     public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
-                              PluginRegistry registry, MailOutbox outbox, Clock clock) {
+                              PluginRegistry registry, ThirdPartyStore thirdParties, MailOutbox outbox, Clock clock) {
+        this.thirdParties = thirdParties;
         this.accounts = accounts;
         this.registry = registry;
         this.profiles = profiles;
@@ -188,7 +199,7 @@ public final class ProfileServiceImpl implements ProfileService {
                 .map(PendingEmailRecord::newEmail).orElse(null);
         return new ProfileView(a.id(), a.name(), a.email(), a.contact(), a.role(), a.plan(), a.createdAt(),
                 preferences(a.id()), a.acceptedPolicyVersion(), pending,
-                RetentionTerms.of(registry.retentionPolicy(), a.plan()));
+                RetentionTerms.of(registry.retentionPolicy(), a.plan()), ThirdParties.of(thirdParties, a.id()));
     }
 
     private static AisoraException invalidCode() {

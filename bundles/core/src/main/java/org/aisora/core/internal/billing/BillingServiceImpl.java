@@ -14,6 +14,7 @@ import org.aisora.api.payment.PaymentEvent;
 import org.aisora.api.payment.PaymentException;
 import org.aisora.api.payment.PaymentProcessor;
 import org.aisora.api.payment.Product;
+import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.policy.ArtifactKind;
 import org.aisora.api.policy.RetentionPolicy;
 import org.aisora.api.service.BillingService;
@@ -126,6 +127,7 @@ public final class BillingServiceImpl implements BillingService {
         String customer = billing.customerId(caller.accountId(), processor.id()).orElse(null);
         CheckoutSession session;
         try {
+            registry.thirdParties().sent(caller.accountId(), PluginFamily.PAYMENT, processor);
             session = processor.checkout(new CheckoutRequest(caller.accountId(), account.email(), customer, product, key));
         } catch (PaymentException e) {
             throw Payments.failure(e);

@@ -280,6 +280,7 @@ final class Dispatch {
                 vendor = new ThirdParty(providerId, "unknown", false);
             }
         }
+        registry.thirdParties().sentToProvider(job.ownerId(), providerId, vendor);
         long latency = Math.max(0, Duration.between(started, clock.instant()).toMillis());
         try {
             jobs.recordAttempt(new JobAttempt(job.id(), seq, providerId, outcome, code, latency, costMicros, started,

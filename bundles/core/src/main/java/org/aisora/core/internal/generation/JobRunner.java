@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
+import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.policy.ArtifactKind;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.GenerationType;
@@ -108,6 +109,7 @@ final class JobRunner {
         for (ModerationEngine engine : engines) {
             ModerationVerdict verdict;
             try {
+                registry.thirdParties().sent(job.ownerId(), PluginFamily.MODERATION, engine);
                 verdict = engine.moderateText(text);
             } catch (RuntimeException e) {
                 return "";
@@ -151,9 +153,10 @@ final class JobRunner {
         if (task.outputs().isEmpty()) {
             throw new ProviderException("invalid_provider_output", "the provider returned no output", false);
         }
-        BlobStore store = registry.defaultBlobStore().orElseThrow(() -> new IOException("no blob store installed"));
+        BlobStore store = registry.thirdParties().recording(registry.defaultBlobStore()
+                .orElseThrow(() -> new IOException("no blob store installed")), job.ownerId());
         Instant now = clock.instant();
-        List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry.families(), job.id(), counters),
+        List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry, job, counters),
                 store, now, outputExpiry(job, now));
         boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,
                 LedgerAccounts.capture(job.id(), job.ownerId(), job.cost(), now), now, providerId));

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.util.List;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
+import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.core.internal.media.OutputGate;
+import org.aisora.api.store.JobRecord;
 import org.aisora.core.internal.moderation.ModerationCounters;
-import org.aisora.core.internal.plugins.Plugins;
+import org.aisora.core.internal.plugins.PluginRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,25 +21,28 @@ import org.slf4j.LoggerFactory;
 final class OutputModeration implements OutputGate {
     private static final Logger LOG = LoggerFactory.getLogger(OutputModeration.class);
 
-    private final Plugins plugins;
+    private final PluginRegistry registry;
     private final String jobId;
+    private final String ownerId;
     private final ModerationCounters counters;
 
-    OutputModeration(Plugins plugins, String jobId, ModerationCounters counters) {
-        this.plugins = plugins;
-        this.jobId = jobId;
+    OutputModeration(PluginRegistry registry, JobRecord job, ModerationCounters counters) {
+        this.registry = registry;
+        this.jobId = job.id();
+        this.ownerId = job.ownerId();
         this.counters = counters;
     }
 
     @Override
     public void check(Content output, String contentType) throws ProviderException {
-        List<ModerationEngine> engines = plugins.moderation.ranked();
+        List<ModerationEngine> engines = registry.families().moderation.ranked();
         if (engines.isEmpty()) {
             throw new ProviderException("moderation_unavailable", "no moderation engine could check the output", false);
         }
         for (ModerationEngine engine : engines) {
             ModerationVerdict verdict;
             try (InputStream in = output.open()) {
+                registry.thirdParties().sent(ownerId, PluginFamily.MODERATION, engine);
                 verdict = engine.moderateImage(in, contentType);
             } catch (IOException | RuntimeException e) {
                 throw new ProviderException("moderation_unavailable", "the output could not be moderated", false);

@@ -208,8 +208,8 @@ public final class MediaProcessor {
         try {
             Transcoder transcoder = registry.transcoder().orElseThrow(
                     () -> new TranscodeException("transcoder_unavailable", "no transcoder is active"));
-            BlobStore store = registry.families().storage.get(item.storeId())
-                    .orElseThrow(() -> new IOException("the store holding " + mediaId + " is offline"));
+            BlobStore store = registry.thirdParties().recording(registry.families().storage.get(item.storeId())
+                    .orElseThrow(() -> new IOException("the store holding " + mediaId + " is offline")), item.ownerId());
             removeEarlierAttempt(item);
             Files.createDirectories(workDir);
             source = workDir.resolve(mediaId + ".src");

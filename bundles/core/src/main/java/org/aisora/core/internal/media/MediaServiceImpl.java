@@ -89,8 +89,8 @@ public final class MediaServiceImpl implements MediaService {
         ProcessingRestriction.requireAllowed(preferences, caller.accountId());
         AccountRecord account = accounts.findById(caller.accountId())
                 .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
-        BlobStore store = registry.defaultBlobStore().orElseThrow(() -> unavailable("storage_unavailable",
-                "no storage is active"));
+        BlobStore store = registry.thirdParties().recording(registry.defaultBlobStore().orElseThrow(
+                () -> unavailable("storage_unavailable", "no storage is active")), account.id());
         Duration keep = registry.retentionPolicy().map(p -> p.retention(account.plan(), ArtifactKind.ORIGINAL_UPLOAD))
                 .orElseThrow(() -> unavailable("policy_unavailable", "uploads are paused for now"));
         Instant now = clock.instant();

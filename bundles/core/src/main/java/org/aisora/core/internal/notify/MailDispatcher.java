@@ -14,11 +14,13 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.aisora.api.notify.Notification;
 import org.aisora.api.notify.Notifier;
+import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.store.OutboxMessage;
 import org.aisora.api.store.OutboxStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.routing.Backoff;
+import org.aisora.core.internal.thirdparty.ThirdPartyRecorder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,6 +39,7 @@ public final class MailDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
     private final OutboxStore outbox;
     private final Supplier<Optional<Notifier>> notifiers;
+    private final Supplier<ThirdPartyRecorder> thirdParties;
     private final Clock clock;
     private final String node;
     private final int batch;
@@ -51,14 +54,22 @@ public final class MailDispatcher {
 
     @Activate
     public MailDispatcher(@Reference OutboxStore outbox, @Reference PluginRegistry registry, CoreConfiguration config) {
-        this(outbox, registry::notifier, config, Clock.systemUTC(), true);
+        this(outbox, registry::notifier, registry::thirdParties, config, Clock.systemUTC(), true);
     }
 
     /** @param schedule false for tests that drive {@link #runOnce()} themselves */
     public MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers, CoreConfiguration config,
                           Clock clock, boolean schedule) {
+        this(outbox, notifiers, () -> ThirdPartyRecorder.NONE, config, clock, schedule);
+    }
+
+    /** @param thirdParties where mail handed to a notifier with a third party (a relay) is recorded */
+    public MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers,
+                          Supplier<ThirdPartyRecorder> thirdParties, CoreConfiguration config, Clock clock,
+                          boolean schedule) {
         this.outbox = outbox;
         this.notifiers = notifiers;
+        this.thirdParties = thirdParties;
         this.clock = clock;
         this.node = "mail-" + UUID.randomUUID().toString().substring(0, 8);
         this.batch = Math.max(1, config.mail_batch());
@@ -117,6 +128,7 @@ public final class MailDispatcher {
 
     private void deliver(Notifier notifier, OutboxMessage m) {
         try {
+            thirdParties.get().sent(m.accountId(), PluginFamily.NOTIFIER, notifier);
             notifier.send(new Notification(m.recipient(), m.subject(), m.body()));
         } catch (IOException | RuntimeException e) {
             String error = describe(e);

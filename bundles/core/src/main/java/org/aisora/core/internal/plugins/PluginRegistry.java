@@ -23,6 +23,7 @@ import org.aisora.api.store.AccountStore;
 import org.aisora.core.internal.moderation.ImageModeration;
 import org.aisora.core.internal.routing.BreakerSettings;
 import org.aisora.core.internal.routing.BreakerState;
+import org.aisora.core.internal.thirdparty.ThirdPartyRecorder;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.plugin.PluginHealth;
@@ -54,6 +55,7 @@ public final class PluginRegistry implements PluginDirectory {
     public PluginRegistry(PluginChoices config) {
         this(config, new ImageModeration(true));
     }
+    private volatile ThirdPartyRecorder thirdParties = ThirdPartyRecorder.NONE;
 
     @Activate
     public PluginRegistry(PluginChoices config, @Reference ImageModeration images) {
@@ -144,6 +146,11 @@ public final class PluginRegistry implements PluginDirectory {
         return plugins.notifiers.preferred(null);
     }
 
+    /** Where a transfer of an account's data through a plugin to its third party is recorded. */
+    public ThirdPartyRecorder thirdParties() {
+        return thirdParties;
+    }
+
     @Override
     public HealthReport health() {
         return plugins.health(config, database != null, imageGap());
@@ -195,4 +202,10 @@ public final class PluginRegistry implements PluginDirectory {
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     void setDatabase(AccountStore store) { this.database = store; }
     void unsetDatabase(AccountStore store) { if (this.database == store) { this.database = null; } }
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    public void setThirdParties(ThirdPartyRecorder recorder) { this.thirdParties = recorder; }
+    public void unsetThirdParties(ThirdPartyRecorder recorder) {
+        if (this.thirdParties == recorder) { this.thirdParties = ThirdPartyRecorder.NONE; }
+    }
 }

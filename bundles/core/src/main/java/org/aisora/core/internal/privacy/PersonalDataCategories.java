@@ -1,5 +1,6 @@
 package org.aisora.core.internal.privacy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
@@ -14,7 +15,7 @@ final class PersonalDataCategories {
     }
 
     static List<PersonalDataCategory> all(PersonalDataStores s, PluginRegistry registry) {
-        return List.of(
+        List<PersonalDataCategory> all = new ArrayList<>(List.of(
                 new SessionsCategory(s.sessions()),
                 new TokensCategory(s.tokens()),
                 new GenerationsCategory(s.jobs(), s.media(),
@@ -27,6 +28,10 @@ final class PersonalDataCategories {
                 new OutboxCategory(s.outbox()),
                 new PreferencesCategory(s.accounts(), s.preferences()),
                 new PolicyAcceptancesCategory(s.policies()),
-                new AccountCategory(s.accounts(), s.profiles()));
+                new AccountCategory(s.accounts(), s.profiles())));
+        if (s.thirdParties() != null) {
+            all.add(all.size() - 1, new ThirdPartiesCategory(s.thirdParties()));
+        }
+        return List.copyOf(all);
     }
 }

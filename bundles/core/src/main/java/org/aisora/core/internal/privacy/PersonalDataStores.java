@@ -13,6 +13,7 @@ import org.aisora.api.store.PolicyStore;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.ProfileStore;
 import org.aisora.api.store.SessionStore;
+import org.aisora.api.store.ThirdPartyStore;
 import org.aisora.api.store.VendorDeletionStore;
 
 /**
@@ -22,5 +23,14 @@ import org.aisora.api.store.VendorDeletionStore;
 public record PersonalDataStores(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens, JobStore jobs,
                                  MediaStore media, LedgerStore ledger, BillingStore billing, DeviceStore devices,
                                  AuditStore audit, PreferenceStore preferences, ProfileStore profiles,
-                                 PolicyStore policies, OutboxStore outbox, VendorDeletionStore vendorDeletions) {
+                                 PolicyStore policies, OutboxStore outbox, VendorDeletionStore vendorDeletions,
+                                 ThirdPartyStore thirdParties) {
+    /** Without the third-party record (the category is then left out). */
+    public PersonalDataStores(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens, JobStore jobs,
+                              MediaStore media, LedgerStore ledger, BillingStore billing, DeviceStore devices,
+                              AuditStore audit, PreferenceStore preferences, ProfileStore profiles,
+                              PolicyStore policies, OutboxStore outbox, VendorDeletionStore vendorDeletions) {
+        this(accounts, sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies,
+                outbox, vendorDeletions, null);
+    }
 }

@@ -32,6 +32,7 @@ import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.SessionStore;
 import org.aisora.api.store.VendorDeletionStore;
+import org.aisora.api.store.ThirdPartyStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.Tokens;
@@ -68,10 +69,10 @@ public final class PrivacyServiceImpl implements PrivacyService {
                               @Reference PolicyStore policies, @Reference OutboxStore outbox,
                               @Reference VendorDeletionStore vendorDeletions,
                               @Reference DeletionReceiptStore receipts, @Reference PluginRegistry registry,
-                              @Reference AccountSecurity security) {
+                              @Reference AccountSecurity security, @Reference ThirdPartyStore thirdParties) {
         this(accounts, sessions, receipts, registry, security, PersonalDataCategories.all(new PersonalDataStores(accounts,
                 sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox,
-                vendorDeletions), registry), Clock.systemUTC());
+                vendorDeletions, thirdParties), registry), Clock.systemUTC());
     }
 
     public PrivacyServiceImpl(AccountStore accounts, SessionStore sessions, DeletionReceiptStore receipts,

@@ -66,7 +66,7 @@ abstract class PrivacyFlowContract {
 
         for (String file : List.of("manifest.json", "account.json", "preferences.json", "policy-acceptances.json",
                 "credits.json", "payments.json", "generations.json", "media.json", "devices.json", "tokens.json",
-                "audit.json", "notifications.json")) {
+                "audit.json", "notifications.json", "third-parties.json")) {
             assertTrue(zip.containsKey(file), file + " in " + zip.keySet());
         }
         for (Map.Entry<String, byte[]> f : erin.files().entrySet()) {
@@ -171,6 +171,7 @@ abstract class PrivacyFlowContract {
         assertEquals(1L, receipt.counts().get("preferences"));
         assertEquals(1L, receipt.counts().get("notifications"), "the queued verification mail");
         assertEquals(1L, receipt.counts().get("policy-acceptances"));
+        assertEquals(0L, receipt.counts().get("third-parties"), "only the platform's own plugins were used");
         assertTrue(receipt.counts().get("audit") >= 3, receipt.counts().toString());
         List<String> found = privacy.scan(List.of(erin.email(), erin.name(), erin.contact(), id, erin.prompt(),
                 erin.client().ip(), erin.pendingEmail()));

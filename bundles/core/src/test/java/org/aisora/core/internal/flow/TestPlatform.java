@@ -76,6 +76,8 @@ final class TestPlatform implements AutoCloseable {
                 org.aisora.core.internal.moderation.ModerationConfiguration.class, cfg));
         this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()),
                 imageModeration);
+        registry.setThirdParties(new org.aisora.core.internal.thirdparty.ThirdPartyRecorder(db.thirdParties(),
+                java.time.Clock.systemUTC()));
         this.builtin = new BuiltinProvider(TestConfig.of(BuiltinProviderConfig.class, Map.of()));
         this.storage = new FilesystemBlobStore(TestConfig.of(FilesystemStoreConfig.class, Map.of("root", blobs.toString())));
         builtin.bindEncoder(new org.aisora.core.internal.media.ActiveVideoEncoder(registry::transcoder));
@@ -121,7 +123,7 @@ final class TestPlatform implements AutoCloseable {
     org.aisora.core.internal.privacy.PersonalDataStores personalData() {
         return new org.aisora.core.internal.privacy.PersonalDataStores(db.accounts(), db.sessions(), db.apiTokens(),
                 db.jobs(), db.media(), db.ledger(), db.billing(), db.devices(), db.audit(), db.preferences(),
-                db.profiles(), db.policies(), db.outbox(), db.vendorDeletions());
+                db.profiles(), db.policies(), db.outbox(), db.vendorDeletions(), db.thirdParties());
     }
 
     org.aisora.core.internal.plugins.Plugins plugins() {

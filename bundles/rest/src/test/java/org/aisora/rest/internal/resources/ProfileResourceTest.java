@@ -21,6 +21,7 @@ import org.aisora.api.service.Preferences;
 import org.aisora.api.service.ProfileChange;
 import org.aisora.api.service.ProfileService;
 import org.aisora.api.service.ProfileView;
+import org.aisora.api.service.ThirdPartyView;
 import org.aisora.rest.internal.app.JsonProvider;
 import org.aisora.rest.internal.security.CallerPrincipal;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,10 @@ class ProfileResourceTest {
     private static final Caller ANN = new Caller("acc-ann", "ann@example.org", "user");
     private static final ProfileView PROFILE = new ProfileView("acc-ann", "Ann", "ann@example.org", null, "user", "free",
             Instant.parse("2026-01-02T03:04:05Z"), new Preferences(true, false, true), "2026-11-01", "new@example.org",
-            new org.aisora.api.service.RetentionView("standard", "free", java.util.Map.of("original_upload", 168L)));
+            new org.aisora.api.service.RetentionView("standard", "free", java.util.Map.of("original_upload", 168L)),
+            List.of(new ThirdPartyView("moderation", "OpenAI", "content moderation of prompts and images",
+                    List.of("prompts", "generated images"), "30 days", Instant.parse("2026-01-03T00:00:00Z"),
+                    Instant.parse("2026-01-04T05:06:07Z"))));
 
     private final List<Object> calls = new ArrayList<>();
     private final ProfileResource resource = new ProfileResource(new RecordingProfiles());
@@ -78,9 +82,15 @@ class ProfileResourceTest {
         assertEquals(List.of(ANN), calls);
         JsonNode body = json(JsonProvider.mapper().writeValueAsString(me));
         assertEquals(new TreeSet<>(Set.of("id", "name", "email", "contact", "role", "plan", "createdAt", "preferences",
-                "acceptedPolicyVersion", "pendingEmail", "retention")), fields(body));
+                "acceptedPolicyVersion", "pendingEmail", "retention", "thirdParties")), fields(body));
         assertEquals(168, body.get("retention").get("hours").get("original_upload").asLong());
         assertEquals("standard", body.get("retention").get("policy").asText());
+        JsonNode thirdParty = body.get("thirdParties").get(0);
+        assertEquals(new TreeSet<>(Set.of("family", "vendor", "purpose", "dataCategories", "statedRetention", "firstAt",
+                "lastAt")), fields(thirdParty));
+        assertEquals("OpenAI", thirdParty.get("vendor").asText());
+        assertEquals("[\"prompts\",\"generated images\"]", thirdParty.get("dataCategories").toString());
+        assertEquals("2026-01-04T05:06:07Z", thirdParty.get("lastAt").asText());
         assertEquals("2026-01-02T03:04:05Z", body.get("createdAt").asText());
         assertEquals("new@example.org", body.get("pendingEmail").asText());
         assertEquals(new TreeSet<>(Set.of(ProfileBodies.PREFERENCES)), fields(body.get("preferences")));

@@ -9,10 +9,13 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
+import org.aisora.api.plugin.DataTransfer;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.providers.support.Json;
@@ -37,6 +40,10 @@ public final class OpenAiModerationEngine implements ModerationEngine {
     private static final long MAX_RESPONSE_BYTES = 256 * 1024;
     /** The image types OpenAI's moderation reads. */
     private static final Set<String> IMAGES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
+    /** What OpenAI's API data usage policy states for API inputs (moderation included). */
+    static final DataTransfer TRANSFER = new DataTransfer("OpenAI", "content moderation of prompts and images",
+            List.of("prompts", "generated images"),
+            "API inputs and outputs kept up to 30 days for abuse monitoring, not used for training");
 
     private final ModerationSettings settings;
     private final VendorHttp http;
@@ -57,6 +64,11 @@ public final class OpenAiModerationEngine implements ModerationEngine {
     @Override
     public String id() {
         return settings.id();
+    }
+
+    @Override
+    public Optional<DataTransfer> dataTransfer() {
+        return Optional.of(TRANSFER);
     }
 
     @Override

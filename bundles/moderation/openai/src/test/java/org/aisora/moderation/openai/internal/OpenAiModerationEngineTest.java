@@ -199,4 +199,12 @@ class OpenAiModerationEngineTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void promptsAndImagesGoToOpenAiAsItsStatedRetentionSays() {
+        org.aisora.api.plugin.DataTransfer transfer = engine(Map.of()).dataTransfer().orElseThrow();
+        assertEquals("OpenAI", transfer.vendor());
+        assertEquals(List.of("prompts", "generated images"), transfer.dataCategories());
+        assertTrue(transfer.statedRetention().contains("30 days"), transfer.statedRetention());
+    }
 }

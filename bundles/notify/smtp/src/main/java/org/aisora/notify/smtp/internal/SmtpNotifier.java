@@ -3,8 +3,12 @@ package org.aisora.notify.smtp.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.aisora.api.notify.Notification;
 import org.aisora.api.notify.Notifier;
+import org.aisora.api.plugin.DataTransfer;
 import org.aisora.api.plugin.PluginHealth;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +24,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SmtpConfig.class)
 public final class SmtpNotifier implements Notifier {
     static final String ID = "smtp";
+    /** A relay on this machine is the operator's own mail server, not a third party. */
+    private static final Set<String> LOOPBACK = Set.of("localhost", "::1", "[::1]");
 
     private final SmtpSettings settings;
     private final Clock clock;
@@ -38,6 +44,18 @@ public final class SmtpNotifier implements Notifier {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The relay host receives the address and the message; its retention is whatever its operator states. */
+    @Override
+    public Optional<DataTransfer> dataTransfer() {
+        String host = settings.host();
+        if (settings.fatal() != null || LOOPBACK.contains(host.toLowerCase(java.util.Locale.ROOT))
+                || host.startsWith("127.")) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataTransfer(host, "delivering e-mail to the account", List.of("e-mail address",
+                "message contents"), "as the relay's operator states in its terms"));
     }
 
     @Override

@@ -129,4 +129,14 @@ class SmtpNotifierTest {
         assertEquals(PluginHealth.Status.OFFLINE, smtp.health().status());
         assertThrows(IOException.class, () -> smtp.send(new Notification("e@example.org", "s", "b")));
     }
+
+    @Test
+    void aRelayElsewhereIsAThirdPartyAndOneOnThisMachineIsNot() {
+        org.aisora.api.plugin.DataTransfer relay = new SmtpNotifier(Configs.of(SmtpConfig.class, Map.of("host",
+                "smtp.relay.example.net", "port", 587, "from", "privacy@example.org"))).dataTransfer().orElseThrow();
+        assertEquals("smtp.relay.example.net", relay.vendor());
+        assertEquals(java.util.List.of("e-mail address", "message contents"), relay.dataCategories());
+        assertEquals(java.util.Optional.empty(), notifier(25, Map.of()).dataTransfer(), "127.0.0.1 is ours");
+        assertEquals(java.util.Optional.empty(), notifier(25, Map.of("host", "localhost")).dataTransfer());
+    }
 }

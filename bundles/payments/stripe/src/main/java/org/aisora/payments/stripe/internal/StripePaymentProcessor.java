@@ -16,6 +16,7 @@ import org.aisora.api.payment.PaymentException;
 import org.aisora.api.payment.PaymentProcessor;
 import org.aisora.api.payment.Product;
 import org.aisora.api.payment.SubscriptionState;
+import org.aisora.api.plugin.DataTransfer;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.providers.support.Json;
@@ -47,6 +48,12 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     private final StripeApi api;
     private final WebhookSignature signature;
     private final StripeEvents events;
+    /** What a checkout hands Stripe, and what Stripe's privacy policy states it keeps. */
+    static final DataTransfer TRANSFER = new DataTransfer("Stripe", "payment processing: checkout, subscriptions"
+            + " and the customer portal", List.of("e-mail address", "account id", "purchases",
+            "payment details (entered at Stripe, never seen by us)"), "as long as needed to provide its services"
+            + " and as financial and tax law requires (Stripe privacy policy)");
+
     private volatile boolean keyRefused;
 
     @Activate
@@ -64,6 +71,11 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Optional<DataTransfer> dataTransfer() {
+        return Optional.of(TRANSFER);
     }
 
     @Override

@@ -86,4 +86,12 @@ class StripeSettingsTest {
         assertFalse(settings.toString().contains(Stripes.WEBHOOK_SECRET));
         assertEquals("https://api.stripe.com", settings.apiBase());
     }
+
+    @Test
+    void stripeReceivesTheEmailAndHandlesThePaymentDetails() {
+        org.aisora.api.plugin.DataTransfer transfer = Stripes.processor(Map.of()).dataTransfer().orElseThrow();
+        assertEquals("Stripe", transfer.vendor());
+        assertTrue(transfer.dataCategories().contains("e-mail address"), transfer.dataCategories().toString());
+        assertFalse(transfer.statedRetention().isBlank());
+    }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.aisora.api.plugin.DataTransfer;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobNotFoundException;
@@ -79,6 +82,18 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public PluginHealth health() {
         return problem != null ? PluginHealth.offline(problem) : health.current();
+    }
+
+    /** The bucket's host is a third party's (AWS, or whoever runs the endpoint): every media file goes there. */
+    @Override
+    public Optional<DataTransfer> dataTransfer() {
+        if (settings == null) {
+            return Optional.empty();
+        }
+        String host = settings.endpoint() != null ? settings.endpoint().getHost()
+                : "s3." + settings.region().id() + ".amazonaws.com";
+        return Optional.of(new DataTransfer(host, "storing media files", List.of("media files"),
+                "until we delete them"));
     }
 
     /**
