@@ -36,7 +36,7 @@ public final class Readiness {
     public static final Duration SETTLE = Duration.ofSeconds(1);
     /**
      * Families a request needs: blobs are stored, jobs are routed, prompts and outputs are moderated (with no
-     * engine, prompts would pass unchecked), expiry and the privacy policy are decided. Payment, transcoder
+     * engine every job fails closed, {@code moderation_unavailable}), expiry and the privacy policy are decided. Payment, transcoder
      * and notifier are optional: free plans, images and the mail outbox (which retries) work without them.
      */
     public static final List<PluginFamily> REQUIRED = List.of(PluginFamily.STORAGE, PluginFamily.PROVIDER,
