@@ -37,6 +37,16 @@ class HealthHttpTest {
     private static String base;
     private static Platform platform;
 
+    /** Most of the API's resources sit at "/" beside the health resource: routing must still pick the latter. */
+    @javax.ws.rs.Path("/")
+    public static final class RootStandIn {
+        @javax.ws.rs.GET
+        @javax.ws.rs.Path("openapi.json")
+        public String openApi() {
+            return "{}";
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
         platform = new Platform();
@@ -46,7 +56,7 @@ class HealthHttpTest {
         Application app = new Application() {
             @Override
             public Set<Object> getSingletons() {
-                return Set.of(resource, new JsonProvider());
+                return Set.of(resource, new RootStandIn(), new JsonProvider());
             }
         };
         server = new Server();
@@ -89,6 +99,10 @@ class HealthHttpTest {
         assertEquals("16/16", body.get("checks").get("resources").asText());
         assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(ready.headers().firstValue("Retry-After").isEmpty());
+
+        HttpResponse<String> health = get("/health");
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("ok", JSON.readTree(health.body()).get("status").asText());
     }
 
     @Test
@@ -128,6 +142,7 @@ class HealthHttpTest {
             assertEquals(503, get("/health/ready").statusCode());
             assertEquals(200, get("/health/live").statusCode());
             assertEquals(503, get("/health").statusCode(), "the platform's health is down without its database");
+            assertEquals(200, get("/openapi.json").statusCode(), "the resources at / still answer");
         } finally {
             platform.database = true;
         }
