@@ -20,11 +20,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** OpenAI's {@code POST /images/generations}, answered by a text-to-image job of the core. */
 @Component(service = ImagesResource.class)
 @JaxrsResource
+@JaxrsName("aisora.openai.images")
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("openai/v1/images")

@@ -23,11 +23,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Submit, list, read and cancel the caller's generation jobs. */
 @Component(service = GenerationResource.class)
 @JaxrsResource
+@JaxrsName("aisora.generations")
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("generations")

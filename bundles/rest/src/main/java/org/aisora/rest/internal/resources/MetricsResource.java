@@ -13,11 +13,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The platform's metrics for a Prometheus scraper ({@code GET /metrics}, with an admin API token). */
 @Component(service = MetricsResource.class)
 @JaxrsResource
+@JaxrsName("aisora.metrics")
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("metrics")

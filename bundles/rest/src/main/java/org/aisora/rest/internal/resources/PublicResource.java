@@ -6,8 +6,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.aisora.api.service.HealthReport;
-import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.service.PolicyService;
 import org.aisora.api.service.PolicyView;
 import org.aisora.rest.internal.app.AisoraApplication;
@@ -16,31 +14,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** What anyone may read without an account: health, the API description, the privacy policy version. */
+/** What anyone may read without an account: the API description, the privacy policy version (health: HealthResource). */
 @Component(service = PublicResource.class)
 @JaxrsResource
+@JaxrsName("aisora.public")
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PublicResource {
-    private final PluginDirectory directory;
     private final PolicyService policies;
 
     @Activate
-    public PublicResource(@Reference PluginDirectory directory, @Reference PolicyService policies) {
-        this.directory = directory;
+    public PublicResource(@Reference PolicyService policies) {
         this.policies = policies;
-    }
-
-    /** 200 while the platform can serve ("ok" or "degraded"), 503 when it is "down". */
-    @GET
-    @Path("health")
-    public Response health() {
-        HealthReport report = directory.health();
-        return Response.status("down".equals(report.status()) ? 503 : 200).entity(report).build();
     }
 
     @GET

@@ -1,0 +1,79 @@
+package org.aisora.core.internal.node;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.aisora.api.service.NodeState;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's draining flag, in memory. It also drains by itself when the framework (a Karaf shutdown) or the
+ * core bundle begins to stop: a synchronous listener sees STOPPING before the framework stops any other bundle
+ * and before the core's components are deactivated, so readiness turns 503 before work is released.
+ */
+@Component(service = NodeState.class, immediate = true)
+public final class NodeStateService implements NodeState {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeStateService.class);
+
+    private final Clock clock;
+    private final AtomicReference<Instant> drainingSince = new AtomicReference<>();
+    private BundleContext context;
+    private SynchronousBundleListener stopping;
+
+    public NodeStateService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Activate
+    public NodeStateService(BundleContext context) {
+        this(Clock.systemUTC());
+        this.context = context;
+        long self = context.getBundle().getBundleId();
+        this.stopping = event -> {
+            long id = event.getBundle().getBundleId();
+            if (event.getType() == BundleEvent.STOPPING && (id == 0 || id == self)) {
+                drain();
+            }
+        };
+        context.addBundleListener(stopping);
+    }
+
+    @Deactivate
+    void deactivate() {
+        drain();
+        if (context != null) {
+            try {
+                context.removeBundleListener(stopping);
+            } catch (IllegalStateException e) {
+                // the bundle is already stopping: its listeners go with it
+            }
+        }
+    }
+
+    @Override
+    public Optional<Instant> drainingSince() {
+        return Optional.ofNullable(drainingSince.get());
+    }
+
+    @Override
+    public void drain() {
+        if (drainingSince.compareAndSet(null, clock.instant())) {
+            LOG.info("node draining: readiness answers 503 from now on");
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (drainingSince.getAndSet(null) != null) {
+            LOG.info("node serving again: draining ended");
+        }
+    }
+}
