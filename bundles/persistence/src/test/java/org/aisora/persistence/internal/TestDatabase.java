@@ -106,6 +106,20 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of a query, as text; null when there is no row or no value. */
+    String queryString(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Every non-null value of every column of a table, as text. */
     java.util.List<String> textValues(String table) {
         java.util.List<String> values = new java.util.ArrayList<>();
