@@ -80,6 +80,13 @@ public interface JobStore {
     int releaseQueued(String node);
 
     /**
+     * Drops {@code node}'s claim on one job that is still queued (the node took it but has no room to run it).
+     * @return false when the job is not queued or {@code node} does not hold its claim
+     * @since 2.1
+     */
+    boolean release(String jobId, String node);
+
+    /**
      * Ends a job that is not terminal yet, with its outputs and settlement, in one transaction.
      * @return false when the job was already terminal (nothing changes)
      */

@@ -88,6 +88,12 @@ final class JobLeases {
                 .setParameter(1, node).executeUpdate());
     }
 
+    boolean release(String jobId, String node) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery("UPDATE jobs SET claimed_by = NULL, lease_until = NULL"
+                        + " WHERE id = ? AND claimed_by = ? AND status = " + QUEUED)
+                .setParameter(1, jobId).setParameter(2, node).executeUpdate() == 1);
+    }
+
     /** The ids of rows matching {@code where} (one {@code ?}: the time), locked, skipping rows others hold. */
     @SuppressWarnings("unchecked")
     private static List<Object> lockFree(EntityManager em, String where, String order, long at, int limit) {

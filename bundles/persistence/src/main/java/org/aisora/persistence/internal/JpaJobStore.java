@@ -148,6 +148,11 @@ public final class JpaJobStore implements JobStore {
     }
 
     @Override
+    public boolean release(String jobId, String node) {
+        return leases.release(jobId, node);
+    }
+
+    @Override
     public boolean complete(JobCompletion completion) {
         if (!completion.status().isTerminal()) {
             throw new IllegalArgumentException("a completion needs a terminal status, not " + completion.status());

@@ -150,6 +150,10 @@ abstract class JobLeaseStoreContract {
         jobs.claimQueued("node-a", T0, T0.plusSeconds(60), 2);
         jobs.markRunning(running.id(), "node-a", T0, T0.plusSeconds(60));
         jobs.claim(others.id(), "node-b", T0, T0.plusSeconds(60));
+        assertFalse(jobs.release(others.id(), "node-a"), "only the holder releases a claim");
+        assertFalse(jobs.release(running.id(), "node-a"), "a running job is not released");
+        assertTrue(jobs.release(others.id(), "node-b"));
+        assertTrue(jobs.claim(others.id(), "node-b", T0, T0.plusSeconds(60)));
         assertEquals(1, jobs.releaseQueued("node-a"));
         assertEquals(null, claimedBy(waiting.id()));
         assertEquals("node-a", claimedBy(running.id()), "a running job keeps its lease until it runs out");
