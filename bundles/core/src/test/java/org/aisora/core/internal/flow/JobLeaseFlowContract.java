@@ -1,21 +1,27 @@
 package org.aisora.core.internal.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationSubmission;
 import org.aisora.api.service.GenerationView;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
+import org.aisora.api.store.JobStore;
 import org.aisora.core.internal.MutableClock;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.credits.LedgerAccounts;
@@ -246,5 +252,33 @@ abstract class JobLeaseFlowContract {
         assertEquals(GRANT - 5, platform.credits.summary(ann, 0, 10).balance(), "only the job that ran is charged");
         assertEquals(0, platform.credits.summary(ann, 0, 10).reserved(), "the failed jobs' holds are released");
         assertEquals(List.of(), platform.db.ledger().audit());
+    }
+
+    @Test
+    void activationDoesNoDatabaseWorkAndTheRecoveryRunsOnTheScheduler() throws Exception {
+        platform.engine.stop();
+        Caller ann = user();
+        String left = leftRunning(ann, null, null);
+        TestStores stores = platform.db.node();
+        nodes.add(stores);
+        Set<String> callers = ConcurrentHashMap.newKeySet();
+        JobStore real = stores.jobs();
+        // the real store, with a note of which thread calls it
+        JobStore watched = (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(),
+                new Class<?>[] {JobStore.class}, (proxy, method, args) -> {
+                    callers.add(Thread.currentThread().getName());
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        engines.add(new JobEngine(watched, stores.accounts(), stores.media(), platform.registry,
+                platform.moderationCounters, TestConfig.core(Map.of("scan_interval_ms", 100L, "poll_interval_ms", 10L))));
+        assertEquals(Set.of(), callers, "the constructor returned without a store call");
+        status(ann, left, "succeeded");
+        assertFalse(callers.contains(Thread.currentThread().getName()));
+        assertTrue(callers.stream().anyMatch(n -> n.startsWith("aisora-job-scan-")), callers.toString());
+        assertEachCalledOnce(List.of(left));
     }
 }
