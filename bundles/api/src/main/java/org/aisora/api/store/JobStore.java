@@ -27,7 +27,11 @@ public interface JobStore {
     /** The owner's queued and running jobs: what a plan's concurrency cap counts. */
     int countActive(String ownerId);
 
-    /** queued → running. @return false when the job was not queued (someone else took it, or it was canceled) */
+    /**
+     * queued → running outside the leases (from before 2.1): the job holds no claim afterwards, so any node takes
+     * it over; the job engine uses {@link #markRunning(String, String, Instant, Instant)}.
+     * @return false when the job was not queued (someone else took it, or it was canceled)
+     */
     boolean markRunning(String jobId, String provider, Instant startedAt);
 
     /** running → queued after a crash or a vanished provider; drops the job's claim. */
@@ -80,8 +84,10 @@ public interface JobStore {
     int releaseQueued(String node);
 
     /**
-     * Drops {@code node}'s claim on one job that is still queued (the node took it but has no room to run it).
-     * @return false when the job is not queued or {@code node} does not hold its claim
+     * Drops {@code node}'s claim on one job it no longer works on: a queued job (taken without room to run it) is
+     * free at once; a running one (its run broke off on this node) has no lease left and the next scan of any
+     * node takes it over.
+     * @return false when the job is not queued or running, or {@code node} does not hold its claim
      * @since 2.1
      */
     boolean release(String jobId, String node);

@@ -90,7 +90,7 @@ final class JobLeases {
 
     boolean release(String jobId, String node) {
         return Tx.inTransaction(emf, em -> em.createNativeQuery("UPDATE jobs SET claimed_by = NULL, lease_until = NULL"
-                        + " WHERE id = ? AND claimed_by = ? AND status = " + QUEUED)
+                        + " WHERE id = ? AND claimed_by = ? AND status IN (" + QUEUED + ", " + RUNNING + ")")
                 .setParameter(1, jobId).setParameter(2, node).executeUpdate() == 1);
     }
 

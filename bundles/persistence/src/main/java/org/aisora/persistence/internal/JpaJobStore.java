@@ -98,13 +98,13 @@ public final class JpaJobStore implements JobStore {
                 .setParameter("running", JobStatus.RUNNING).getSingleResult().intValue());
     }
 
+    /** Outside the leases: the job holds no claim afterwards, so any node's scan takes it over. */
     @Override
     public boolean markRunning(String jobId, String provider, Instant startedAt) {
         return Tx.inTransaction(emf, em -> em
-                .createQuery("update Job j set j.status = :running, j.provider = :provider, j.startedAt = :at"
-                        + " where j.id = :id and j.status = :queued")
-                .setParameter("running", JobStatus.RUNNING).setParameter("provider", provider)
-                .setParameter("at", startedAt).setParameter("id", jobId).setParameter("queued", JobStatus.QUEUED)
+                .createNativeQuery("UPDATE jobs SET status = 'RUNNING', provider = ?, started_at = ?, claimed_by = NULL,"
+                        + " lease_until = NULL WHERE id = ? AND status = 'QUEUED'")
+                .setParameter(1, provider).setParameter(2, startedAt.toEpochMilli()).setParameter(3, jobId)
                 .executeUpdate() == 1);
     }
 

@@ -144,7 +144,9 @@ public final class JobEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("job {} could not be run here, its lease will run out: {}", jobId, e.toString());
+            // the heartbeat must not keep a job nobody here works on: without its lease, any node takes it over
+            LOG.warn("job {} broke off on this node and is given up for takeover: {}", jobId, e.toString());
+            releaseQuietly(jobId);
         } finally {
             if (!waiting) {
                 inFlight.remove(jobId);
