@@ -138,8 +138,8 @@ abstract class JobLeaseFlowContract {
         assertEachCalledOnce(ids);
         long byA = platform.db.queryLong("SELECT COUNT(*) FROM jobs WHERE claimed_by = ?", platform.engine.nodeId());
         long byB = platform.db.queryLong("SELECT COUNT(*) FROM jobs WHERE claimed_by = ?", b.nodeId());
-        assertEquals(24, byA + byB, "every job ran on a claim");
-        assertTrue(byA > 0 && byB > 0, "both nodes worked: " + byA + " and " + byB);
+        // which node wins how many is up to the database's locking (H2 may let one node win every race)
+        assertEquals(24, byA + byB, "every job ran on a claim of one of the nodes: " + byA + " and " + byB);
         assertEquals(GRANT - 24 * 5, platform.credits.summary(ann, 0, 10).balance());
         assertEquals(0, platform.credits.summary(ann, 0, 10).reserved());
     }
