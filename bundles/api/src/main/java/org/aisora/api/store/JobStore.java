@@ -27,11 +27,70 @@ public interface JobStore {
     /** The owner's queued and running jobs: what a plan's concurrency cap counts. */
     int countActive(String ownerId);
 
-    /** queued → running. @return false when the job was not queued (someone else took it, or it was canceled) */
+    /**
+     * queued → running outside the leases (from before 2.1): the job holds no claim afterwards, so any node takes
+     * it over; the job engine uses {@link #markRunning(String, String, Instant, Instant)}.
+     * @return false when the job was not queued (someone else took it, or it was canceled)
+     */
     boolean markRunning(String jobId, String provider, Instant startedAt);
 
-    /** running → queued after a crash or a vanished provider. */
+    /** running → queued after a crash or a vanished provider; drops the job's claim. */
     boolean requeue(String jobId);
+
+    /**
+     * Claims up to {@code limit} queued jobs for {@code node} until {@code leaseUntil}, oldest first: jobs no node
+     * claimed, or whose claim ran out before {@code now}. Claimers racing on other nodes never get the same job,
+     * and none waits on another ({@code FOR UPDATE SKIP LOCKED}).
+     * @return the claimed jobs
+     * @since 2.1
+     */
+    List<JobRecord> claimQueued(String node, Instant now, Instant leaseUntil, int limit);
+
+    /**
+     * Claims one queued job for {@code node}, as {@link #claimQueued}; a node's own claim is renewed.
+     * @return false when the job is not queued or another node holds a live claim on it
+     * @since 2.1
+     */
+    boolean claim(String jobId, String node, Instant now, Instant leaseUntil);
+
+    /**
+     * queued → running for the node that holds the job's claim, recording the lease.
+     * @return false when the job is not queued or {@code node} does not hold its claim
+     * @since 2.1
+     */
+    boolean markRunning(String jobId, String node, Instant startedAt, Instant leaseUntil);
+
+    /**
+     * The heartbeat: moves the lease of every queued or running job {@code node} holds to {@code leaseUntil};
+     * jobs claimed by other nodes are not touched. @return jobs extended
+     * @since 2.1
+     */
+    int extendLeases(String node, Instant leaseUntil);
+
+    /**
+     * Takes over running jobs whose lease ran out before {@code now} (or that have none, from before leases):
+     * each goes back to queued, claimed by {@code node} until {@code leaseUntil}, its provider forgotten. Its
+     * start time stays: a queued job with a start time is one whose run was interrupted. Jobs with a live
+     * lease are never taken. @return the jobs taken over
+     * @since 2.1
+     */
+    List<JobRecord> takeOverExpired(String node, Instant now, Instant leaseUntil, int limit);
+
+    /**
+     * Drops {@code node}'s claims on jobs that are still queued (they never started here), so any node may
+     * claim them at once. Running jobs keep their lease until it runs out. @return claims dropped
+     * @since 2.1
+     */
+    int releaseQueued(String node);
+
+    /**
+     * Drops {@code node}'s claim on one job it no longer works on: a queued job (taken without room to run it) is
+     * free at once; a running one (its run broke off on this node) has no lease left and the next scan of any
+     * node takes it over.
+     * @return false when the job is not queued or running, or {@code node} does not hold its claim
+     * @since 2.1
+     */
+    boolean release(String jobId, String node);
 
     /**
      * Ends a job that is not terminal yet, with its outputs and settlement, in one transaction.

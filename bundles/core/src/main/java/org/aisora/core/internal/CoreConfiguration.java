@@ -35,6 +35,21 @@ public @interface CoreConfiguration {
     @AttributeDefinition(description = "A provider task running longer than this fails with provider_timeout, s")
     long job_timeout_seconds() default 300;
 
+    @AttributeDefinition(description = "Lease on a claimed job, s: the heartbeat renews it every third of this;"
+            + " another node takes a job over only once its lease ran out")
+    long job_lease_seconds() default 60;
+
+    @AttributeDefinition(description = "This node's id in job leases, unique per node; empty: a random id per start")
+    String node_id() default "";
+
+    @AttributeDefinition(description = "A job recovered after a crash or taken over from another node waits this"
+            + " long for a capable provider (and a moderation engine) before it fails with no_provider, s")
+    long provider_grace_seconds() default 60;
+
+    @AttributeDefinition(description = "On a stop, running jobs get this long to finish before the engine lets"
+            + " go; their leases then run out and another node takes them over, s")
+    long job_drain_seconds() default 30;
+
     @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
     long session_ttl_hours() default 24;
 

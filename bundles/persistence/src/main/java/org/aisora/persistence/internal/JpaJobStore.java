@@ -20,12 +20,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = JobStore.class)
 public final class JpaJobStore implements JobStore {
     private final EntityManagerFactory emf;
+    private final JobLeases leases;
 
     /** @param schema unused: its presence proves the migrations ran */
     @Activate
     public JpaJobStore(@Reference(name = "emf", target = Tx.UNIT_TARGET) EntityManagerFactory emf,
                        @Reference(name = "schema") SchemaReady schema) {
         this.emf = emf;
+        this.leases = new JobLeases(emf);
     }
 
     /** @throws AisoraException {@code idempotency_key_reused} (409) when the owner already used the key */
@@ -96,25 +98,58 @@ public final class JpaJobStore implements JobStore {
                 .setParameter("running", JobStatus.RUNNING).getSingleResult().intValue());
     }
 
+    /** Outside the leases: the job holds no claim afterwards, so any node's scan takes it over. */
     @Override
     public boolean markRunning(String jobId, String provider, Instant startedAt) {
         return Tx.inTransaction(emf, em -> em
-                .createQuery("update Job j set j.status = :running, j.provider = :provider, j.startedAt = :at"
-                        + " where j.id = :id and j.status = :queued")
-                .setParameter("running", JobStatus.RUNNING).setParameter("provider", provider)
-                .setParameter("at", startedAt).setParameter("id", jobId).setParameter("queued", JobStatus.QUEUED)
+                .createNativeQuery("UPDATE jobs SET status = 'RUNNING', provider = ?, started_at = ?, claimed_by = NULL,"
+                        + " lease_until = NULL WHERE id = ? AND status = 'QUEUED'")
+                .setParameter(1, provider).setParameter(2, startedAt.toEpochMilli()).setParameter(3, jobId)
                 .executeUpdate() == 1);
     }
 
-    /** Forgets the provider and start time too: the next run may land on another provider. */
+    /** Forgets the provider, start time and claim too: the next run may land on another provider and node. */
     @Override
     public boolean requeue(String jobId) {
         return Tx.inTransaction(emf, em -> em
-                .createQuery("update Job j set j.status = :queued, j.provider = null, j.startedAt = null"
-                        + " where j.id = :id and j.status = :running")
-                .setParameter("queued", JobStatus.QUEUED).setParameter("id", jobId)
-                .setParameter("running", JobStatus.RUNNING)
-                .executeUpdate() == 1);
+                .createNativeQuery("UPDATE jobs SET status = 'QUEUED', provider = NULL, started_at = NULL,"
+                        + " claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = 'RUNNING'")
+                .setParameter(1, jobId).executeUpdate() == 1);
+    }
+
+    @Override
+    public List<JobRecord> claimQueued(String node, Instant now, Instant leaseUntil, int limit) {
+        return leases.claimQueued(node, now, leaseUntil, limit);
+    }
+
+    @Override
+    public boolean claim(String jobId, String node, Instant now, Instant leaseUntil) {
+        return leases.claim(jobId, node, now, leaseUntil);
+    }
+
+    @Override
+    public boolean markRunning(String jobId, String node, Instant startedAt, Instant leaseUntil) {
+        return leases.markRunning(jobId, node, startedAt, leaseUntil);
+    }
+
+    @Override
+    public int extendLeases(String node, Instant leaseUntil) {
+        return leases.extendLeases(node, leaseUntil);
+    }
+
+    @Override
+    public List<JobRecord> takeOverExpired(String node, Instant now, Instant leaseUntil, int limit) {
+        return leases.takeOverExpired(node, now, leaseUntil, limit);
+    }
+
+    @Override
+    public int releaseQueued(String node) {
+        return leases.releaseQueued(node);
+    }
+
+    @Override
+    public boolean release(String jobId, String node) {
+        return leases.release(jobId, node);
     }
 
     @Override

@@ -168,6 +168,16 @@ public final class TestStores implements AutoCloseable {
         return db.queryLong(sql, args);
     }
 
+    /** One statement, committed: for putting rows into a state no store method makes in one step. */
+    public int execute(String sql, Object... args) {
+        return db.execute(sql, args);
+    }
+
+    /** The first column of the first row, as text: for reading columns no store maps (a job's lease). */
+    public String queryString(String sql, Object... args) {
+        return db.queryString(sql, args);
+    }
+
     @Override
     public void close() throws Exception {
         emf.close();

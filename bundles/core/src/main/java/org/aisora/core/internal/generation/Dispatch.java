@@ -149,6 +149,19 @@ final class Dispatch {
         return Result.failure(last.code(), last.getMessage(), false);
     }
 
+    /**
+     * Whether no installed provider could take the job for want of a plugin (none capable or the pinned one
+     * absent, or the image-moderation engine vendors need): what a recovered job waits out after a start.
+     */
+    boolean providerMissing(JobRecord job, GenerationRequest request) {
+        Route route = registry.routing().order().route(request.type(), candidates(registry.families().providers,
+                request), job.requestedProvider());
+        return switch (route.problem()) {
+            case NO_PROVIDER, PINNED_UNKNOWN, IMAGE_MODERATION_UNAVAILABLE -> true;
+            default -> false;
+        };
+    }
+
     /** Submits, then polls until terminal; null when the user canceled meanwhile. */
     private ProviderTask awaitTerminal(JobRecord job, GenerationProvider provider, PluginSet<GenerationProvider> providers,
                                        GenerationRequest request, Instant deadline, String[] taskId)

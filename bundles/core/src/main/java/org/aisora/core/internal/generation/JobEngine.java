@@ -1,19 +1,18 @@
 package org.aisora.core.internal.generation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.JobRecord;
-import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
@@ -23,23 +22,38 @@ import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded worker pool that runs jobs, and the scanner that picks up queued jobs the pool had no
- * room for or that a restart left behind. The database is the queue; memory only holds what runs now.
+ * The bounded worker pool that runs jobs, on a database queue shared by every node. A worker runs only a job
+ * this node claimed (a lease, renewed by the heartbeat); the scan claims queued jobs for idle workers and takes
+ * over running jobs whose lease ran out, which is also how jobs interrupted by a crash come back. Activation
+ * does no database work: the first scan, on the engine's scheduler, is the recovery. A configuration edit
+ * is applied live ({@link #modified}); a stop lets running jobs finish for a bounded time, gives back the
+ * claims of jobs that never started and leaves the rest to their lease.
  */
 @Component(service = JobEngine.class, immediate = true, configurationPid = CoreConfiguration.PID)
 public final class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    private static final int NODE_ID_MAX = 64;
 
     private final JobStore jobs;
-    private final JobRunner runner;
+    private final AccountStore accounts;
+    private final MediaStore media;
+    private final PluginRegistry registry;
+    private final ModerationCounters counters;
+    private final Clock clock;
+    private final JobLeases leases;
+    private final ProviderGrace grace;
     private final ThreadPoolExecutor workers;
-    private final ScheduledExecutorService scanner;
+    private final EngineSchedule schedule;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile JobRunner runner;
+    private volatile long drainSeconds;
+    private volatile boolean stopping;
 
     @Activate
     public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference MediaStore media,
@@ -51,73 +65,204 @@ public final class JobEngine {
     public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
                      ModerationCounters counters, CoreConfiguration config, Clock clock) {
         this.jobs = jobs;
-        this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock);
+        this.accounts = accounts;
+        this.media = media;
+        this.registry = registry;
+        this.counters = counters;
+        this.clock = clock;
+        this.leases = new JobLeases(jobs, nodeId(config.node_id()), lease(config), clock);
+        this.grace = new ProviderGrace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())), clock);
+        this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock, leases, grace);
+        this.drainSeconds = Math.max(0, config.job_drain_seconds());
         int size = Math.max(1, config.workers());
         this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.worker_queue())), threads("aisora-job-"));
-        this.scanner = Executors.newSingleThreadScheduledExecutor(threads("aisora-job-scan-"));
-        recover();
+                new ArrayBlockingQueue<>(Math.max(1, config.worker_queue())), EngineSchedule.threads("aisora-job-"));
+        this.schedule = new EngineSchedule(this::scan, this::heartbeat);
         // off the activation thread: a folder listing must not hold up the start
-        scanner.execute(MediaWriter::sweepStaleScratch);
-        scanner.scheduleWithFixedDelay(this::scan, 0, Math.max(50, config.scan_interval_ms()), TimeUnit.MILLISECONDS);
+        schedule.execute(MediaWriter::sweepStaleScratch);
+        schedule.plan(scanInterval(config), leases.lease());
+        LOG.info("job engine started as node {} (lease {} s)", leases.node(), leases.lease().toSeconds());
     }
 
-    /** Hands a queued job to a worker now if one is free; otherwise the scanner will. */
-    public void dispatch(String jobId) {
-        if (!inFlight.add(jobId)) {
-            return;
-        }
-        try {
-            workers.execute(() -> {
-                try {
-                    runner.run(jobId);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // shutting down: recovery queues the job again
-                } finally {
-                    inFlight.remove(jobId);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            inFlight.remove(jobId);
-        }
+    /** This node's id in the leases it holds. */
+    public String nodeId() {
+        return leases.node();
     }
 
     /**
-     * Jobs left running by a stopped node go back to the queue; their hold is still in place and the
-     * runner settles it exactly once. (Single node; leases for several nodes come with scale-out.)
+     * A configuration edit: applied to what runs next, never to what runs now. The worker count, scan interval,
+     * lease, grace, drain time and everything the runner reads (poll interval, timeouts, limits) change live;
+     * {@code worker.queue} and {@code node.id} keep their value until the engine restarts.
      */
-    private void recover() {
-        for (JobRecord job : jobs.listByStatus(JobStatus.RUNNING, 10_000)) {
-            if (jobs.requeue(job.id())) {
-                LOG.info("job {} was running when the platform stopped; queued again", job.id());
+    @Modified
+    public void modified(CoreConfiguration config) {
+        int size = Math.max(1, config.workers());
+        if (size > workers.getMaximumPoolSize()) {
+            workers.setMaximumPoolSize(size);
+            workers.setCorePoolSize(size);
+        } else {
+            workers.setCorePoolSize(size);
+            workers.setMaximumPoolSize(size);
+        }
+        leases.lease(lease(config));
+        grace.grace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())));
+        drainSeconds = Math.max(0, config.job_drain_seconds());
+        runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock, leases, grace);
+        schedule.plan(scanInterval(config), leases.lease());
+        if (!config.node_id().isBlank() && !config.node_id().trim().equals(leases.node())) {
+            LOG.info("node.id changes to {} with the next start; this engine stays {}", config.node_id(), leases.node());
+        }
+    }
+
+    /** Hands a queued job to a worker now if one is free; otherwise a scan (here or on another node) will. */
+    public void dispatch(String jobId) {
+        if (!stopping && inFlight.add(jobId)) {
+            submit(jobId, true);
+        }
+    }
+
+    /** @param claim whether the worker still has to claim the job (the fast path after a submission) */
+    private void submit(String jobId, boolean claim) {
+        try {
+            workers.execute(() -> work(jobId, claim));
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(jobId);
+            grace.forget(jobId);
+            if (!claim) {
+                releaseQuietly(jobId); // no room after all: any node may take it at once
             }
         }
     }
 
+    private void work(String jobId, boolean claim) {
+        boolean waiting = false;
+        try {
+            if (stopping || (claim && !leases.claim(jobId))) {
+                return; // stopping: the claims of jobs that never started are given back by stop()
+            }
+            waiting = runner.run(jobId) == JobRunner.Outcome.WAITING && schedule.later(() -> retry(jobId));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the heartbeat must not keep a job nobody here works on: without its lease, any node takes it over
+            LOG.warn("job {} broke off on this node and is given up for takeover: {}", jobId, e.toString());
+            releaseQuietly(jobId);
+        } finally {
+            if (!waiting) {
+                inFlight.remove(jobId);
+                grace.forget(jobId);
+            }
+        }
+        if (!waiting && !stopping && workers.getQueue().isEmpty()) {
+            pull(1); // the next queued job at once, not at the next scan
+        }
+    }
+
+    /** A recovered job that waits for its provider: it keeps its claim and its place in {@code inFlight}. */
+    private void retry(String jobId) {
+        if (stopping) {
+            inFlight.remove(jobId);
+            return;
+        }
+        submit(jobId, false);
+    }
+
+    /** Takes over expired leases, then claims queued jobs for the idle workers. */
     private void scan() {
+        if (stopping) {
+            return;
+        }
         try {
             int room = workers.getQueue().remainingCapacity();
             if (room > 0) {
-                jobs.listByStatus(JobStatus.QUEUED, room).forEach(j -> dispatch(j.id()));
+                for (JobRecord job : leases.takeOverExpired(room)) {
+                    LOG.info("job {} was running on a node whose lease ran out; taken over by {}", job.id(), leases.node());
+                    hand(job.id());
+                }
             }
+            pull(workers.getMaximumPoolSize() - workers.getActiveCount() - workers.getQueue().size());
         } catch (RuntimeException e) {
             LOG.warn("queued-job scan failed, will retry: {}", e.toString());
         }
     }
 
-    @Deactivate
-    public void stop() throws InterruptedException {
-        scanner.shutdownNow();
-        workers.shutdownNow();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+    private void pull(int room) {
+        if (room <= 0) {
+            return;
+        }
+        try {
+            leases.claimQueued(room).forEach(job -> hand(job.id()));
+        } catch (RuntimeException e) {
+            LOG.warn("claiming queued jobs failed, will retry: {}", e.toString());
+        }
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** A job this node claimed; one already in flight here (the fast path) runs there, on the same claim. */
+    private void hand(String jobId) {
+        if (inFlight.add(jobId)) {
+            submit(jobId, false);
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            leases.heartbeat();
+        } catch (RuntimeException e) {
+            LOG.warn("lease heartbeat failed, will retry: {}", e.toString());
+        }
+    }
+
+    /**
+     * Stops claiming, lets running jobs finish for {@code job.drain.seconds} (the heartbeat keeps their leases
+     * meanwhile), then gives back the claims of jobs that never started. Nothing is interrupted: a job still
+     * running keeps its lease until it runs out, and a job that ends meanwhile is settled as usual.
+     */
+    @Deactivate
+    public void stop() throws InterruptedException {
+        stopping = true;
+        schedule.stopScanning();
+        List<Runnable> notStarted = new ArrayList<>();
+        workers.getQueue().drainTo(notStarted);
+        workers.shutdown();
+        boolean finished = workers.awaitTermination(drainSeconds, TimeUnit.SECONDS);
+        try {
+            int released = leases.releaseQueued();
+            if (released > 0) {
+                LOG.info("stopping: {} claimed jobs that never started are free for other nodes", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("stopping: claims not given back, they run out in {} s: {}", leases.lease().toSeconds(),
+                    e.toString());
+        }
+        if (!finished) {
+            LOG.warn("stopping: {} jobs still running; their leases run out and another node takes them over",
+                    workers.getActiveCount());
+        }
+        schedule.shutdown();
+    }
+
+    private void releaseQuietly(String jobId) {
+        try {
+            leases.release(jobId);
+        } catch (RuntimeException e) {
+            LOG.debug("claim on job {} not given back, it runs out: {}", jobId, e.toString());
+        }
+    }
+
+    private static Duration lease(CoreConfiguration config) {
+        return Duration.ofSeconds(Math.max(3, config.job_lease_seconds()));
+    }
+
+    private static long scanInterval(CoreConfiguration config) {
+        return Math.max(50, config.scan_interval_ms());
+    }
+
+    private static String nodeId(String configured) {
+        String id = configured == null ? "" : configured.trim();
+        if (id.length() > NODE_ID_MAX) {
+            LOG.warn("node.id is longer than {} characters; a random id is used", NODE_ID_MAX);
+            id = "";
+        }
+        return id.isEmpty() ? UUID.randomUUID().toString() : id;
     }
 }

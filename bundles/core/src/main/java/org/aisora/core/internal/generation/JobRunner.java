@@ -36,9 +36,13 @@ import org.slf4j.LoggerFactory;
  * Takes one queued job to a terminal state: moderate the prompt, dispatch it to providers (routing,
  * retries and fallback live in Dispatch), store the outputs, then capture or release the hold in the same
  * transaction that ends the job. Every path
- * ends the job; a crash before that leaves it running, and recovery queues it again.
+ * ends the job; a crash before that leaves it running under a lease, and once the lease runs out a node takes
+ * it over. The engine hands it only jobs this node claimed; the start (queued → running) checks the claim.
  */
 final class JobRunner {
+    /** How a run ended: the job was taken as far as this node can take it, or it waits for its plugins. */
+    enum Outcome { DONE, WAITING }
+
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final JobStore jobs;
@@ -50,10 +54,15 @@ final class JobRunner {
     private final JobInputs inputs;
     private final Dispatch dispatch;
     private final ModerationCounters counters;
+    private final JobLeases leases;
+    private final ProviderGrace grace;
 
     JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-              ModerationCounters counters, CoreConfiguration config, Clock clock) {
+              ModerationCounters counters, CoreConfiguration config, Clock clock, JobLeases leases,
+              ProviderGrace grace) {
         this.counters = counters;
+        this.leases = leases;
+        this.grace = grace;
         this.inputs = new JobInputs(media, registry);
         this.dispatch = new Dispatch(jobs, registry, clock, config.poll_interval_ms());
         this.jobs = jobs;
@@ -65,27 +74,33 @@ final class JobRunner {
         this.clock = clock;
     }
 
-    void run(String jobId) throws InterruptedException {
+    /** Runs a job this node claimed. */
+    Outcome run(String jobId) throws InterruptedException {
         Optional<JobRecord> found = jobs.find(jobId);
         if (found.isEmpty() || found.get().status() != JobStatus.QUEUED) {
-            return;
+            return Outcome.DONE;
         }
         JobRecord job = found.get();
         GenerationRequest request = new GenerationRequest(job.id(), GenerationType.fromWire(job.type()).orElseThrow(),
                 job.prompt() == null ? "" : job.prompt(), job.negativePrompt(), job.width(), job.height(),
                 job.durationSeconds(), job.seed(), inputs.of(job.inputMediaId()));
+        // before moderation: a moderation engine may be a vendor too, and asking it again and again costs
+        if (grace.waits(job, () -> registry.families().moderation.ranked().isEmpty()
+                || dispatch.providerMissing(job, request))) {
+            return Outcome.WAITING;
+        }
         try {
             String rejection = moderate(job);
             if (rejection != null && rejection.isEmpty()) {
                 // fail closed: the policy promises every prompt is moderated before dispatch
                 end(job, JobStatus.FAILED, "moderation_unavailable", "no moderation engine could check the prompt");
-                return;
+                return Outcome.DONE;
             }
             if (rejection != null) {
                 end(job, JobStatus.REJECTED, "prompt_rejected", rejection);
-                return;
+                return Outcome.DONE;
             }
-            if (jobs.markRunning(job.id(), null, clock.instant())) {
+            if (leases.markRunning(job.id())) { // false: our claim was lost (a stop released it), another node runs it
                 execute(job, request);
             }
         } catch (ProviderException e) {
@@ -97,6 +112,7 @@ final class JobRunner {
             LOG.error("job {} failed unexpectedly", job.id(), e);
             end(job, JobStatus.FAILED, "internal_error", "the job failed on our side");
         }
+        return Outcome.DONE;
     }
 
     /** @return null when allowed, "" when no engine could check, else the rejection message */

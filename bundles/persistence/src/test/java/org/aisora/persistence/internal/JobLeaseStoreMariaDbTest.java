@@ -1,0 +1,8 @@
+package org.aisora.persistence.internal;
+
+class JobLeaseStoreMariaDbTest extends JobLeaseStoreContract {
+    @Override
+    TestStores open() {
+        return TestStores.mariaDb();
+    }
+}
