@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
@@ -177,36 +172,24 @@ abstract class JobLeaseStoreContract {
         try {
             Map<String, String> claimed = new ConcurrentHashMap<>();
             AtomicInteger duplicates = new AtomicInteger();
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> runs = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    JobStore node = t % 2 == 0 ? jobs : other.jobs();
-                    String name = "node-" + t;
-                    runs.add(pool.submit(() -> {
-                        start.await();
-                        for (List<JobRecord> batch = node.claimQueued(name, T0, T0.plusSeconds(600), 3);
-                             !batch.isEmpty(); batch = node.claimQueued(name, T0, T0.plusSeconds(600), 3)) {
-                            for (JobRecord j : batch) {
-                                if (claimed.putIfAbsent(j.id(), name) != null) {
-                                    duplicates.incrementAndGet();
-                                }
-                                if (!node.markRunning(j.id(), name, T0, T0.plusSeconds(600))) {
-                                    duplicates.incrementAndGet();
-                                }
+            Race.each(8, t -> {
+                JobStore node = t % 2 == 0 ? jobs : other.jobs();
+                String name = "node-" + t;
+                return () -> {
+                    for (List<JobRecord> batch = node.claimQueued(name, T0, T0.plusSeconds(600), 3);
+                         !batch.isEmpty(); batch = node.claimQueued(name, T0, T0.plusSeconds(600), 3)) {
+                        for (JobRecord j : batch) {
+                            if (claimed.putIfAbsent(j.id(), name) != null) {
+                                duplicates.incrementAndGet();
+                            }
+                            if (!node.markRunning(j.id(), name, T0, T0.plusSeconds(600))) {
+                                duplicates.incrementAndGet();
                             }
                         }
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> f : runs) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+                    }
+                    return null;
+                };
+            });
             assertEquals(0, duplicates.get());
             assertEquals(200, claimed.size());
             assertEquals(200, stores.queryLong("SELECT COUNT(*) FROM jobs WHERE status = 'RUNNING'"));

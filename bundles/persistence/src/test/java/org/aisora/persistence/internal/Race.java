@@ -15,11 +15,17 @@ final class Race {
     }
 
     static List<Object> run(int n, Callable<Object> action) throws Exception {
+        return each(n, i -> action);
+    }
+
+    /** Like {@link #run}, with an action per thread made from its index (0 to n - 1). */
+    static List<Object> each(int n, java.util.function.IntFunction<Callable<Object>> actions) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Object>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
+                Callable<Object> action = actions.apply(i);
                 futures.add(pool.submit(() -> {
                     start.await();
                     return action.call();

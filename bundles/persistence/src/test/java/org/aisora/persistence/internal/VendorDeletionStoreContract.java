@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aisora.api.store.VendorDeletionRecord;
 import org.aisora.api.store.VendorDeletionRecord.Reason;
@@ -137,34 +132,22 @@ abstract class VendorDeletionStoreContract {
         try {
             Set<String> claimed = ConcurrentHashMap.newKeySet();
             AtomicInteger duplicates = new AtomicInteger();
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> runs = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    VendorDeletionStore node = t % 2 == 0 ? queue : other.vendorDeletions();
-                    String name = "node-" + t;
-                    runs.add(pool.submit(() -> {
-                        start.await();
-                        for (List<VendorDeletionRecord> batch = node.claim(name, t0, t0.plusSeconds(600), 7);
-                             !batch.isEmpty(); batch = node.claim(name, t0, t0.plusSeconds(600), 7)) {
-                            for (VendorDeletionRecord r : batch) {
-                                if (!claimed.add(r.id())) {
-                                    duplicates.incrementAndGet();
-                                }
-                                node.markDeleted(r.id(), name, t0);
+            Race.each(8, t -> {
+                VendorDeletionStore node = t % 2 == 0 ? queue : other.vendorDeletions();
+                String name = "node-" + t;
+                return () -> {
+                    for (List<VendorDeletionRecord> batch = node.claim(name, t0, t0.plusSeconds(600), 7);
+                         !batch.isEmpty(); batch = node.claim(name, t0, t0.plusSeconds(600), 7)) {
+                        for (VendorDeletionRecord r : batch) {
+                            if (!claimed.add(r.id())) {
+                                duplicates.incrementAndGet();
                             }
+                            node.markDeleted(r.id(), name, t0);
                         }
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> f : runs) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+                    }
+                    return null;
+                };
+            });
             assertEquals(0, duplicates.get());
             assertEquals(200, claimed.size());
             assertEquals(200L, queue.countByStatus().get(Status.DELETED));
