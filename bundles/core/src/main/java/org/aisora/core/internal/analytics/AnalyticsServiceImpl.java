@@ -15,6 +15,7 @@ import org.aisora.api.store.UsageStore;
 import org.aisora.api.store.UsageStore.Cell;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.moderation.ModerationCounters;
+import org.aisora.core.internal.schedule.CoreScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,17 +33,26 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
     private final PluginDirectory plugins;
     private final ModerationCounters moderation;
     private final Clock clock;
+    /** Null in tests that build the service without the core's threads. */
+    private final CoreScheduler scheduler;
     private final int k;
 
     @Activate
     public AnalyticsServiceImpl(@Reference UsageStore usage, @Reference RetentionService retention,
                                 @Reference PluginDirectory plugins, @Reference ModerationCounters moderation,
-                                CoreConfiguration config) {
-        this(usage, retention, plugins, moderation, config, Clock.systemUTC());
+                                @Reference CoreScheduler scheduler, CoreConfiguration config) {
+        this(usage, retention, plugins, moderation, config, Clock.systemUTC(), scheduler);
     }
 
     public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
                                 ModerationCounters moderation, CoreConfiguration config, Clock clock) {
+        this(usage, retention, plugins, moderation, config, clock, null);
+    }
+
+    public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
+                                ModerationCounters moderation, CoreConfiguration config, Clock clock,
+                                CoreScheduler scheduler) {
+        this.scheduler = scheduler;
         this.moderation = moderation;
         this.usage = usage;
         this.retention = retention;
@@ -87,6 +97,7 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
     @Override
     public String prometheus() {
         return PrometheusText.render(usage.jobsByStatus(), plugins.plugins(), retention.lastRun())
-                + PrometheusText.moderation(moderation);
+                + PrometheusText.moderation(moderation)
+                + (scheduler == null ? "" : PrometheusText.lanes(scheduler.lanes()));
     }
 }

@@ -3,9 +3,11 @@ package org.aisora.core.internal.analytics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.aisora.api.plugin.PluginInfo;
 import org.aisora.api.service.SweepReport;
 import org.aisora.core.internal.moderation.ModerationCounters;
+import org.aisora.core.internal.schedule.Lane;
 
 /**
  * The Prometheus text exposition format (0.0.4). Labels carry only platform vocabulary (statuses,
@@ -54,6 +56,25 @@ final class PrometheusText {
         counter(out, "aisora_moderation_output_blocks_total", "Generated outputs refused by moderation, by category.",
                 counters.snapshot(ModerationCounters.Kind.OUTPUT_BLOCKS));
         return out.toString();
+    }
+
+    /** The core's worker lanes: how many threads each has, how many are busy, what waits, what finished. */
+    static String lanes(List<Lane.Stats> lanes) {
+        StringBuilder out = new StringBuilder();
+        lane(out, "aisora_core_lane_threads", "gauge", "Threads of a core worker lane.", lanes, Lane.Stats::threads);
+        lane(out, "aisora_core_lane_active", "gauge", "Busy threads of a core worker lane.", lanes, Lane.Stats::active);
+        lane(out, "aisora_core_lane_queued", "gauge", "Tasks waiting in a core worker lane.", lanes, Lane.Stats::queued);
+        lane(out, "aisora_core_lane_completed_total", "counter", "Tasks a core worker lane finished since it started.",
+                lanes, Lane.Stats::completed);
+        return out.toString();
+    }
+
+    private static void lane(StringBuilder out, String name, String type, String help, List<Lane.Stats> lanes,
+                             ToLongFunction<Lane.Stats> value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(' ')
+                .append(type).append('\n');
+        lanes.forEach(l -> out.append(name).append("{lane=\"").append(label(l.name())).append("\"} ")
+                .append(value.applyAsLong(l)).append('\n'));
     }
 
     private static void counter(StringBuilder out, String name, String help, Map<String, Long> byCategory) {

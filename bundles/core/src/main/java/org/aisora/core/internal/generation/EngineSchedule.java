@@ -1,89 +1,71 @@
 package org.aisora.core.internal.generation;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.aisora.core.internal.schedule.CoreScheduler;
 
 /**
- * The job engine's scheduler: the scan (which is also the recovery after a start), the lease heartbeat every
- * third of the lease, and the retries of jobs waiting for a provider. Both periods can change while it runs.
+ * The job engine's periodic work on the core scheduler: the scan (which is also the recovery after a start),
+ * the lease heartbeat every third of the lease, and the retries of jobs waiting for a provider. Both periods
+ * can change while it runs.
  */
 final class EngineSchedule {
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(threads("aisora-job-scan-"));
+    private final CoreScheduler scheduler;
     private final Runnable scan;
     private final Runnable heartbeat;
-    private ScheduledFuture<?> scanning;
-    private ScheduledFuture<?> beating;
-    private long scanMs;
-    private long beatMs;
+    private CoreScheduler.Periodic scanning;
+    private CoreScheduler.Periodic beating;
     private volatile long retryMs = 500;
+    private volatile boolean stopped;
 
-    EngineSchedule(Runnable scan, Runnable heartbeat) {
+    EngineSchedule(CoreScheduler scheduler, Runnable scan, Runnable heartbeat) {
+        this.scheduler = scheduler;
         this.scan = scan;
         this.heartbeat = heartbeat;
     }
 
     /** (Re)plans the periodic work; a period that did not change keeps its rhythm. */
     synchronized void plan(long scanIntervalMs, Duration lease) {
-        long beat = Math.max(1000, lease.toMillis() / 3);
+        if (stopped) {
+            return;
+        }
+        Duration beat = Duration.ofMillis(Math.max(1000, lease.toMillis() / 3));
+        Duration scanEvery = Duration.ofMillis(scanIntervalMs);
         retryMs = scanIntervalMs;
-        try {
-            if (scanning == null || scanIntervalMs != scanMs) {
-                if (scanning != null) {
-                    scanning.cancel(false);
-                }
-                scanMs = scanIntervalMs;
-                scanning = scheduler.scheduleWithFixedDelay(scan, 0, scanMs, TimeUnit.MILLISECONDS);
+        if (scanning == null || !scanning.period().equals(scanEvery)) {
+            if (scanning != null) {
+                scanning.cancel();
             }
-            if (beating == null || beat != beatMs) {
-                if (beating != null) {
-                    beating.cancel(false);
-                }
-                beatMs = beat;
-                beating = scheduler.scheduleWithFixedDelay(heartbeat, beatMs, beatMs, TimeUnit.MILLISECONDS);
+            scanning = scheduler.every("job scan", Duration.ZERO, scanEvery, scan);
+        }
+        if (beating == null || !beating.period().equals(beat)) {
+            if (beating != null) {
+                beating.cancel();
             }
-        } catch (RejectedExecutionException e) {
-            // stopped meanwhile: nothing to plan
+            beating = scheduler.every("job lease heartbeat", beat, beat, heartbeat);
         }
     }
 
-    void execute(Runnable task) {
-        scheduler.execute(task);
+    void execute(String name, Runnable task) {
+        scheduler.after(name, Duration.ZERO, task);
     }
 
     /** @return false when the scheduler is stopping and the task will not run */
     boolean later(Runnable task) {
-        try {
-            scheduler.schedule(task, retryMs, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
+        return !stopped && scheduler.after("job retry", Duration.ofMillis(retryMs), task);
     }
 
     /** The heartbeat goes on (the running jobs keep their leases while they drain); no new work is taken. */
     synchronized void stopScanning() {
         if (scanning != null) {
-            scanning.cancel(false);
+            scanning.cancel();
         }
     }
 
-    void shutdown() {
-        scheduler.shutdownNow();
-    }
-
-    static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    synchronized void shutdown() {
+        stopped = true;
+        stopScanning();
+        if (beating != null) {
+            beating.cancel();
+        }
     }
 }

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.JobRecord;
@@ -19,6 +17,8 @@ import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.schedule.CoreScheduler;
+import org.aisora.core.internal.schedule.Lane;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,7 +48,9 @@ public final class JobEngine {
     private final Clock clock;
     private final JobLeases leases;
     private final ProviderGrace grace;
-    private final ThreadPoolExecutor workers;
+    private final Lane workers;
+    /** Set when the engine made its own scheduler (tests), which it then closes on stop. */
+    private final CoreScheduler ownScheduler;
     private final EngineSchedule schedule;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile JobRunner runner;
@@ -58,12 +60,31 @@ public final class JobEngine {
     @Activate
     public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference MediaStore media,
                      @Reference PluginRegistry registry, @Reference ModerationCounters counters,
-                     CoreConfiguration config) {
+                     @Reference CoreScheduler scheduler, CoreConfiguration config) {
+        this(jobs, accounts, media, registry, counters, config, Clock.systemUTC(), scheduler, null);
+    }
+
+    /** An engine on a scheduler of its own, closed when the engine stops (tests). */
+    public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
+                     ModerationCounters counters, CoreConfiguration config) {
         this(jobs, accounts, media, registry, counters, config, Clock.systemUTC());
     }
 
+    /** An engine on a scheduler of its own, closed when the engine stops (tests). */
     public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
                      ModerationCounters counters, CoreConfiguration config, Clock clock) {
+        this(jobs, accounts, media, registry, counters, config, clock, new CoreScheduler());
+    }
+
+    private JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
+                      ModerationCounters counters, CoreConfiguration config, Clock clock, CoreScheduler own) {
+        this(jobs, accounts, media, registry, counters, config, clock, own, own);
+    }
+
+    private JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
+                      ModerationCounters counters, CoreConfiguration config, Clock clock, CoreScheduler scheduler,
+                      CoreScheduler ownScheduler) {
+        this.ownScheduler = ownScheduler;
         this.jobs = jobs;
         this.accounts = accounts;
         this.media = media;
@@ -74,12 +95,10 @@ public final class JobEngine {
         this.grace = new ProviderGrace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())), clock);
         this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock, leases, grace);
         this.drainSeconds = Math.max(0, config.job_drain_seconds());
-        int size = Math.max(1, config.workers());
-        this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.worker_queue())), EngineSchedule.threads("aisora-job-"));
-        this.schedule = new EngineSchedule(this::scan, this::heartbeat);
+        this.workers = scheduler.lane("job", config.workers(), config.worker_queue());
+        this.schedule = new EngineSchedule(scheduler, this::scan, this::heartbeat);
         // off the activation thread: a folder listing must not hold up the start
-        schedule.execute(MediaWriter::sweepStaleScratch);
+        schedule.execute("stale job scratch sweep", MediaWriter::sweepStaleScratch);
         schedule.plan(scanInterval(config), leases.lease());
         LOG.info("job engine started as node {} (lease {} s)", leases.node(), leases.lease().toSeconds());
     }
@@ -96,14 +115,7 @@ public final class JobEngine {
      */
     @Modified
     public void modified(CoreConfiguration config) {
-        int size = Math.max(1, config.workers());
-        if (size > workers.getMaximumPoolSize()) {
-            workers.setMaximumPoolSize(size);
-            workers.setCorePoolSize(size);
-        } else {
-            workers.setCorePoolSize(size);
-            workers.setMaximumPoolSize(size);
-        }
+        workers.resize(config.workers());
         leases.lease(lease(config));
         grace.grace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())));
         drainSeconds = Math.max(0, config.job_drain_seconds());
@@ -153,7 +165,7 @@ public final class JobEngine {
                 grace.forget(jobId);
             }
         }
-        if (!waiting && !stopping && workers.getQueue().isEmpty()) {
+        if (!waiting && !stopping && workers.queued() == 0) {
             pull(1); // the next queued job at once, not at the next scan
         }
     }
@@ -173,14 +185,14 @@ public final class JobEngine {
             return;
         }
         try {
-            int room = workers.getQueue().remainingCapacity();
+            int room = workers.queueRoom();
             if (room > 0) {
                 for (JobRecord job : leases.takeOverExpired(room)) {
                     LOG.info("job {} was running on a node whose lease ran out; taken over by {}", job.id(), leases.node());
                     hand(job.id());
                 }
             }
-            pull(workers.getMaximumPoolSize() - workers.getActiveCount() - workers.getQueue().size());
+            pull(workers.size() - workers.active() - workers.queued());
         } catch (RuntimeException e) {
             LOG.warn("queued-job scan failed, will retry: {}", e.toString());
         }
@@ -222,7 +234,7 @@ public final class JobEngine {
         stopping = true;
         schedule.stopScanning();
         List<Runnable> notStarted = new ArrayList<>();
-        workers.getQueue().drainTo(notStarted);
+        workers.drainQueue(notStarted);
         workers.shutdown();
         boolean finished = workers.awaitTermination(drainSeconds, TimeUnit.SECONDS);
         try {
@@ -236,9 +248,12 @@ public final class JobEngine {
         }
         if (!finished) {
             LOG.warn("stopping: {} jobs still running; their leases run out and another node takes them over",
-                    workers.getActiveCount());
+                    workers.active());
         }
         schedule.shutdown();
+        if (ownScheduler != null) {
+            ownScheduler.close();
+        }
     }
 
     private void releaseQuietly(String jobId) {

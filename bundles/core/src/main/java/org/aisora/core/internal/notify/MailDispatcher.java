@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -20,6 +18,8 @@ import org.aisora.api.store.OutboxStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.routing.Backoff;
+import org.aisora.core.internal.schedule.CoreScheduler;
+import org.aisora.core.internal.schedule.Lane;
 import org.aisora.core.internal.thirdparty.ThirdPartyRecorder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,13 +48,18 @@ public final class MailDispatcher {
     private final Duration margin;
     private final int maxAttempts;
     private final Backoff backoff;
-    private final ScheduledExecutorService scheduler;
+    /** Where passes run (one at a time), when scheduled; null for tests that drive {@link #runOnce()}. */
+    private final Lane lane;
+    private final CoreScheduler.Periodic passes;
+    /** Set when this dispatcher made its own scheduler (tests), which it then closes on stop. */
+    private final CoreScheduler ownScheduler;
     private volatile boolean stopping;
     private volatile boolean dead;
 
     @Activate
-    public MailDispatcher(@Reference OutboxStore outbox, @Reference PluginRegistry registry, CoreConfiguration config) {
-        this(outbox, registry::notifier, registry::thirdParties, config, Clock.systemUTC(), true);
+    public MailDispatcher(@Reference OutboxStore outbox, @Reference PluginRegistry registry,
+                          @Reference CoreScheduler scheduler, CoreConfiguration config) {
+        this(outbox, registry::notifier, registry::thirdParties, config, Clock.systemUTC(), scheduler, false);
     }
 
     /** @param schedule false for tests that drive {@link #runOnce()} themselves */
@@ -67,6 +72,13 @@ public final class MailDispatcher {
     public MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers,
                           Supplier<ThirdPartyRecorder> thirdParties, CoreConfiguration config, Clock clock,
                           boolean schedule) {
+        this(outbox, notifiers, thirdParties, config, clock, schedule ? new CoreScheduler() : null, true);
+    }
+
+    /** @param own whether the scheduler is this dispatcher's own (closed on stop) */
+    private MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers,
+                           Supplier<ThirdPartyRecorder> thirdParties, CoreConfiguration config, Clock clock,
+                           CoreScheduler scheduler, boolean own) {
         this.outbox = outbox;
         this.notifiers = notifiers;
         this.thirdParties = thirdParties;
@@ -78,14 +90,14 @@ public final class MailDispatcher {
         this.maxAttempts = Math.max(1, config.mail_max_attempts());
         this.backoff = new Backoff(Duration.ofSeconds(Math.max(1, config.mail_retry_base_seconds())),
                 Duration.ofSeconds(Math.max(1, config.mail_retry_max_seconds())), RandomGenerator.getDefault());
-        this.scheduler = schedule ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "aisora-mail-" + node);
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.ownScheduler = own ? scheduler : null;
         if (scheduler != null) {
-            scheduler.scheduleWithFixedDelay(this::scan, 0, Math.max(50, config.mail_interval_ms()),
-                    TimeUnit.MILLISECONDS);
+            this.lane = scheduler.lane("mail", 1, 1);
+            this.passes = scheduler.every(lane, "mail outbox pass", Duration.ZERO,
+                    Duration.ofMillis(Math.max(50, config.mail_interval_ms())), this::scan);
+        } else {
+            this.lane = null;
+            this.passes = null;
         }
     }
 
@@ -163,20 +175,30 @@ public final class MailDispatcher {
     @Deactivate
     public void stop() throws InterruptedException {
         stopping = true;
-        if (scheduler != null) {
-            scheduler.shutdown();
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                scheduler.shutdownNow();
+        if (lane != null) {
+            passes.cancel();
+            lane.shutdown();
+            if (!lane.awaitTermination(10, TimeUnit.SECONDS)) {
+                lane.shutdownNow();
             }
         }
+        closeOwnScheduler();
     }
 
     /** Stops at once, like a node that dies: claimed rows stay claimed until their lease expires. */
     public void kill() {
         dead = true;
         stopping = true;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (lane != null) {
+            passes.cancel();
+            lane.shutdownNow();
+        }
+        closeOwnScheduler();
+    }
+
+    private void closeOwnScheduler() {
+        if (ownScheduler != null) {
+            ownScheduler.close();
         }
     }
 }

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.aisora.api.service.RetentionService;
@@ -25,6 +22,8 @@ import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.analytics.Rollups;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.schedule.CoreScheduler;
+import org.aisora.core.internal.schedule.Lane;
 import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,7 +58,9 @@ public final class RetentionSweeper implements RetentionService {
     private final Expiries expiries;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<SweepReport> last = new AtomicReference<>();
-    private final ScheduledExecutorService schedule;
+    /** The scheduled sweeps and their lane; null when not scheduled (tests, or retention.sweep.minutes = 0). */
+    private final Lane lane;
+    private final CoreScheduler.Periodic sweeps;
     private final Duration reconcileEvery;
     /** How long the payment records of a deleted account are kept (pseudonymised) because the law says so. */
     private final Duration legalRetention;
@@ -68,13 +69,13 @@ public final class RetentionSweeper implements RetentionService {
     @Activate
     public RetentionSweeper(@Reference RetentionStore store, @Reference UsageStore usage,
                             @Reference PluginRegistry registry, @Reference VendorDeletionQueue vendorDeletions,
-                            CoreConfiguration config) {
-        this(store, usage, registry, vendorDeletions, config, Clock.systemUTC(), true);
+                            @Reference CoreScheduler scheduler, CoreConfiguration config) {
+        this(store, usage, registry, vendorDeletions, config, Clock.systemUTC(), scheduler);
     }
 
     public RetentionSweeper(RetentionStore store, UsageStore usage, PluginRegistry registry,
                             VendorDeletionQueue vendorDeletions, CoreConfiguration config, Clock clock,
-                            boolean scheduled) {
+                            CoreScheduler scheduler) {
         this.store = store;
         this.vendorDeletions = vendorDeletions;
         this.usage = usage;
@@ -87,22 +88,21 @@ public final class RetentionSweeper implements RetentionService {
         this.reconcileEvery = Duration.ofHours(Math.max(1, config.retention_reconcile_hours()));
         this.legalRetention = Duration.ofDays(Math.max(1, config.legal_retention_days()));
         long minutes = config.retention_sweep_minutes();
-        if (scheduled && minutes > 0) {
-            this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "aisora-retention-sweep");
-                t.setDaemon(true);
-                return t;
-            });
-            schedule.scheduleWithFixedDelay(this::scheduledRun, minutes, minutes, TimeUnit.MINUTES);
+        if (scheduler != null && minutes > 0) {
+            this.lane = scheduler.lane("retention", 1, 1);
+            this.sweeps = scheduler.every(lane, "retention sweep", Duration.ofMinutes(minutes),
+                    Duration.ofMinutes(minutes), this::scheduledRun);
         } else {
-            this.schedule = null;
+            this.lane = null;
+            this.sweeps = null;
         }
     }
 
     @Deactivate
     public void stop() {
-        if (schedule != null) {
-            schedule.shutdownNow();
+        if (lane != null) {
+            sweeps.cancel();
+            lane.shutdownNow();
         }
     }
 

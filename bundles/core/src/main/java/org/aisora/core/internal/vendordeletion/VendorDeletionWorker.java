@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.aisora.api.error.AisoraException;
@@ -23,6 +20,8 @@ import org.aisora.api.store.VendorDeletionRecord.Status;
 import org.aisora.api.store.VendorDeletionStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.routing.Backoff;
+import org.aisora.core.internal.schedule.CoreScheduler;
+import org.aisora.core.internal.schedule.Lane;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,17 +52,19 @@ public final class VendorDeletionWorker implements VendorDeletionService {
     private final int maxAttempts;
     private final Duration longest;
     private final Backoff backoff;
-    private final ScheduledExecutorService schedule;
+    /** The scheduled passes and their lane; null when not scheduled (tests, or interval.seconds = 0). */
+    private final Lane lane;
+    private final CoreScheduler.Periodic passes;
 
     @Activate
     public VendorDeletionWorker(@Reference VendorDeletionStore store, @Reference PluginRegistry registry,
-                                VendorDeletionConfig config) {
-        this(store, id -> registry.families().providers.get(id), config, Clock.systemUTC(), true);
+                                @Reference CoreScheduler scheduler, VendorDeletionConfig config) {
+        this(store, id -> registry.families().providers.get(id), config, Clock.systemUTC(), scheduler);
     }
 
-    /** @param scheduled false for tests that drive {@link #runOnce()} themselves */
+    /** @param scheduler null for tests that drive {@link #runOnce()} themselves */
     public VendorDeletionWorker(VendorDeletionStore store, Function<String, Optional<GenerationProvider>> providers,
-                                VendorDeletionConfig config, Clock clock, boolean scheduled) {
+                                VendorDeletionConfig config, Clock clock, CoreScheduler scheduler) {
         this.store = store;
         this.providers = providers;
         this.clock = clock;
@@ -73,23 +74,21 @@ public final class VendorDeletionWorker implements VendorDeletionService {
         Duration base = Duration.ofSeconds(Math.max(1, config.retry_base_seconds()));
         this.longest = Duration.ofSeconds(Math.max(base.toSeconds(), config.retry_max_seconds()));
         this.backoff = new Backoff(base, longest, RandomGenerator.getDefault());
-        if (scheduled && config.interval_seconds() > 0) {
-            this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "aisora-vendor-deletions");
-                t.setDaemon(true);
-                return t;
-            });
-            schedule.scheduleWithFixedDelay(this::scan, config.interval_seconds(), config.interval_seconds(),
-                    TimeUnit.SECONDS);
+        if (scheduler != null && config.interval_seconds() > 0) {
+            Duration every = Duration.ofSeconds(config.interval_seconds());
+            this.lane = scheduler.lane("vendor-deletions", 1, 1);
+            this.passes = scheduler.every(lane, "vendor deletion pass", every, every, this::scan);
         } else {
-            this.schedule = null;
+            this.lane = null;
+            this.passes = null;
         }
     }
 
     @Deactivate
     public void stop() {
-        if (schedule != null) {
-            schedule.shutdownNow();
+        if (lane != null) {
+            passes.cancel();
+            lane.shutdownNow();
         }
     }
 

@@ -47,7 +47,7 @@ abstract class AnalyticsFlowContract {
         sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(), platform.registry,
                 platform.vendorQueue,
                 TestConfig.core(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
-                clock, false);
+                clock, null);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper,
                 platform.registry, platform.moderationCounters, TestConfig.core(Map.of("analytics_k", 3)), clock);
     }

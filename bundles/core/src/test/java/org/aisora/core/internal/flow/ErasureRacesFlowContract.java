@@ -77,7 +77,7 @@ abstract class ErasureRacesFlowContract {
         assertEquals(1, new org.aisora.core.internal.vendordeletion.VendorDeletionWorker(platform.db.vendorDeletions(),
                 pid -> platform.plugins().providers.get(pid), org.aisora.core.internal.TestConfig.of(
                         org.aisora.core.internal.vendordeletion.VendorDeletionConfig.class, Map.of()),
-                java.time.Clock.systemUTC(), false).runOnce());
+                java.time.Clock.systemUTC(), null).runOnce());
         assertEquals(List.of("task-1"), vendor.deleted);
 
         vendor.release.countDown();

@@ -41,7 +41,7 @@ class ModerationMetricsFlowTest {
         platform.plugins().moderation.add(new RulesModerationEngine(TestConfig.of(RulesConfig.class,
                 Map.of("category_actions", new String[] {"hate=flag"}))), Map.of());
         RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
-                platform.registry, platform.vendorQueue, platform.config, Clock.systemUTC(), false);
+                platform.registry, platform.vendorQueue, platform.config, Clock.systemUTC(), null);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper, platform.registry,
                 platform.moderationCounters, platform.config, Clock.systemUTC());
     }

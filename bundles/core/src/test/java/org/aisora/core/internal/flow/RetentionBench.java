@@ -35,7 +35,7 @@ final class RetentionBench {
             MutableClock clock = new MutableClock(Instant.now());
             RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
                     platform.registry, platform.vendorQueue, TestConfig.core(Map.of("retention_batch", batch,
-                    "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, false);
+                    "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, null);
 
             seed(platform, items, "sweep");
             long t0 = System.nanoTime();

@@ -66,7 +66,7 @@ abstract class RetentionFlowContract {
         return new RetentionSweeper(node.retention(), node.usage(), platform.registry, platform.vendorQueue,
                 TestConfig.core(Map.of(
                 "retention_batch", batch, "retention_lease_seconds", 300L,
-                "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, false);
+                "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, null);
     }
 
     @AfterEach

@@ -64,7 +64,7 @@ abstract class VendorDeletionFlowContract {
     private VendorDeletionWorker worker(MutableClock clock) {
         return new VendorDeletionWorker(platform.db.vendorDeletions(), id -> platform.plugins().providers.get(id),
                 TestConfig.of(VendorDeletionConfig.class, Map.of("retry_base_seconds", 60L,
-                        "retry_max_seconds", 3600L, "max_attempts", 5)), clock, false);
+                        "retry_max_seconds", 3600L, "max_attempts", 5)), clock, null);
     }
 
     /** A user's job through a provider: its id, first output and vendor task id. */
@@ -121,7 +121,7 @@ abstract class VendorDeletionFlowContract {
         MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(8))); // past the 7 days of free
         RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
                 platform.registry, platform.vendorQueue, TestConfig.core(Map.of("plans",
-                new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, false);
+                new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, null);
         sweeper.run(false);
         assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE id = ?", job.output()), "expired");
         assertEquals(Reason.EXPIRY, row(FLAKY, job.task()).reason());
