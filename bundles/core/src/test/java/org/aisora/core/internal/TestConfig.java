@@ -2,6 +2,8 @@ package org.aisora.core.internal;
 
 import java.util.Map;
 import org.aisora.api.testing.Configs;
+import org.aisora.core.internal.limits.Plans;
+import org.aisora.core.internal.limits.PlansConfiguration;
 
 /** The core's configuration with its defaults, some overridden — what DS builds from a .cfg file. */
 public final class TestConfig {
@@ -10,6 +12,11 @@ public final class TestConfig {
 
     public static CoreConfiguration core(Map<String, Object> overrides) {
         return Configs.of(CoreConfiguration.class, overrides);
+    }
+
+    /** The plans service on these settings (the keys of {@link org.aisora.core.internal.limits.PlansConfiguration}). */
+    public static Plans plans(Map<String, Object> settings) {
+        return new Plans(Configs.of(PlansConfiguration.class, settings));
     }
 
     /** Any DS configuration annotation. */

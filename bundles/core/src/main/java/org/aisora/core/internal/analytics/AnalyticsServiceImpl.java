@@ -13,18 +13,19 @@ import org.aisora.api.service.RetentionService;
 import org.aisora.api.service.StatsView;
 import org.aisora.api.store.UsageStore;
 import org.aisora.api.store.UsageStore.Cell;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.schedule.CoreScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Daily counters with k-anonymity on read: a cell made by fewer than {@code analytics.k} distinct users
  * is withheld (and counted as suppressed), so no row of the statistics points at a person.
  */
-@Component(service = AnalyticsService.class, configurationPid = CoreConfiguration.PID)
+@Component(service = AnalyticsService.class, configurationPid = AnalyticsConfiguration.PID)
+@Designate(ocd = AnalyticsConfiguration.class)
 public final class AnalyticsServiceImpl implements AnalyticsService {
     static final int MAX_DAYS = 366;
 
@@ -40,17 +41,17 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
     @Activate
     public AnalyticsServiceImpl(@Reference UsageStore usage, @Reference RetentionService retention,
                                 @Reference PluginDirectory plugins, @Reference ModerationCounters moderation,
-                                @Reference CoreScheduler scheduler, CoreConfiguration config) {
+                                @Reference CoreScheduler scheduler, AnalyticsConfiguration config) {
         this(usage, retention, plugins, moderation, config, Clock.systemUTC(), scheduler);
     }
 
     public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
-                                ModerationCounters moderation, CoreConfiguration config, Clock clock) {
+                                ModerationCounters moderation, AnalyticsConfiguration config, Clock clock) {
         this(usage, retention, plugins, moderation, config, clock, null);
     }
 
     public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
-                                ModerationCounters moderation, CoreConfiguration config, Clock clock,
+                                ModerationCounters moderation, AnalyticsConfiguration config, Clock clock,
                                 CoreScheduler scheduler) {
         this.scheduler = scheduler;
         this.moderation = moderation;

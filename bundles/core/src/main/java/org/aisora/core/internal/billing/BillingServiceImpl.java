@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.ToIntBiFunction;
 import java.util.function.ToLongFunction;
 import org.aisora.api.error.AisoraException;
@@ -27,8 +28,8 @@ import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.CheckoutRecord;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.retention.RetentionTerms;
 import org.aisora.core.internal.retention.RetentionSweeper;
@@ -37,38 +38,41 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Checkout, portal, webhooks and the caller's subscription; the effects of events live in EventApplier. */
-@Component(service = BillingService.class, configurationPid = CoreConfiguration.PID)
+@Component(service = BillingService.class)
 public final class BillingServiceImpl implements BillingService {
     private final BillingStore billing;
     private final AccountStore accounts;
     private final PluginRegistry registry;
     private final EventApplier events;
-    private final PlanCatalog plans;
+    private final Supplier<PlanCatalog> plans;
     private final Clock clock;
     private final ToIntBiFunction<String, String> planChanged;
 
     @Activate
     public BillingServiceImpl(@Reference BillingStore billing, @Reference AccountStore accounts,
                               @Reference PluginRegistry registry, @Reference RetentionSweeper retention,
-                              CoreConfiguration config) {
-        this(billing, accounts, registry, retention::planChanged, PlanCatalog.parse(config.plans()), Clock.systemUTC());
+                              @Reference Plans plans) {
+        this(billing, accounts, registry, retention::planChanged, plans::catalog, Clock.systemUTC());
     }
 
     public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
                               PlanCatalog plans, Clock clock) {
-        this(billing, accounts, registry, (account, plan) -> 0, plans, clock);
+        this(billing, accounts, registry, (account, plan) -> 0, () -> plans, clock);
     }
 
-    /** @param planChanged told (account id, new plan) after an event changed an account's plan */
+    /**
+     * @param planChanged told (account id, new plan) after an event changed an account's plan
+     * @param plans       the plans in force, asked at each use (an edit applies at once)
+     */
     public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
-                              ToIntBiFunction<String, String> planChanged, PlanCatalog plans, Clock clock) {
+                              ToIntBiFunction<String, String> planChanged, Supplier<PlanCatalog> plans, Clock clock) {
         this.planChanged = planChanged;
         this.plans = plans;
         this.billing = billing;
         this.accounts = accounts;
         this.registry = registry;
         this.clock = clock;
-        ToLongFunction<String> monthlyCredits = plan -> plans.find(plan).map(p -> p.monthlyCredits()).orElse(0L);
+        ToLongFunction<String> monthlyCredits = plan -> plans.get().find(plan).map(p -> p.monthlyCredits()).orElse(0L);
         this.events = new EventApplier(billing, accounts, monthlyCredits, clock);
     }
 
@@ -76,7 +80,7 @@ public final class BillingServiceImpl implements BillingService {
     public List<PlanView> plans() {
         // the active retention policy decides how long media are kept, not the plan line: one source of truth
         Optional<RetentionPolicy> policy = registry.retentionPolicy();
-        return plans.plans().values().stream().map(p -> {
+        return plans.get().plans().values().stream().map(p -> {
             long hours = policy.map(r -> r.retention(p.id(), ArtifactKind.ORIGINAL_UPLOAD).toHours())
                     .orElse(p.retentionDays() * 24L);
             return new PlanView(p.id(), p.monthlyCredits(), (int) Math.max(1, (hours + 23) / 24),

@@ -15,7 +15,6 @@ import org.aisora.api.notify.Notifier;
 import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.store.OutboxMessage;
 import org.aisora.api.store.OutboxStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.routing.Backoff;
 import org.aisora.core.internal.schedule.CoreScheduler;
@@ -25,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * back with a backoff until {@code mail_max_attempts}, then it is failed. Rows a stopped or dead node held
  * are sent again only once their lease has expired. Without a notifier nothing is claimed: mail waits.
  */
-@Component(service = MailDispatcher.class, immediate = true, configurationPid = CoreConfiguration.PID)
+@Component(service = MailDispatcher.class, immediate = true, configurationPid = MailConfiguration.PID)
+@Designate(ocd = MailConfiguration.class)
 public final class MailDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
     private final OutboxStore outbox;
@@ -58,26 +59,26 @@ public final class MailDispatcher {
 
     @Activate
     public MailDispatcher(@Reference OutboxStore outbox, @Reference PluginRegistry registry,
-                          @Reference CoreScheduler scheduler, CoreConfiguration config) {
+                          @Reference CoreScheduler scheduler, MailConfiguration config) {
         this(outbox, registry::notifier, registry::thirdParties, config, Clock.systemUTC(), scheduler, false);
     }
 
     /** @param schedule false for tests that drive {@link #runOnce()} themselves */
-    public MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers, CoreConfiguration config,
+    public MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers, MailConfiguration config,
                           Clock clock, boolean schedule) {
         this(outbox, notifiers, () -> ThirdPartyRecorder.NONE, config, clock, schedule);
     }
 
     /** @param thirdParties where mail handed to a notifier with a third party (a relay) is recorded */
     public MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers,
-                          Supplier<ThirdPartyRecorder> thirdParties, CoreConfiguration config, Clock clock,
+                          Supplier<ThirdPartyRecorder> thirdParties, MailConfiguration config, Clock clock,
                           boolean schedule) {
         this(outbox, notifiers, thirdParties, config, clock, schedule ? new CoreScheduler() : null, true);
     }
 
     /** @param own whether the scheduler is this dispatcher's own (closed on stop) */
     private MailDispatcher(OutboxStore outbox, Supplier<Optional<Notifier>> notifiers,
-                           Supplier<ThirdPartyRecorder> thirdParties, CoreConfiguration config, Clock clock,
+                           Supplier<ThirdPartyRecorder> thirdParties, MailConfiguration config, Clock clock,
                            CoreScheduler scheduler, boolean own) {
         this.outbox = outbox;
         this.notifiers = notifiers;

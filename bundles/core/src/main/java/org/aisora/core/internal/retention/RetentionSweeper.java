@@ -18,9 +18,8 @@ import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.RetentionStore;
 import org.aisora.api.store.RetentionStore.Table;
 import org.aisora.api.store.UsageStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.analytics.Rollups;
-import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
 import org.aisora.core.internal.schedule.Lane;
@@ -29,6 +28,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * One sweep at a time per node; nodes coordinate through their claims in the database.
  */
 @Component(service = {RetentionService.class, RetentionSweeper.class}, immediate = true,
-        configurationPid = CoreConfiguration.PID)
+        configurationPid = RetentionConfiguration.PID)
+@Designate(ocd = RetentionConfiguration.class)
 public final class RetentionSweeper implements RetentionService {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
     static final String ORPHAN = "orphan_blob";
@@ -51,7 +52,7 @@ public final class RetentionSweeper implements RetentionService {
     private final VendorDeletionQueue vendorDeletions;
     private final UsageStore usage;
     private final PluginRegistry registry;
-    private final PlanCatalog plans;
+    private final Plans plans;
     private final Clock clock;
     private final int batch;
     private final Duration lease;
@@ -69,18 +70,18 @@ public final class RetentionSweeper implements RetentionService {
     @Activate
     public RetentionSweeper(@Reference RetentionStore store, @Reference UsageStore usage,
                             @Reference PluginRegistry registry, @Reference VendorDeletionQueue vendorDeletions,
-                            @Reference CoreScheduler scheduler, CoreConfiguration config) {
-        this(store, usage, registry, vendorDeletions, config, Clock.systemUTC(), scheduler);
+                            @Reference Plans plans, @Reference CoreScheduler scheduler, RetentionConfiguration config) {
+        this(store, usage, registry, vendorDeletions, config, plans, Clock.systemUTC(), scheduler);
     }
 
     public RetentionSweeper(RetentionStore store, UsageStore usage, PluginRegistry registry,
-                            VendorDeletionQueue vendorDeletions, CoreConfiguration config, Clock clock,
-                            CoreScheduler scheduler) {
+                            VendorDeletionQueue vendorDeletions, RetentionConfiguration config, Plans plans,
+                            Clock clock, CoreScheduler scheduler) {
         this.store = store;
         this.vendorDeletions = vendorDeletions;
         this.usage = usage;
         this.registry = registry;
-        this.plans = PlanCatalog.parse(config.plans());
+        this.plans = plans;
         this.clock = clock;
         this.batch = Math.max(1, config.retention_batch());
         this.lease = Duration.ofSeconds(Math.max(1, config.retention_lease_seconds()));
@@ -131,7 +132,7 @@ public final class RetentionSweeper implements RetentionService {
             // count what is about to go first: the daily counters of every complete day are rolled up
             Rollups.rollUp(usage, clock);
             int rederived = registry.retentionPolicy()
-                    .map(p -> expiries.rederiveAll(plans.plans().keySet(), p, clock.instant())).orElse(0);
+                    .map(p -> expiries.rederiveAll(plans.catalog().plans().keySet(), p, clock.instant())).orElse(0);
             // sent mail and the address a policy was accepted from are operational logs: kept as long as
             // the shortest plan keeps those
             Instant mailBefore = clock.instant().minus(registry.retentionPolicy()

@@ -21,6 +21,7 @@ import org.aisora.core.internal.MutableClock;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.analytics.AnalyticsServiceImpl;
 import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.retention.RetentionConfiguration;
 import org.aisora.core.internal.retention.RetentionSweeper;
 import org.aisora.persistence.internal.TestStores;
 import org.junit.jupiter.api.AfterEach;
@@ -46,10 +47,12 @@ abstract class AnalyticsFlowContract {
         clock = new MutableClock(Instant.now());
         sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(), platform.registry,
                 platform.vendorQueue,
-                TestConfig.core(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
+                TestConfig.of(RetentionConfiguration.class, Map.of()),
+                TestConfig.plans(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
                 clock, null);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper,
-                platform.registry, platform.moderationCounters, TestConfig.core(Map.of("analytics_k", 3)), clock);
+                platform.registry, platform.moderationCounters,
+                TestConfig.of(org.aisora.core.internal.analytics.AnalyticsConfiguration.class, Map.of("analytics_k", 3)), clock);
     }
 
     @AfterEach

@@ -13,7 +13,9 @@ import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationSubmission;
 import org.aisora.api.service.GenerationView;
 import org.aisora.core.internal.TestConfig;
+import org.aisora.core.internal.analytics.AnalyticsConfiguration;
 import org.aisora.core.internal.analytics.AnalyticsServiceImpl;
+import org.aisora.core.internal.retention.RetentionConfiguration;
 import org.aisora.core.internal.retention.RetentionSweeper;
 import org.aisora.moderation.rules.internal.RulesConfig;
 import org.aisora.moderation.rules.internal.RulesModerationEngine;
@@ -41,9 +43,10 @@ class ModerationMetricsFlowTest {
         platform.plugins().moderation.add(new RulesModerationEngine(TestConfig.of(RulesConfig.class,
                 Map.of("category_actions", new String[] {"hate=flag"}))), Map.of());
         RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
-                platform.registry, platform.vendorQueue, platform.config, Clock.systemUTC(), null);
+                platform.registry, platform.vendorQueue, platform.settings(RetentionConfiguration.class),
+                platform.plans, Clock.systemUTC(), null);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper, platform.registry,
-                platform.moderationCounters, platform.config, Clock.systemUTC());
+                platform.moderationCounters, platform.settings(AnalyticsConfiguration.class), Clock.systemUTC());
     }
 
     @AfterAll

@@ -27,9 +27,9 @@ import org.aisora.api.notify.Notification;
 import org.aisora.api.notify.Notifier;
 import org.aisora.api.service.PolicyPublication;
 import org.aisora.api.store.AccountRecord;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.MutableClock;
 import org.aisora.core.internal.TestConfig;
+import org.aisora.core.internal.notify.MailConfiguration;
 import org.aisora.core.internal.notify.MailDispatcher;
 import org.aisora.core.internal.notify.MailOutboxImpl;
 import org.aisora.core.internal.policy.PolicyServiceImpl;
@@ -75,8 +75,8 @@ abstract class NoticeFlowContract {
                 "read_timeout_ms", 5000)));
     }
 
-    private static CoreConfiguration config(int batch, int maxAttempts) {
-        return TestConfig.core(Map.of("mail_batch", batch, "mail_max_attempts", maxAttempts, "mail_interval_ms", 20L,
+    private static MailConfiguration config(int batch, int maxAttempts) {
+        return TestConfig.of(MailConfiguration.class, Map.of("mail_batch", batch, "mail_max_attempts", maxAttempts, "mail_interval_ms", 20L,
                 "mail_lease_seconds", 60L, "mail_retry_base_seconds", 30L, "mail_retry_max_seconds", 600L));
     }
 

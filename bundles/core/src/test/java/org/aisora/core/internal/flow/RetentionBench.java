@@ -13,6 +13,7 @@ import org.aisora.api.store.MediaRecord;
 import org.aisora.core.internal.MutableClock;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.retention.RetentionConfiguration;
 import org.aisora.core.internal.retention.RetentionSweeper;
 import org.aisora.persistence.internal.TestStores;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,10 @@ final class RetentionBench {
         try (TestPlatform platform = new TestPlatform(maria ? TestStores.mariaDb() : TestStores.h2(), Map.of())) {
             MutableClock clock = new MutableClock(Instant.now());
             RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
-                    platform.registry, platform.vendorQueue, TestConfig.core(Map.of("retention_batch", batch,
-                    "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, null);
+                    platform.registry, platform.vendorQueue,
+                    TestConfig.of(RetentionConfiguration.class, Map.of("retention_batch", batch)),
+                    TestConfig.plans(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
+                    clock, null);
 
             seed(platform, items, "sweep");
             long t0 = System.nanoTime();

@@ -32,6 +32,7 @@ import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.billing.BillingServiceImpl;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginChoices;
+import org.aisora.core.internal.retention.RetentionConfiguration;
 import org.aisora.core.internal.retention.RetentionSweeper;
 import org.aisora.persistence.internal.TestStores;
 import org.aisora.policies.strict.internal.StrictPolicy;
@@ -63,10 +64,10 @@ abstract class RetentionFlowContract {
     }
 
     private RetentionSweeper sweeper(TestStores node, int batch) {
+        Map<String, Object> settings = Map.of("retention_batch", batch, "retention_lease_seconds", 300L,
+                "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE});
         return new RetentionSweeper(node.retention(), node.usage(), platform.registry, platform.vendorQueue,
-                TestConfig.core(Map.of(
-                "retention_batch", batch, "retention_lease_seconds", 300L,
-                "plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, null);
+                TestConfig.of(RetentionConfiguration.class, settings), TestConfig.plans(settings), clock, null);
     }
 
     @AfterEach
@@ -110,7 +111,7 @@ abstract class RetentionFlowContract {
 
     private BillingServiceImpl billing() {
         return new BillingServiceImpl(platform.db.billing(), platform.db.accounts(), platform.registry,
-                sweeper::planChanged, PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}),
+                sweeper::planChanged, () -> PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}),
                 java.time.Clock.systemUTC());
     }
 

@@ -41,6 +41,9 @@ final class TestPlatform implements AutoCloseable {
     final TestStores db;
     final Path blobs;
     final CoreConfiguration config;
+    /** Every setting of every area, by annotation element name: {@link #settings(Class)} reads an area from it. */
+    private final Map<String, Object> settings;
+    final org.aisora.core.internal.limits.Plans plans;
     final PluginRegistry registry;
     final BuiltinProvider builtin;
     final FilesystemBlobStore storage;
@@ -60,6 +63,11 @@ final class TestPlatform implements AutoCloseable {
     final org.aisora.core.internal.media.MediaProcessor processor;
     final org.aisora.core.internal.vendordeletion.VendorDeletionQueue vendorQueue;
 
+    /** One area's configuration (an OCD annotation type) from this platform's settings. */
+    <A> A settings(Class<A> area) {
+        return TestConfig.of(area, settings);
+    }
+
     /** The flow tests are about generation, not plans: a free plan no test reaches the limits of. */
     static final String UNLIMITED_FREE = "free=monthly.credits:100,retention.days:7,max.concurrent.jobs:10000,"
             + "requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:1024";
@@ -72,6 +80,8 @@ final class TestPlatform implements AutoCloseable {
                 "plans", new String[] {UNLIMITED_FREE}, "images_required", false));
         cfg.putAll(coreConfig);
         this.config = TestConfig.core(cfg);
+        this.settings = Map.copyOf(cfg);
+        this.plans = TestConfig.plans(cfg);
         this.imageModeration = new org.aisora.core.internal.moderation.ImageModeration(TestConfig.of(
                 org.aisora.core.internal.moderation.ModerationConfiguration.class, cfg));
         this.registry = new PluginRegistry(TestConfig.of(org.aisora.core.internal.plugins.PluginChoices.class, Map.of()),

@@ -103,7 +103,7 @@ abstract class ThirdPartyFlowContract {
         profiles = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
                 platform.registry, platform.db.thirdParties(), new MailOutboxImpl(platform.db.outbox()), Clock.systemUTC());
         mail = new MailDispatcher(platform.db.outbox(), () -> Optional.of(new Relay()), platform.registry::thirdParties,
-                platform.config, Clock.systemUTC(), false);
+                platform.settings(org.aisora.core.internal.notify.MailConfiguration.class), Clock.systemUTC(), false);
     }
 
     @AfterAll

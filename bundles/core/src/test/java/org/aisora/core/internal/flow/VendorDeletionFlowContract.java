@@ -20,6 +20,7 @@ import org.aisora.api.store.VendorDeletionRecord.Status;
 import org.aisora.core.internal.MutableClock;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.retention.RetentionConfiguration;
 import org.aisora.core.internal.retention.RetentionSweeper;
 import org.aisora.core.internal.vendordeletion.VendorDeletionConfig;
 import org.aisora.core.internal.vendordeletion.VendorDeletionWorker;
@@ -120,8 +121,9 @@ abstract class VendorDeletionFlowContract {
         Job job = generate(FLAKY);
         MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(8))); // past the 7 days of free
         RetentionSweeper sweeper = new RetentionSweeper(platform.db.retention(), platform.db.usage(),
-                platform.registry, platform.vendorQueue, TestConfig.core(Map.of("plans",
-                new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})), clock, null);
+                platform.registry, platform.vendorQueue, TestConfig.of(RetentionConfiguration.class, Map.of()),
+                TestConfig.plans(Map.of("plans", new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE})),
+                clock, null);
         sweeper.run(false);
         assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM media WHERE id = ?", job.output()), "expired");
         assertEquals(Reason.EXPIRY, row(FLAKY, job.task()).reason());
