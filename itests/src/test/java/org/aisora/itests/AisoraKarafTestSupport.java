@@ -91,7 +91,7 @@ public abstract class AisoraKarafTestSupport {
                         editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                         editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
                         // the itests drive load through single accounts: a free plan they never hit the limits of
-                        editConfigurationFilePut("etc/org.aisora.core.cfg", "plans", "free=monthly.credits:100,"
+                        editConfigurationFilePut("etc/org.aisora.core.plans.cfg", "plans", "free=monthly.credits:100,"
                                 + "retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,"
                                 + "max.video.seconds:60,max.upload.mb:1024; pro=monthly.credits:2000,retention.days:30,"
                                 + "max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,"

@@ -18,7 +18,7 @@ public class PlanLimitsIT extends AisoraKarafTestSupport {
 
     @Override
     protected Option[] additionalOptions() {
-        return new Option[] {editConfigurationFilePut("etc/org.aisora.core.cfg", "plans",
+        return new Option[] {editConfigurationFilePut("etc/org.aisora.core.plans.cfg", "plans",
                 "free=monthly.credits:100,retention.days:7,max.concurrent.jobs:1,requests.per.minute:3,"
                         + "max.video.seconds:4,max.upload.mb:1; pro=monthly.credits:2000,retention.days:30,"
                         + "max.concurrent.jobs:4,requests.per.minute:100,max.video.seconds:10,max.upload.mb:64")};
