@@ -192,6 +192,10 @@ public final class MediaProcessor {
             if (!stopping) {
                 processing.process(mediaId);
             }
+        } catch (RuntimeException e) {
+            // the heartbeat must not keep a video nobody here works on: given back, any node takes it at once
+            LOG.warn("processing of media {} broke off on this node and is given back: {}", mediaId, e.toString());
+            releaseQuietly(mediaId);
         } finally {
             known.remove(mediaId);
         }
@@ -224,7 +228,7 @@ public final class MediaProcessor {
                 }
                 if (!queue.offer(m.ownerId(), m.id())) {
                     known.remove(m.id());
-                    leases.release(m.id());
+                    releaseQuietly(m.id()); // its account's share is full here: another node may have room
                 } else if (!schedule.work(this::runNext)) {
                     known.remove(m.id());
                 }
@@ -264,6 +268,14 @@ public final class MediaProcessor {
         } finally {
             schedule.shutdown();
             releaseAll(waiting.size());
+        }
+    }
+
+    private void releaseQuietly(String mediaId) {
+        try {
+            leases.release(mediaId);
+        } catch (RuntimeException e) {
+            LOG.debug("claim on media {} not given back, it runs out: {}", mediaId, e.toString());
         }
     }
 
