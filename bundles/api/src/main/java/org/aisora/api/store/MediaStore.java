@@ -78,6 +78,14 @@ public interface MediaStore {
     int extendProcessingLeases(String node, Instant leaseUntil);
 
     /**
+     * Records the progress (0-99) of an item that {@code node} holds; the status is not touched, so a node that
+     * lost its lease never turns an item another node ended back to "processing".
+     * @return false when the item is gone, no longer "processing" or claimed by another node
+     * @since 2.2
+     */
+    boolean progressProcessing(String mediaId, String node, int progress);
+
+    /**
      * Ends the processing of an item that {@code node} holds: inserts its derivatives and sets its status, progress
      * and error code in one transaction. The lease stays as the record of who processed it.
      * @return false, with nothing written, when the item is gone, no longer "processing" or claimed by another node

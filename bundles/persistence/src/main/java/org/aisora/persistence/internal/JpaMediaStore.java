@@ -126,6 +126,11 @@ public final class JpaMediaStore implements MediaStore {
     }
 
     @Override
+    public boolean progressProcessing(String mediaId, String node, int progress) {
+        return leases.progress(mediaId, node, progress);
+    }
+
+    @Override
     public boolean finishProcessing(String mediaId, String node, List<MediaRecord> derivatives, String status,
                                     int progress, String errorCode) {
         return leases.finish(mediaId, node, derivatives, status, progress, errorCode);

@@ -48,6 +48,12 @@ final class MediaLeases {
                 .setParameter(1, leaseUntil.toEpochMilli()).setParameter(2, node).executeUpdate());
     }
 
+    boolean progress(String mediaId, String node, int progress) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery("UPDATE media SET progress = ? WHERE id = ?"
+                        + " AND claimed_by = ? AND " + PROCESSING)
+                .setParameter(1, progress).setParameter(2, mediaId).setParameter(3, node).executeUpdate() == 1);
+    }
+
     boolean finish(String mediaId, String node, List<MediaRecord> derivatives, String status, int progress,
                    String errorCode) {
         return Tx.inTransaction(emf, em -> {

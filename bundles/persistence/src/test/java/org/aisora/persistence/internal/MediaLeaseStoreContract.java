@@ -94,8 +94,11 @@ abstract class MediaLeaseStoreContract {
         assertEquals(List.of(newer.id()), ids(media.claimProcessing("node-c", T0.plusSeconds(64), T0.plusSeconds(124),
                 10)));
         assertEquals("node-c", claimedBy(newer.id()));
+        assertFalse(media.progressProcessing(newer.id(), "node-b", 40), "node-b lost it: its late progress is not written");
+        assertTrue(media.progressProcessing(newer.id(), "node-c", 30));
+        assertEquals(30, media.find(newer.id()).orElseThrow().progress());
         assertFalse(media.finishProcessing(newer.id(), "node-b", List.of(rendition(newer)), "ready", 100, null),
-                "node-b lost it: its late result is not written");
+                "nor its late result");
         assertEquals(0, media.findByParent(newer.id()).size());
         assertEquals("processing", media.find(newer.id()).orElseThrow().status());
     }
@@ -145,6 +148,9 @@ abstract class MediaLeaseStoreContract {
         assertEquals("node-a", claimedBy(item.id()), "who processed it stays on record");
         assertFalse(media.finishProcessing(item.id(), "node-a", List.of(rendition(item)), "ready", 100, null),
                 "ended once");
+        assertFalse(media.progressProcessing(item.id(), "node-a", 50), "a late progress report of an ended item");
+        assertEquals("ready", media.find(item.id()).orElseThrow().status());
+        assertEquals(100, media.find(item.id()).orElseThrow().progress());
         assertEquals(1, media.findByParent(item.id()).size());
 
         MediaRecord broken = processing(T0.plusMillis(1));

@@ -56,6 +56,10 @@ final class MediaLeases {
         return media.extendProcessingLeases(node, until());
     }
 
+    boolean progress(String mediaId, int percent) {
+        return media.progressProcessing(mediaId, node, percent);
+    }
+
     boolean finish(String mediaId, List<MediaRecord> derivatives, String status, int progress, String errorCode) {
         return media.finishProcessing(mediaId, node, derivatives, status, progress, errorCode);
     }

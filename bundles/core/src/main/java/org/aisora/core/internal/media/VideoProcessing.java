@@ -143,7 +143,7 @@ final class VideoProcessing {
             transcoder.transcode(source, out, spec, limit, fraction -> {
                 int percent = (int) Math.min(99, (index + Math.max(0, Math.min(1, fraction))) * 100 / count);
                 if (percent >= reported.get() + 5 && reported.getAndSet(percent) != percent) {
-                    media.updateProcessing(item.id(), PROCESSING, percent, null);
+                    leases.progress(item.id(), percent);
                 }
             });
             MediaProbe probe = transcoder.probe(out, limit);
