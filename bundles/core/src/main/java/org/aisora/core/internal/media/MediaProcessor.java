@@ -266,8 +266,11 @@ public final class MediaProcessor {
                 }
             }
         } finally {
-            schedule.shutdown();
-            releaseAll(waiting.size());
+            try {
+                schedule.shutdown();
+            } finally {
+                releaseAll(waiting.size());
+            }
         }
     }
 

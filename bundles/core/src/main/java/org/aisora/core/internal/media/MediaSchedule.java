@@ -104,9 +104,11 @@ final class MediaSchedule {
         return workers.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    void shutdown() {
+    /** Stops every thread; waits briefly for a scan in flight, so nothing is claimed after the claims are given back. */
+    void shutdown() throws InterruptedException {
         workers.shutdownNow();
         scheduler.shutdownNow();
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private static ThreadFactory threads(String prefix) {
