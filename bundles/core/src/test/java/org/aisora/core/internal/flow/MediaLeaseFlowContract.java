@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.aisora.api.error.RateLimitedException;
 import org.aisora.api.service.Caller;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.store.MediaRecord;
@@ -300,10 +302,16 @@ abstract class MediaLeaseFlowContract {
 
         cfg.put("media_workers", 2);
         cfg.put("processing_scan_interval_ms", 50L);
+        cfg.put("queue_capacity", 1);
+        cfg.put("queue_per_account", 1);
         b.modified(TestConfig.core(cfg), TestConfig.of(VideoQueueConfig.class, cfg));
         await(() -> transcoder.order().size() == 2, "the second worker starts the second video");
         assertEquals(b.nodeId(), claimedBy(second));
         assertEquals("processing", status(first), "the first transcode goes on");
+        try (MediaProcessor.Slot held = b.reserve("someone")) {
+            RateLimitedException full = assertThrows(RateLimitedException.class, () -> b.reserve("someone-else"));
+            assertEquals(MediaProcessor.QUEUE_FULL, full.code(), "the new capacity of 1 applies at once");
+        }
 
         transcoder.gate.countDown();
         await(() -> "ready".equals(status(first)) && "ready".equals(status(second)), "both are ready");
