@@ -1,5 +1,6 @@
 package org.aisora.persistence.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
@@ -12,12 +13,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = MediaStore.class)
 public final class JpaMediaStore implements MediaStore {
     private final EntityManagerFactory emf;
+    private final MediaLeases leases;
 
     /** @param schema unused: its presence proves the migrations ran */
     @Activate
     public JpaMediaStore(@Reference(name = "emf", target = Tx.UNIT_TARGET) EntityManagerFactory emf,
                          @Reference(name = "schema") SchemaReady schema) {
         this.emf = emf;
+        this.leases = new MediaLeases(emf);
     }
 
     @Override
@@ -105,6 +108,42 @@ public final class JpaMediaStore implements MediaStore {
                 .createQuery("select coalesce(sum(m.bytes), 0) from Media m where m.ownerId = :o", Long.class)
                 .setParameter("o", ownerId)
                 .getSingleResult());
+    }
+
+    @Override
+    public List<MediaRecord> claimProcessing(String node, Instant now, Instant leaseUntil, int limit) {
+        return leases.claim(node, now, leaseUntil, limit);
+    }
+
+    @Override
+    public boolean claimProcessing(String mediaId, String node, Instant now, Instant leaseUntil) {
+        return leases.claim(mediaId, node, now, leaseUntil);
+    }
+
+    @Override
+    public int extendProcessingLeases(String node, Instant leaseUntil) {
+        return leases.extend(node, leaseUntil);
+    }
+
+    @Override
+    public boolean progressProcessing(String mediaId, String node, int progress) {
+        return leases.progress(mediaId, node, progress);
+    }
+
+    @Override
+    public boolean finishProcessing(String mediaId, String node, List<MediaRecord> derivatives, String status,
+                                    int progress, String errorCode) {
+        return leases.finish(mediaId, node, derivatives, status, progress, errorCode);
+    }
+
+    @Override
+    public boolean releaseProcessing(String mediaId, String node) {
+        return leases.release(mediaId, node);
+    }
+
+    @Override
+    public int releaseProcessing(String node) {
+        return leases.releaseAll(node);
     }
 
     // the attribute name comes from this class only, never from a caller

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.moderation.ModerationCounters;
+import org.aisora.core.internal.node.NodeIds;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
 import org.aisora.core.internal.schedule.Lane;
@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = JobEngine.class, immediate = true, configurationPid = CoreConfiguration.PID)
 public final class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
-    private static final int NODE_ID_MAX = 64;
 
     private final JobStore jobs;
     private final AccountStore accounts;
@@ -91,7 +90,7 @@ public final class JobEngine {
         this.registry = registry;
         this.counters = counters;
         this.clock = clock;
-        this.leases = new JobLeases(jobs, nodeId(config.node_id()), lease(config), clock);
+        this.leases = new JobLeases(jobs, NodeIds.resolve(config.node_id()), lease(config), clock);
         this.grace = new ProviderGrace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())), clock);
         this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock, leases, grace);
         this.drainSeconds = Math.max(0, config.job_drain_seconds());
@@ -270,14 +269,5 @@ public final class JobEngine {
 
     private static long scanInterval(CoreConfiguration config) {
         return Math.max(50, config.scan_interval_ms());
-    }
-
-    private static String nodeId(String configured) {
-        String id = configured == null ? "" : configured.trim();
-        if (id.length() > NODE_ID_MAX) {
-            LOG.warn("node.id is longer than {} characters; a random id is used", NODE_ID_MAX);
-            id = "";
-        }
-        return id.isEmpty() ? UUID.randomUUID().toString() : id;
     }
 }

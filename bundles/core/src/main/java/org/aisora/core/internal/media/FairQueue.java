@@ -1,9 +1,11 @@
 package org.aisora.core.internal.media;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +17,30 @@ import java.util.Map;
  * @param <T> what is queued (media ids)
  */
 final class FairQueue<T> {
-    private final int capacity;
-    private final int perAccount;
+    private int capacity;
+    private int perAccount;
     // insertion order is the rotation: the account served goes to the back
     private final LinkedHashMap<String, ArrayDeque<T>> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> reserved = new HashMap<>();
     private int size;
 
     FairQueue(int capacity, int perAccount) {
-        this.capacity = Math.max(1, capacity);
-        this.perAccount = Math.max(1, Math.min(perAccount, this.capacity));
+        resize(capacity, perAccount);
+    }
+
+    /** New bounds apply to the next reservation; what is queued or reserved stays, even beyond a smaller bound. */
+    synchronized void resize(int newCapacity, int newPerAccount) {
+        this.capacity = Math.max(1, newCapacity);
+        this.perAccount = Math.max(1, Math.min(newPerAccount, this.capacity));
+    }
+
+    /** Takes every queued item out (a stopping processor gives them back); reserved places stay reserved. */
+    synchronized List<T> drain() {
+        List<T> items = new ArrayList<>();
+        waiting.values().forEach(items::addAll);
+        size -= items.size();
+        waiting.clear();
+        return items;
     }
 
     /** @return true when a place for {@code account} is held until {@link #add} or {@link #release} */

@@ -1,95 +1,113 @@
 package org.aisora.core.internal.media;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.aisora.api.error.RateLimitedException;
-import org.aisora.api.storage.BlobInfo;
-import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
-import org.aisora.api.transcode.MediaProbe;
-import org.aisora.api.transcode.RenditionSpec;
-import org.aisora.api.transcode.TranscodeException;
-import org.aisora.api.transcode.Transcoder;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.Plan;
-import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.node.NodeIds;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.schedule.CoreScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the renditions of uploaded videos in the background, with progress on the item. Idempotent:
- * a restart finds items still "processing", removes what a broken attempt left and starts them again.
- * Items wait in a bounded queue served round-robin by account ({@link FairQueue}); an upload reserves its
- * place before anything is stored, so a full queue refuses it with 429 queue_full. Items found at a
- * restart beyond the capacity stay "processing" in the database and are queued as places free.
- * Two PIDs configure it (bnd allows no Designate then): the core's renditions and workers, and the
+ * Makes the renditions of uploaded videos in the background, with progress on the item, on a database queue shared
+ * by every node. A node processes only videos it holds a lease on ({@link MediaLeases}, renewed by the heartbeat):
+ * an upload made here is claimed when it is queued, and the scan claims videos no node holds (new, given back, or
+ * under a lease that ran out, which is how a crashed node's videos come back) for idle workers only. A video under
+ * another node's live lease is never queued here and its renditions are never touched. Items wait in a bounded
+ * queue served round-robin by account ({@link FairQueue}); an upload reserves its place before anything is stored,
+ * so a full queue refuses it with 429 queue_full. Activation does no database work: the first scan runs on the
+ * schedule. An edit applies live ({@link #modified}); a stop finishes or gives back ({@link #stop}).
+ * Two PIDs configure it (bnd allows no Designate then): the core's renditions, workers and node id, and the
  * queue's own {@link VideoQueueConfig}.
  */
 @Component(service = MediaProcessor.class, immediate = true,
         configurationPid = {CoreConfiguration.PID, VideoQueueConfig.PID})
 public final class MediaProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(MediaProcessor.class);
-    static final String PROCESSING = "processing";
     public static final String QUEUE_FULL = "queue_full";
 
-    private final MediaStore media;
-    private final AccountStore accounts;
-    private final PluginRegistry registry;
-    private final List<RenditionSpec> renditions;
-    private final Path workDir;
-    private final ExecutorService workers;
+    private final MediaLeases leases;
+    private final VideoProcessing processing;
     private final FairQueue<String> queue;
-    private final VideoQueueConfig queueConfig;
-    private final PlanCatalog plans;
-    // queued or running: a refill from the database must not queue an item twice
+    private final MediaSchedule schedule;
+    private final CoreScheduler ownScheduler;
+    // queued or running here: a scan must not queue an item twice
     private final Set<String> known = ConcurrentHashMap.newKeySet();
-    private final Object refilling = new Object();
-    private volatile boolean backlog;
+    private volatile VideoQueueConfig queueConfig;
+    private volatile boolean stopping;
 
     @Activate
     public MediaProcessor(@Reference MediaStore media, @Reference AccountStore accounts,
-                          @Reference PluginRegistry registry, CoreConfiguration config, VideoQueueConfig queueConfig) {
+                          @Reference PluginRegistry registry, @Reference CoreScheduler scheduler,
+                          CoreConfiguration config, VideoQueueConfig queueConfig) {
         this(media, accounts, registry, config, queueConfig,
-                Path.of(System.getProperty("karaf.data", "data"), "aisora", "work"));
+                Path.of(System.getProperty("karaf.data", "data"), "aisora", "work"), Clock.systemUTC(), scheduler,
+                null);
     }
 
     public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
                           VideoQueueConfig queueConfig, Path workDir) {
-        this.media = media;
-        this.accounts = accounts;
-        this.registry = registry;
-        this.renditions = Renditions.parse(config.renditions());
-        this.workDir = workDir;
+        this(media, accounts, registry, config, queueConfig, workDir, Clock.systemUTC());
+    }
+
+    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
+                          VideoQueueConfig queueConfig, Path workDir, Clock clock) {
+        this(media, accounts, registry, config, queueConfig, workDir, clock, new CoreScheduler());
+    }
+
+    private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
+                           VideoQueueConfig queueConfig, Path workDir, Clock clock, CoreScheduler own) {
+        this(media, accounts, registry, config, queueConfig, workDir, clock, own, own);
+    }
+
+    /** @param ownScheduler the scheduler when it is this processor's own (tests), closed on stop; else null */
+    private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
+                           VideoQueueConfig queueConfig, Path workDir, Clock clock, CoreScheduler scheduler,
+                           CoreScheduler ownScheduler) {
+        this.ownScheduler = ownScheduler;
         this.queueConfig = queueConfig;
-        this.plans = PlanCatalog.parse(config.plans());
+        this.leases = new MediaLeases(media, NodeIds.resolve(config.node_id()), lease(queueConfig), clock);
+        this.processing = new VideoProcessing(media, accounts, registry, leases, workDir,
+                VideoProcessing.Settings.of(config, queueConfig));
         this.queue = new FairQueue<>(queueConfig.queue_capacity(), queueConfig.queue_per_account());
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, config.media_workers()), r -> {
-            Thread t = new Thread(r, "aisora-media-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        refill();
+        this.schedule = new MediaSchedule(scheduler, config.media_workers(), this::scan, this::heartbeat);
+        schedule.plan(scanInterval(queueConfig), leases.lease());
+        LOG.info("video processing started as node {} (lease {} s)", leases.node(), leases.lease().toSeconds());
+    }
+
+    /** This node's id in the leases it holds. */
+    public String nodeId() {
+        return leases.node();
+    }
+
+    /**
+     * A configuration edit, applied to what starts next and never to a running transcode: renditions, plans,
+     * decode limits, workers, queue bounds, lease, scan interval and drain time change live; {@code node.id} keeps
+     * its value until the processor restarts.
+     */
+    @Modified
+    public void modified(CoreConfiguration config, VideoQueueConfig next) {
+        this.queueConfig = next;
+        processing.settings(VideoProcessing.Settings.of(config, next));
+        queue.resize(next.queue_capacity(), next.queue_per_account());
+        schedule.workers(config.media_workers());
+        leases.lease(lease(next));
+        schedule.plan(scanInterval(next), leases.lease());
     }
 
     /**
@@ -120,9 +138,14 @@ public final class MediaProcessor {
                 retry);
     }
 
-    /** Videos waiting for a worker (running ones not included). */
+    /** Videos waiting for a worker here (running ones not included). */
     public int waiting() {
         return queue.size();
+    }
+
+    /** The decode limit for a video of {@code videoSeconds} (0 when not known yet) of an account on {@code plan}. */
+    public Duration decodeLimit(Plan plan, double videoSeconds) {
+        return processing.decodeLimit(plan, videoSeconds);
     }
 
     /** A reserved place: scheduled once, or given back when closed unused. */
@@ -134,18 +157,28 @@ public final class MediaProcessor {
             this.accountId = accountId;
         }
 
-        /** Queues the item (its row is committed "processing"). */
+        /**
+         * Claims and queues the item (its row is committed "processing"). When another node's scan claimed the
+         * committed row first, or this node stops, the place is given back and the item is processed elsewhere.
+         */
         public synchronized void schedule(String mediaId) {
             if (used) {
                 throw new IllegalStateException("a slot queues one item");
             }
             used = true;
-            if (!known.add(mediaId)) {
-                queue.release(accountId); // a refill found the committed row first and queued it
+            if (stopping || !known.add(mediaId)) {
+                queue.release(accountId);
+                return;
+            }
+            if (!claimQuietly(mediaId)) {
+                known.remove(mediaId);
+                queue.release(accountId);
                 return;
             }
             queue.add(accountId, mediaId);
-            workers.execute(MediaProcessor.this::runNext);
+            if (!schedule.work(MediaProcessor.this::runNext)) {
+                known.remove(mediaId); // stopped meanwhile: stop() gives the claim back
+            }
         }
 
         @Override
@@ -157,10 +190,13 @@ public final class MediaProcessor {
         }
     }
 
-    @Deactivate
-    public void stop() throws InterruptedException {
-        workers.shutdownNow();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+    private boolean claimQuietly(String mediaId) {
+        try {
+            return leases.claim(mediaId);
+        } catch (RuntimeException e) {
+            LOG.warn("claiming media {} failed, a scan will: {}", mediaId, e.toString());
+            return false;
+        }
     }
 
     // one task is submitted per queued item, so the executor's own queue is bounded by the fair one
@@ -170,141 +206,119 @@ public final class MediaProcessor {
             return;
         }
         try {
-            process(mediaId);
+            if (!stopping) {
+                processing.process(mediaId);
+            }
+        } catch (RuntimeException e) {
+            // the heartbeat must not keep a video nobody here works on: given back, any node takes it at once
+            LOG.warn("processing of media {} broke off on this node and is given back: {}", mediaId, e.toString());
+            releaseQuietly(mediaId);
         } finally {
             known.remove(mediaId);
-            if (backlog && !workers.isShutdown()) {
-                refill();
-            }
+        }
+        if (!stopping) {
+            claimFree(1); // the next free video at once, not at the next scan
         }
     }
 
-    /** Queues the "processing" items of the database that are neither queued nor running, as far as places allow. */
-    private void refill() {
-        synchronized (refilling) {
-            boolean left = false;
-            for (MediaRecord m : media.listByStatus(PROCESSING, 10_000)) {
-                if (m.parentId() != null || known.contains(m.id())) {
-                    continue;
-                }
-                if (queue.offer(m.ownerId(), m.id())) {
-                    known.add(m.id());
-                    workers.execute(this::runNext);
-                } else {
-                    left = true;
-                }
-            }
-            backlog = left;
-        }
-    }
-
-    void process(String mediaId) {
-        MediaRecord item = media.find(mediaId).orElse(null);
-        if (item == null || !PROCESSING.equals(item.status())) {
-            return;
-        }
-        List<MediaRecord> made = new ArrayList<>();
-        Path source = null;
-        try {
-            Transcoder transcoder = registry.transcoder().orElseThrow(
-                    () -> new TranscodeException("transcoder_unavailable", "no transcoder is active"));
-            BlobStore store = registry.thirdParties().recording(registry.families().storage.get(item.storeId())
-                    .orElseThrow(() -> new IOException("the store holding " + mediaId + " is offline")), item.ownerId());
-            removeEarlierAttempt(item);
-            Files.createDirectories(workDir);
-            source = workDir.resolve(mediaId + ".src");
-            try (InputStream in = store.open(item.blobKey())) {
-                Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
-            }
-            List<RenditionSpec> targets = Renditions.forSource(renditions, item.height());
-            Duration limit = decodeLimit(item);
-            for (int i = 0; i < targets.size(); i++) {
-                made.add(render(item, source, targets.get(i), limit, i, targets.size(), transcoder, store));
-            }
-            media.insertAll(made);
-            if (!media.updateProcessing(mediaId, "ready", 100, null)) {
-                // deleted while we worked (by its owner, or with the account): nothing of ours may stay
-                media.delete(made.stream().map(MediaRecord::id).toList());
-                BlobCleanup.discard(made, store);
-                if (accounts.findById(item.ownerId()).isEmpty()) {
-                    BlobCleanup.shred(item.ownerId(), store); // the late write made an erased owner a new key
-                }
-            }
-        } catch (TranscodeException e) {
-            fail(item, made, e.code());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("processing of media {} failed: {}", mediaId, e.toString());
-            fail(item, made, "processing_failed");
-        } finally {
-            deleteQuietly(source);
+    private void scan() {
+        if (!stopping) {
+            claimFree(0);
         }
     }
 
     /**
-     * How long one rendition may decode: the factor times the plan's longest video (or the item's own
-     * length, when an upload is longer than what its plan may generate), plus the margin.
+     * Claims as many videos no node holds as workers are idle here, beyond what already waits. A claimed video
+     * the queue has no place for (its account's share is full) is given back at once.
+     *
+     * @param self 1 when called from a worker that is about to be free
      */
-    Duration decodeLimit(MediaRecord item) {
-        String planId = accounts.findById(item.ownerId()).map(a -> a.plan()).orElse(null);
-        return decodeLimit(plans.forAccount(planId), item.durationSeconds());
-    }
-
-    /** The decode limit for a video of {@code videoSeconds} (0 when not known yet) of an account on {@code plan}. */
-    public Duration decodeLimit(Plan plan, double videoSeconds) {
-        double seconds = Math.max(plan.maxVideoSeconds(), Math.ceil(videoSeconds));
-        double factor = queueConfig.decode_factor() > 0 ? queueConfig.decode_factor() : 2.0;
-        return Duration.ofMillis(Math.round(factor * seconds * 1000))
-                .plusSeconds(Math.max(0, queueConfig.decode_margin_seconds()));
-    }
-
-    private MediaRecord render(MediaRecord item, Path source, RenditionSpec spec, Duration limit, int index, int count,
-                               Transcoder transcoder, BlobStore store) throws TranscodeException, IOException {
-        Path out = workDir.resolve(item.id() + "-" + spec.height() + ".mp4");
+    private void claimFree(int self) {
         try {
-            AtomicInteger reported = new AtomicInteger(-1);
-            transcoder.transcode(source, out, spec, limit, fraction -> {
-                int percent = (int) Math.min(99, (index + Math.max(0, Math.min(1, fraction))) * 100 / count);
-                if (percent >= reported.get() + 5 && reported.getAndSet(percent) != percent) {
-                    media.updateProcessing(item.id(), PROCESSING, percent, null);
+            int room = schedule.idle(self) - queue.size();
+            if (room <= 0) {
+                return;
+            }
+            for (MediaRecord m : leases.claimFree(room)) {
+                if (!known.add(m.id())) {
+                    continue; // already queued or running here: the claim was renewed
                 }
-            });
-            MediaProbe probe = transcoder.probe(out, limit);
-            BlobInfo blob;
-            try (InputStream in = Files.newInputStream(out)) {
-                blob = store.put(item.ownerId() + "/up/" + item.id() + "-" + spec.height() + "p.mp4", in, "video/mp4");
+                if (!queue.offer(m.ownerId(), m.id())) {
+                    known.remove(m.id());
+                    releaseQuietly(m.id()); // its account's share is full here: another node may have room
+                } else if (!schedule.work(this::runNext)) {
+                    known.remove(m.id());
+                }
             }
-            return new MediaRecord(UUID.randomUUID().toString(), item.ownerId(), null, item.id(),
-                    MediaViews.KIND_RENDITION, "video/mp4", blob.size(), probe.width(), probe.height(), blob.storeId(),
-                    blob.key(), blob.sha256(), "ready", item.createdAt(), item.expiresAt(), probe.durationSeconds(),
-                    probe.frameRate(), probe.videoCodec(), 100, null);
-        } finally {
-            deleteQuietly(out);
+        } catch (RuntimeException e) {
+            LOG.warn("claiming videos to process failed, will retry: {}", e.toString());
         }
     }
 
-    private void removeEarlierAttempt(MediaRecord item) {
-        List<MediaRecord> old = media.findByParent(item.id()).stream()
-                .filter(m -> MediaViews.KIND_RENDITION.equals(m.kind())).toList();
-        media.delete(old.stream().map(MediaRecord::id).toList());
-        BlobCleanup.discard(old, registry);
-    }
-
-    private void fail(MediaRecord item, List<MediaRecord> made, String code) {
-        BlobCleanup.discard(made, registry);
-        if (workers.isShutdown()) {
-            return; // stopped, not failed: the item stays "processing" and the next start does it again
-        }
-        media.updateProcessing(item.id(), "failed", 0, code);
-    }
-
-
-    private static void deleteQuietly(Path file) {
+    private void heartbeat() {
         try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException ignored) {
-            // a leftover work file is overwritten by the next attempt
+            leases.heartbeat();
+        } catch (RuntimeException e) {
+            LOG.warn("video lease heartbeat failed, will retry: {}", e.toString());
         }
+    }
+
+    /**
+     * Stops claiming and gives back the videos that wait here, lets running transcodes finish for
+     * {@code processing.drain.seconds} (the heartbeat keeps their leases meanwhile), then breaks off what still runs
+     * and gives those videos back too, so another node takes them at once instead of after the lease.
+     */
+    @Deactivate
+    public void stop() throws InterruptedException {
+        stopping = true;
+        schedule.stopScanning();
+        List<String> waiting = queue.drain();
+        waiting.forEach(known::remove);
+        try {
+            boolean finished = schedule.drain(Math.max(0, queueConfig.processing_drain_seconds()));
+            if (!finished) {
+                processing.breakOff();
+                if (!schedule.breakOff()) {
+                    LOG.warn("stopping: a transcode did not end when interrupted; its late result is not written");
+                }
+            }
+        } finally {
+            try {
+                schedule.shutdown();
+            } finally {
+                releaseAll(waiting.size());
+                if (ownScheduler != null) {
+                    ownScheduler.close();
+                }
+            }
+        }
+    }
+
+    private void releaseQuietly(String mediaId) {
+        try {
+            leases.release(mediaId);
+        } catch (RuntimeException e) {
+            LOG.debug("claim on media {} not given back, it runs out: {}", mediaId, e.toString());
+        }
+    }
+
+    private void releaseAll(int waiting) {
+        try {
+            int released = leases.releaseAll();
+            if (released > 0) {
+                LOG.info("stopping: {} videos ({} waiting) are free for other nodes", released, waiting);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("stopping: claims not given back, they run out in {} s: {}", leases.lease().toSeconds(),
+                    e.toString());
+        }
+    }
+
+    private static Duration lease(VideoQueueConfig config) {
+        return Duration.ofSeconds(Math.max(3, config.processing_lease_seconds()));
+    }
+
+    private static long scanInterval(VideoQueueConfig config) {
+        return Math.max(50, config.processing_scan_interval_ms());
     }
 }

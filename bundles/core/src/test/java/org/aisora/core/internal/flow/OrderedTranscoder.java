@@ -27,6 +27,8 @@ final class OrderedTranscoder implements Transcoder {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch gate = new CountDownLatch(1);
     final Map<String, Duration> limits = new ConcurrentHashMap<>();
+    /** Renditions begun per media id, however they ended. */
+    final Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final List<Duration> posterLimits = new ArrayList<>();
     private final Transcoder real;
@@ -71,6 +73,7 @@ final class OrderedTranscoder implements Transcoder {
             }
         }
         limits.put(mediaId, maxDecode);
+        calls.computeIfAbsent(mediaId, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         started.countDown();
         try {
             if (!gate.await(60, TimeUnit.SECONDS)) {
@@ -97,6 +100,12 @@ final class OrderedTranscoder implements Transcoder {
             posterLimits.add(maxDecode);
         }
         real.posterFrame(input, outputJpeg);
+    }
+
+    /** Renditions begun for this media id. */
+    int calls(String mediaId) {
+        java.util.concurrent.atomic.AtomicInteger n = calls.get(mediaId);
+        return n == null ? 0 : n.get();
     }
 
     /** The limits upload posters were given, in order. */

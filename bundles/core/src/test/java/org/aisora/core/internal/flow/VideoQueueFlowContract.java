@@ -99,7 +99,9 @@ abstract class VideoQueueFlowContract {
 
     /** A second processor over the same database, as after a restart. */
     private MediaProcessor processor(int capacity, int perAccount) {
-        Map<String, Object> queue = new HashMap<>(Map.of("queue_capacity", capacity, "queue_per_account", perAccount));
+        // no drain: a stop breaks the running transcode off at once and gives its video back
+        Map<String, Object> queue = new HashMap<>(Map.of("queue_capacity", capacity, "queue_per_account", perAccount,
+                "processing_drain_seconds", 0L));
         return new MediaProcessor(platform.db.media(), platform.db.accounts(), platform.registry, platform.config,
                 TestConfig.of(VideoQueueConfig.class, queue), platform.work.resolveSibling(
                         platform.work.getFileName() + "-restart"));
@@ -190,6 +192,10 @@ abstract class VideoQueueFlowContract {
         String first = upload(dan);
         awaitReady(List.of(first));
         MediaRecord done = platform.db.media().find(first).orElseThrow();
+        // held from here on: the running processor's scan may claim one of the items below too, but cannot end it
+        OrderedTranscoder held = new OrderedTranscoder(real);
+        platform.plugins().transcoders.remove(ordered);
+        platform.plugins().transcoders.add(held, Map.of());
         List<String> left = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             MediaRecord copy = new MediaRecord(UUID.randomUUID().toString(), dan.accountId(), null, null, done.kind(),
@@ -200,9 +206,6 @@ abstract class VideoQueueFlowContract {
             left.add(copy.id());
         }
         // the first start is stopped while it renders one of them: that one is not failed, all stay "processing"
-        OrderedTranscoder held = new OrderedTranscoder(real);
-        platform.plugins().transcoders.remove(ordered);
-        platform.plugins().transcoders.add(held, Map.of());
         try {
             MediaProcessor stopped = processor(2, 1);
             assertTrue(held.started.await(60, java.util.concurrent.TimeUnit.SECONDS));

@@ -47,4 +47,36 @@ class FairQueueTest {
         assertEquals("a2", queue.poll());
         assertNull(queue.poll());
     }
+
+    @Test
+    void newBoundsApplyToTheNextReservationAndKeepWhatIsQueued() {
+        FairQueue<String> queue = new FairQueue<>(4, 4);
+        assertTrue(queue.offer("ann", "a1"));
+        assertTrue(queue.offer("ann", "a2"));
+        assertTrue(queue.offer("bob", "b1"));
+        queue.resize(2, 1);
+        assertEquals(3, queue.size(), "nothing queued is dropped");
+        assertFalse(queue.reserve("cid"), "over the smaller capacity");
+        assertEquals("a1", queue.poll());
+        assertEquals("b1", queue.poll());
+        assertFalse(queue.reserve("ann"), "ann still holds her new share of 1");
+        assertTrue(queue.reserve("bob"));
+        queue.resize(8, 8);
+        assertTrue(queue.reserve("ann"));
+    }
+
+    @Test
+    void aDrainTakesTheQueuedItemsAndLeavesTheReservations() {
+        FairQueue<String> queue = new FairQueue<>(8, 4);
+        assertTrue(queue.offer("ann", "a1"));
+        assertTrue(queue.offer("bob", "b1"));
+        assertTrue(queue.offer("ann", "a2"));
+        assertTrue(queue.reserve("cid"));
+        assertEquals(List.of("a1", "a2", "b1"), queue.drain().stream().sorted().toList());
+        assertNull(queue.poll());
+        assertEquals(1, queue.size(), "cid's reservation");
+        queue.add("cid", "c1");
+        assertEquals("c1", queue.poll());
+        assertEquals(0, queue.size());
+    }
 }
