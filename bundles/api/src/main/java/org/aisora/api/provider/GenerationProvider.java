@@ -43,6 +43,18 @@ public interface GenerationProvider extends Plugin {
     }
 
     /**
+     * Whether {@link #poll} answers for {@code taskId} in a later run of the platform: on another node, or on this
+     * one after a restart. The core then polls a task that a crashed node left running instead of submitting the
+     * job again (a second vendor call, a second copy of the user's content); where it cannot, the attempt is
+     * settled as lost and the job ends with its credits released. The default says no, right for a provider
+     * whose tasks live in its memory; one whose vendor keeps tasks that can be fetched by id says yes.
+     * @since 1.3
+     */
+    default boolean resumable(String taskId) {
+        return false;
+    }
+
+    /**
      * Asks the vendor to delete what it keeps of a finished task (a user's erasure request propagated).
      * Providers whose vendor offers no deletion do nothing; {@link ThirdParty#deletable()} tells which.
      */
