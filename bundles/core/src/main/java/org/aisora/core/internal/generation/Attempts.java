@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.aisora.api.provider.GenerationProvider;
+import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.provider.ThirdParty;
 import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobRecord;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 final class Attempts {
     private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
 
-    /** A call under way: what its settlement needs. */
-    record Open(JobRecord job, int seq, String providerId, String key, Instant startedAt) {
+    /** A call under way: what its settlement needs; {@code local} when the provider runs on our machine. */
+    record Open(JobRecord job, int seq, String providerId, String key, Instant startedAt, boolean local) {
     }
 
     private final JobStore jobs;
@@ -69,16 +70,17 @@ final class Attempts {
             }
             return Optional.empty();
         }
-        return Optional.of(new Open(job, seq, provider.id(), key, started));
+        return Optional.of(new Open(job, seq, provider.id(), key, started, vendor == null));
     }
 
     /**
      * The vendor's task id, right after it answered. Best effort: if the write fails, the call runs on, and a
      * node that takes the job over finds no task id to poll and settles the call as lost.
      */
-    void accepted(Open call, String taskId) {
-        if (taskId == null) {
-            return;
+    void accepted(Open call, ProviderTask task) {
+        String taskId = task.taskId();
+        if (taskId == null || call.local() && task.isTerminal()) {
+            return; // done at once on our machine: the settlement right after brings the id, and a crash re-runs it
         }
         try {
             jobs.attemptAccepted(call.job().id(), call.seq(), taskId);

@@ -114,7 +114,7 @@ final class Dispatch {
                 try {
                     ProviderTask task = provider.submit(request.withIdempotencyKey(attempt.key()));
                     taskId[0] = task.taskId();
-                    attempts.accepted(attempt, task.taskId());
+                    attempts.accepted(attempt, task);
                     task = awaitTerminal(job, provider, providers, task, deadline);
                     if (task == null) {
                         breaker.release();
