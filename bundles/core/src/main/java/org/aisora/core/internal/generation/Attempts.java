@@ -44,11 +44,15 @@ final class Attempts {
         return "aisora-" + jobId + "-" + seq;
     }
 
-    /** The job's last attempt when it is still started: a call whose node died during it. */
+    /**
+     * The last call of a job whose run was cut off (a job taken over) when the node died during it or right
+     * after it: still started, or succeeded while the job had not ended (its outputs were being stored).
+     */
     Optional<JobAttempt> interrupted(String jobId) {
         List<JobAttempt> all = jobs.attempts(jobId);
-        return all.isEmpty() || !all.get(all.size() - 1).started() ? Optional.empty()
-                : Optional.of(all.get(all.size() - 1));
+        JobAttempt last = all.isEmpty() ? null : all.get(all.size() - 1);
+        return last != null && (last.started() || "succeeded".equals(last.outcome())) ? Optional.of(last)
+                : Optional.empty();
     }
 
     /**

@@ -106,7 +106,7 @@ final class JobRunner {
         if (interrupted.isPresent() && interrupted.get().vendor() != null) {
             return takeOver(job, request, interrupted.get());
         }
-        if (interrupted.isPresent()) { // on our own machine: nothing went out, nothing was billed
+        if (interrupted.isPresent()) { // on our own machine: nothing went out, nothing was billed, it runs again
             attempts.settle(job, interrupted.get(), JobAttempt.LOST, "node_lost", 0, null);
         }
         // before moderation: a moderation engine may be a vendor too, and asking it again and again costs
@@ -134,10 +134,10 @@ final class JobRunner {
     }
 
     /**
-     * A job whose node died during a vendor call ({@code call} is still started): the vendor's task is polled to
-     * its end where the provider can pick it up; otherwise the call is lost and the job fails, its credits
-     * released. The vendor is never called a second time. A provider not installed (yet) is waited for within the
-     * grace after a start.
+     * A job whose node died during a vendor call ({@code call} is still started) or while it stored the call's
+     * outputs ({@code call} succeeded): the vendor's task is polled (to its end, or for its outputs once more)
+     * where the provider can pick it up; otherwise the call is lost and the job fails, its credits released. The
+     * vendor is never called a second time. A provider not installed (yet) is waited for within the grace.
      */
     private Outcome takeOver(JobRecord job, GenerationRequest request, JobAttempt call) throws InterruptedException {
         PluginSet<GenerationProvider> providers = registry.families().providers;
@@ -151,8 +151,9 @@ final class JobRunner {
             LOG.warn("job {}: its node stopped during attempt {} at {} ({}); the attempt is lost, the job fails",
                     job.id(), call.seq(), call.providerId(), lost);
             // the job ends first: a crash between the two leaves a failed job, never one that is sent again
-            end(job, JobStatus.FAILED, ATTEMPT_LOST, "the job was interrupted while provider '" + call.providerId()
-                    + "' worked on it, and that work could not be picked up again; nothing was charged");
+            end(job, JobStatus.FAILED, ATTEMPT_LOST, "the job was interrupted during or right after the work of"
+                    + " provider '" + call.providerId() + "', and that work could not be picked up again; nothing was"
+                    + " charged");
             attempts.settle(job, call, JobAttempt.LOST, lost, 0, null);
             return Outcome.DONE;
         }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.aisora.api.provider.GenerationProvider;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationSubmission;
 import org.aisora.api.service.GenerationView;
@@ -77,8 +77,8 @@ abstract class AttemptTakeoverFlowContract {
         return stores;
     }
 
-    GenerationProvider provider(boolean resumable) {
-        GenerationProvider p = new TaskVendorProvider(vendor.baseUrl(), resumable);
+    TaskVendorProvider provider(boolean resumable) {
+        TaskVendorProvider p = new TaskVendorProvider(vendor.baseUrl(), resumable);
         platform.plugins().providers.add(p, Map.of());
         return p;
     }
@@ -150,6 +150,37 @@ abstract class AttemptTakeoverFlowContract {
                 List.of(all.get(0).outcome(), all.get(0).vendorTaskId(), all.get(0).idempotencyKey()));
         assertEquals(TaskVendorProvider.VENDOR, all.get(0).vendor(), "the third-party record stays");
         assertCharged(ann, 1);
+    }
+
+    /** The vendor's task succeeded and the node died while it stored the outputs: the task is read again. */
+    @Test
+    void aNodeThatDiesWhileStoringTheOutputsHasTheTaskReadAgainNotResent() throws Exception {
+        TaskVendorProvider provider = provider(true);
+        provider.holdFirstOutput();
+        TestStores aStores = stores();
+        node(aStores);
+        Caller ann = user();
+        String job = submit(ann, TaskVendorProvider.ID);
+        try {
+            await("the vendor's first poll", () -> vendor.polls("t-1") > 0);
+            vendor.finish("t-1");
+            assertTrue(provider.outputOpened.await(30, TimeUnit.SECONDS), "node A stores the output");
+            assertEquals("succeeded", attempts(job).get(0).outcome());
+            aStores.close(); // node A dies while it stores the output
+
+            node(stores());
+            GenerationView done = platform.await(ann, job, v -> v.status().equals("succeeded")
+                    || v.status().equals("failed"));
+            assertEquals("succeeded", done.status(), String.valueOf(done.error()));
+            assertEquals(1, done.outputs().size());
+            assertEquals(1, vendor.submits(), "submitted once: " + vendor.keys);
+            List<JobAttempt> all = attempts(job);
+            assertEquals(List.of("succeeded:t-1"), all.stream().map(a -> a.outcome() + ":" + a.vendorTaskId())
+                    .toList());
+            assertCharged(ann, 1);
+        } finally {
+            provider.releaseOutput.countDown();
+        }
     }
 
     @Test

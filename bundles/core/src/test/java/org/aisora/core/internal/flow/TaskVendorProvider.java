@@ -1,6 +1,8 @@
 package org.aisora.core.internal.flow;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisora.api.provider.GeneratedOutput;
@@ -26,7 +31,8 @@ import org.aisora.api.provider.TrainsOnContent;
 /**
  * The platform's side of {@link TaskVendor}: a vendor provider that talks HTTP to it, sends the core's idempotency
  * key as the vendor's {@code Idempotency-Key} header, and keeps nothing in memory, so any node polls any task.
- * Built {@code resumable = false}, it stands for a provider that cannot pick up another run's task.
+ * Built {@code resumable = false}, it stands for a provider that cannot pick up another run's task. It can hold
+ * the first output it hands out while it is read ({@link #holdFirstOutput}), so a node can die while it stores it.
  */
 final class TaskVendorProvider implements GenerationProvider {
     static final String ID = "task-vendor";
@@ -36,10 +42,18 @@ final class TaskVendorProvider implements GenerationProvider {
     private final String baseUrl;
     private final boolean resumable;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicBoolean holdNext = new AtomicBoolean();
+    final CountDownLatch outputOpened = new CountDownLatch(1);
+    final CountDownLatch releaseOutput = new CountDownLatch(1);
 
     TaskVendorProvider(String baseUrl, boolean resumable) {
         this.baseUrl = baseUrl;
         this.resumable = resumable;
+    }
+
+    /** The next output read blocks until {@link #releaseOutput} is counted down; the ones after it do not. */
+    void holdFirstOutput() {
+        holdNext.set(true);
     }
 
     @Override
@@ -88,7 +102,26 @@ final class TaskVendorProvider implements GenerationProvider {
             return ProviderTask.running(taskId);
         }
         byte[] png = Base64.getDecoder().decode(field(body, "output"));
-        return ProviderTask.succeeded(taskId, List.of(GeneratedOutput.ofBytes("image/png", png)));
+        return ProviderTask.succeeded(taskId, List.of(new GeneratedOutput() {
+            @Override
+            public String contentType() {
+                return "image/png";
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                if (holdNext.compareAndSet(true, false)) {
+                    outputOpened.countDown();
+                    try {
+                        releaseOutput.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+                return new ByteArrayInputStream(png);
+            }
+        }));
     }
 
     @Override
