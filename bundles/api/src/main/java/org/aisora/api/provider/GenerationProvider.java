@@ -7,6 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * An AI generation backend. The core calls {@link #submit} once per attempt and then {@link #poll}
  * until the task is terminal; a provider that finishes synchronously returns a terminal task from submit.
+ * A task whose node died is only polled, from another node, where {@link #resumable} allows it.
  * Failures are {@link ProviderException}s with the codes it defines, so the core can retry, fall back
  * or end the job.
  */
