@@ -141,7 +141,9 @@ final class JobRunner {
      */
     private Outcome takeOver(JobRecord job, GenerationRequest request, JobAttempt call) throws InterruptedException {
         PluginSet<GenerationProvider> providers = registry.families().providers;
-        if (grace.waits(job, () -> providers.get(call.providerId()).isEmpty())) {
+        // the outputs are moderated when they are stored: the engines are waited for too
+        if (grace.waits(job, () -> providers.get(call.providerId()).isEmpty()
+                || registry.families().moderation.ranked().isEmpty())) {
             return Outcome.WAITING;
         }
         GenerationProvider provider = providers.get(call.providerId()).orElse(null);

@@ -79,7 +79,7 @@ abstract class AttemptTakeoverFlowContract {
 
     TaskVendorProvider provider(boolean resumable) {
         TaskVendorProvider p = new TaskVendorProvider(vendor.baseUrl(), resumable);
-        platform.plugins().providers.add(p, Map.of());
+        platform.plugins().providers.add(p, Map.of("service.ranking", 20)); // ahead of the built-in
         return p;
     }
 
@@ -232,6 +232,29 @@ abstract class AttemptTakeoverFlowContract {
         JobAttempt lost = attempts(job).get(0);
         assertEquals(List.of(JobAttempt.LOST, "not_resumable", "t-1"),
                 List.of(lost.outcome(), lost.errorCode(), lost.vendorTaskId()), "the task id stays for erasure");
+        assertCharged(ann, 0);
+    }
+
+    /** The provider is gone when the job is taken over (after the grace, here none): lost, not sent elsewhere. */
+    @Test
+    void aTaskWhoseProviderIsGoneIsLostNotSentToAnother() throws Exception {
+        TaskVendorProvider provider = provider(true);
+        TestStores aStores = stores();
+        node(aStores);
+        Caller ann = user();
+        String job = submit(ann, null); // not pinned: the built-in could take it, were it sent again
+        await("the vendor's first poll", () -> vendor.polls("t-1") > 0);
+        aStores.close();
+        platform.plugins().providers.remove(provider);
+
+        node(stores());
+        GenerationView done = platform.await(ann, job, v -> v.status().equals("failed")
+                || v.status().equals("succeeded"));
+        assertEquals("vendor_attempt_lost", done.error().code());
+        await("the attempt settled", () -> !attempts(job).get(0).started());
+        assertEquals(List.of("task-vendor:lost:no_provider"), attempts(job).stream()
+                .map(a -> a.providerId() + ":" + a.outcome() + ":" + a.errorCode()).toList());
+        assertEquals(1, vendor.submits());
         assertCharged(ann, 0);
     }
 
