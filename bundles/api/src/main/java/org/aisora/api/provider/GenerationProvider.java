@@ -7,6 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * An AI generation backend. The core calls {@link #submit} once per attempt and then {@link #poll}
  * until the task is terminal; a provider that finishes synchronously returns a terminal task from submit.
+ * A task whose node died is only polled, from another node, where {@link #resumable} allows it.
  * Failures are {@link ProviderException}s with the codes it defines, so the core can retry, fall back
  * or end the job.
  */
@@ -40,6 +41,18 @@ public interface GenerationProvider extends Plugin {
     /** What one attempt costs us at the vendor, in millionths of a US dollar, from the price table. */
     default long costMicros(GenerationRequest request) {
         return 0;
+    }
+
+    /**
+     * Whether {@link #poll} answers for {@code taskId} in a later run of the platform: on another node, or on this
+     * one after a restart. The core then polls a task that a crashed node left running instead of submitting the
+     * job again (a second vendor call, a second copy of the user's content); where it cannot, the attempt is
+     * settled as lost and the job ends with its credits released. The default says no, right for a provider
+     * whose tasks live in its memory; one whose vendor keeps tasks that can be fetched by id says yes.
+     * @since 1.3
+     */
+    default boolean resumable(String taskId) {
+        return false;
     }
 
     /**

@@ -98,8 +98,27 @@ public interface JobStore {
      */
     boolean complete(JobCompletion completion);
 
-    /** Appends one attempt; attempts stay when the job is requeued, so a crash never hides who saw a prompt. */
+    /**
+     * Appends one attempt: a {@link JobAttempt#STARTED} one before the provider is called, or one that is over
+     * already (a provider skipped). Attempts stay when the job is requeued or taken over, so a crash never hides
+     * who saw a prompt.
+     */
     void recordAttempt(JobAttempt attempt);
+
+    /**
+     * Writes the vendor's task id to a started attempt, as soon as the vendor answered.
+     * @return false when the attempt is not started (settled meanwhile, or erased with its job)
+     * @since 2.2
+     */
+    boolean attemptAccepted(String jobId, int seq, String vendorTaskId);
+
+    /**
+     * Settles a started attempt in its own row (same job and seq): outcome, error code, latency, cost and task id
+     * come from {@code attempt}; what was written at the start (provider, vendor, key, start time) stays.
+     * @return false when no started attempt has that job and seq (settled already, or erased with its job)
+     * @since 2.2
+     */
+    boolean settleAttempt(JobAttempt attempt);
 
     /** A job's attempts in the order they were made. */
     List<JobAttempt> attempts(String jobId);

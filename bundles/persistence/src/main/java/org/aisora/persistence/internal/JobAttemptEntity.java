@@ -11,7 +11,7 @@ import javax.persistence.IdClass;
 import javax.persistence.Table;
 import org.aisora.api.store.JobAttempt;
 
-/** A row of job_attempts; see V4__job_attempts.sql. */
+/** A row of job_attempts; see V4__job_attempts.sql and V16__job_attempt_intents.sql. */
 @Entity(name = "JobAttempt")
 @Table(name = "job_attempts")
 @IdClass(JobAttemptEntity.Key.class)
@@ -43,6 +43,8 @@ public final class JobAttemptEntity {
     private boolean vendorDeletable;
     @Column(name = "vendor_task_id", length = 200)
     private String vendorTaskId;
+    @Column(name = "idempotency_key", length = 100)
+    private String idempotencyKey;
 
     JobAttemptEntity() {
     }
@@ -61,15 +63,32 @@ public final class JobAttemptEntity {
         e.vendorRetention = cut(a.vendorRetention(), 500);
         e.vendorDeletable = a.vendorDeletable();
         e.vendorTaskId = cut(a.vendorTaskId(), 200);
+        e.idempotencyKey = cut(a.idempotencyKey(), 100);
         return e;
+    }
+
+    /** The vendor's task id, on a started attempt. */
+    void accept(String taskId) {
+        vendorTaskId = cut(taskId, 200);
+    }
+
+    /** The end of the call, on a started attempt: what was written at its start stays. */
+    void settle(JobAttempt a) {
+        outcome = a.outcome();
+        errorCode = cut(a.errorCode(), 64);
+        latencyMs = a.latencyMs();
+        costMicros = a.costMicros();
+        if (a.vendorTaskId() != null) {
+            vendorTaskId = cut(a.vendorTaskId(), 200);
+        }
     }
 
     JobAttempt toRecord() {
         return new JobAttempt(jobId, seq, providerId, outcome, errorCode, latencyMs, costMicros, startedAt, vendor,
-                vendorRetention, vendorDeletable, vendorTaskId);
+                vendorRetention, vendorDeletable, vendorTaskId, idempotencyKey);
     }
 
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
@@ -80,6 +99,11 @@ public final class JobAttemptEntity {
         private int seq;
 
         public Key() {
+        }
+
+        Key(String jobId, int seq) {
+            this.jobId = jobId;
+            this.seq = seq;
         }
 
         @Override

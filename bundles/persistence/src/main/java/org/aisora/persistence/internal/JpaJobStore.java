@@ -3,6 +3,7 @@ package org.aisora.persistence.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
@@ -178,6 +179,41 @@ public final class JpaJobStore implements JobStore {
             em.persist(JobAttemptEntity.of(attempt));
             return null;
         });
+    }
+
+    @Override
+    public boolean attemptAccepted(String jobId, int seq, String vendorTaskId) {
+        return Tx.inTransaction(emf, em -> {
+            JobAttemptEntity row = startedRow(em, jobId, seq);
+            if (row == null) {
+                return false;
+            }
+            row.accept(vendorTaskId);
+            return true;
+        });
+    }
+
+    /** A compare-and-set on the outcome: of two nodes that both think they ran the call, one settles it. */
+    @Override
+    public boolean settleAttempt(JobAttempt attempt) {
+        if (attempt.started()) {
+            throw new IllegalArgumentException("an attempt is settled with an outcome other than started");
+        }
+        return Tx.inTransaction(emf, em -> {
+            JobAttemptEntity row = startedRow(em, attempt.jobId(), attempt.seq());
+            if (row == null) {
+                return false;
+            }
+            row.settle(attempt);
+            return true;
+        });
+    }
+
+    /** The attempt's row, locked, when it is still started; else null. */
+    private static JobAttemptEntity startedRow(EntityManager em, String jobId, int seq) {
+        JobAttemptEntity row = em.find(JobAttemptEntity.class, new JobAttemptEntity.Key(jobId, seq),
+                LockModeType.PESSIMISTIC_WRITE);
+        return row == null || !row.toRecord().started() ? null : row;
     }
 
     /** Attempts first: the cascade of V4 would do it, but not every engine honours it inside one bulk delete. */

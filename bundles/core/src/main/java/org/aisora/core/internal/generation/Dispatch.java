@@ -11,7 +11,6 @@ import org.aisora.api.provider.GenerationProvider;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
-import org.aisora.api.provider.ThirdParty;
 import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStore;
@@ -28,9 +27,11 @@ import org.aisora.core.internal.routing.Route;
 /**
  * Takes one job through its providers: route by capability, configured order, ranking and health;
  * call each under its circuit breaker; retry with backoff (honouring Retry-After) or fall back to the
- * next provider; write one attempt row per call as soon as it ends. A provider that disappears while a
+ * next provider. Each call is an attempt row ({@link Attempts}) written before the provider is called, given the
+ * vendor's task id as soon as it answers and settled when the call ends. A provider that disappears while a
  * task runs is left for the next one (the job is dispatched once more, elsewhere); the job fails with
- * {@code provider_removed} when nothing else can take it.
+ * {@code provider_removed} when nothing else can take it. A call whose node died is resumed by polling its
+ * task ({@link #resume}), never by a second submit.
  */
 final class Dispatch {
     /** How a dispatch ended: a terminal successful task, the user's cancel, or a failure to end the job with. */
@@ -56,21 +57,23 @@ final class Dispatch {
     private final PluginRegistry registry;
     private final Clock clock;
     private final long pollIntervalMs;
+    private final Attempts attempts;
 
-    Dispatch(JobStore jobs, PluginRegistry registry, Clock clock, long pollIntervalMs) {
+    Dispatch(JobStore jobs, PluginRegistry registry, Clock clock, long pollIntervalMs, Attempts attempts) {
         this.jobs = jobs;
         this.registry = registry;
         this.clock = clock;
         this.pollIntervalMs = pollIntervalMs;
+        this.attempts = attempts;
     }
 
     Result run(JobRecord job, GenerationRequest request, Instant deadline) throws InterruptedException {
         PluginSet<GenerationProvider> providers = registry.families().providers;
         RoutingRules rules = registry.routing();
         Route route = rules.order().route(request.type(), candidates(providers, request), job.requestedProvider());
-        Seq seq = new Seq(job.id());
+        Attempts.Seq seq = attempts.new Seq(job.id());
         for (String skipped : route.skippedCircuitOpen()) {
-            record(job, seq.next(), skipped, "skipped_circuit_open", null, clock.instant(), 0, null, null);
+            attempts.skipped(job, seq.next(), skipped, null);
         }
         if (!route.ok()) {
             return Result.failure(route.errorCode(), route.message(), false);
@@ -85,7 +88,7 @@ final class Dispatch {
                     break;
                 }
                 if (!breaker.allow()) {
-                    record(job, seq.next(), id, "skipped_circuit_open", null, clock.instant(), 0, null, found.get());
+                    attempts.skipped(job, seq.next(), id, found.get());
                     break;
                 }
                 GenerationProvider provider = found.get();
@@ -101,17 +104,25 @@ final class Dispatch {
                             + "' is a vendor provider"), false);
                     break;
                 }
-                Instant started = clock.instant();
+                Optional<Attempts.Open> open = attempts.start(job, seq.next(), provider);
+                if (open.isEmpty()) {
+                    breaker.release();
+                    return Result.canceledByUser(); // erased with its account: nothing is sent
+                }
+                Attempts.Open attempt = open.get();
                 String[] taskId = {null};
                 try {
-                    ProviderTask task = awaitTerminal(job, provider, providers, request, deadline, taskId);
+                    ProviderTask task = provider.submit(request.withIdempotencyKey(attempt.key()));
+                    taskId[0] = task.taskId();
+                    attempts.accepted(attempt, task);
+                    task = awaitTerminal(job, provider, providers, task, deadline);
                     if (task == null) {
                         breaker.release();
-                        record(job, seq.next(), id, "canceled", null, started, 0, taskId[0], provider);
+                        attempts.settle(attempt, "canceled", null, 0, taskId[0]);
                         return Result.canceledByUser();
                     }
                     breaker.onSuccess();
-                    record(job, seq.next(), id, "succeeded", null, started, cost(provider, request), taskId[0], provider);
+                    attempts.settle(attempt, "succeeded", null, cost(provider, request), taskId[0]);
                     return Result.success(task, provider);
                 } catch (ProviderException e) {
                     last = e;
@@ -121,7 +132,7 @@ final class Dispatch {
                     } else {
                         breaker.onFailure(e);
                     }
-                    record(job, seq.next(), id, rejected ? "rejected" : "failed", e.code(), started, 0, taskId[0], provider);
+                    attempts.settle(attempt, rejected ? "rejected" : "failed", e.code(), 0, taskId[0]);
                     RetryDecision decision = rules.retries().decide(call, e);
                     if (decision.action() == RetryDecision.Action.STOP) {
                         return Result.failure(e.code(), e.getMessage(), rejected);
@@ -138,7 +149,7 @@ final class Dispatch {
                 } catch (RuntimeException e) {
                     breaker.release();
                     last = new ProviderException("provider_error", "the provider failed unexpectedly", false);
-                    record(job, seq.next(), id, "failed", "provider_error", started, 0, taskId[0], provider);
+                    attempts.settle(attempt, "failed", "provider_error", 0, taskId[0]);
                     break;
                 }
             }
@@ -162,12 +173,39 @@ final class Dispatch {
         };
     }
 
-    /** Submits, then polls until terminal; null when the user canceled meanwhile. */
+    /**
+     * Picks up the call of a job whose node died after the vendor accepted it: polls its task to the end, no new
+     * submit, and settles the same attempt row. A task that fails ends the job (no retry, no fallback: those
+     * would be new calls the user did not wait for).
+     */
+    Result resume(JobRecord job, GenerationRequest request, JobAttempt found, GenerationProvider provider,
+                  Instant deadline)
+            throws InterruptedException {
+        PluginSet<GenerationProvider> providers = registry.families().providers;
+        String taskId = found.vendorTaskId();
+        try {
+            ProviderTask task = awaitTerminal(job, provider, providers, ProviderTask.running(taskId), deadline);
+            if (task == null) {
+                attempts.settle(job, found, "canceled", null, 0, taskId);
+                return Result.canceledByUser();
+            }
+            attempts.settle(job, found, "succeeded", null, cost(provider, request), taskId);
+            return Result.success(task, provider);
+        } catch (ProviderException e) {
+            boolean rejected = ProviderException.CONTENT_POLICY.equals(e.code());
+            attempts.settle(job, found, rejected ? "rejected" : "failed", e.code(), 0, taskId);
+            return Result.failure(e.code(), e.getMessage(), rejected);
+        } catch (RuntimeException e) {
+            attempts.settle(job, found, "failed", "provider_error", 0, taskId);
+            return Result.failure("provider_error", "the provider failed unexpectedly", false);
+        }
+    }
+
+    /** Polls a submitted task until terminal; null when the user canceled meanwhile. */
     private ProviderTask awaitTerminal(JobRecord job, GenerationProvider provider, PluginSet<GenerationProvider> providers,
-                                       GenerationRequest request, Instant deadline, String[] taskId)
+                                       ProviderTask submitted, Instant deadline)
             throws ProviderException, InterruptedException {
-        ProviderTask task = provider.submit(request);
-        taskId[0] = task.taskId();
+        ProviderTask task = submitted;
         int pollErrors = 0;
         while (!task.isTerminal()) {
             Thread.sleep(pollIntervalMs);
@@ -260,49 +298,6 @@ final class Dispatch {
             return Math.max(0, provider.costMicros(request));
         } catch (RuntimeException e) {
             return 0;
-        }
-    }
-
-    /**
-     * Attempt numbers continue after the attempts of an earlier run of the job (a crash, a restart); the
-     * count is read when the first attempt is written, after the call, so it is not on the dispatch path.
-     */
-    private final class Seq {
-        private final String jobId;
-        private int last = -1;
-
-        Seq(String jobId) {
-            this.jobId = jobId;
-        }
-
-        int next() {
-            if (last < 0) {
-                last = jobs.attempts(jobId).size();
-            }
-            return ++last;
-        }
-    }
-
-    private void record(JobRecord job, int seq, String providerId, String outcome, String code, Instant started,
-                        long costMicros, String taskId, GenerationProvider provider) {
-        ThirdParty vendor = null;
-        if (provider != null) {
-            try {
-                vendor = provider.thirdParty().orElse(null);
-            } catch (RuntimeException e) {
-                vendor = new ThirdParty(providerId, "unknown", false);
-            }
-        }
-        registry.thirdParties().sentToProvider(job.ownerId(), providerId, vendor);
-        long latency = Math.max(0, Duration.between(started, clock.instant()).toMillis());
-        try {
-            jobs.recordAttempt(new JobAttempt(job.id(), seq, providerId, outcome, code, latency, costMicros, started,
-                    vendor == null ? null : vendor.vendor(), vendor == null ? null : vendor.statedRetention(),
-                    vendor != null && vendor.deletable(), taskId));
-        } catch (RuntimeException e) {
-            if (jobs.find(job.id()).isPresent()) {
-                throw e;
-            } // the job was erased with its account while the call ran: there is no record left to keep
         }
     }
 }

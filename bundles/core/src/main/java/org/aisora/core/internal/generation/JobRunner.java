@@ -9,6 +9,7 @@ import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
 import org.aisora.api.plugin.PluginFamily;
 import org.aisora.api.policy.ArtifactKind;
+import org.aisora.api.provider.GenerationProvider;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.GenerationType;
 import org.aisora.api.provider.ProviderException;
@@ -16,6 +17,7 @@ import org.aisora.api.provider.ProviderTask;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
@@ -29,6 +31,7 @@ import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.media.OutputLimits;
 import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.plugins.PluginSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +41,22 @@ import org.slf4j.LoggerFactory;
  * transaction that ends the job. Every path
  * ends the job; a crash before that leaves it running under a lease, and once the lease runs out a node takes
  * it over. The engine hands it only jobs this node claimed; the start (queued → running) checks the claim.
+ * A job taken over while a vendor call was under way is never sent to a vendor again: its task is polled where
+ * the provider can pick it up ({@link GenerationProvider#resumable}), else the call is settled {@code lost} and
+ * the job fails {@value #ATTEMPT_LOST} with its credits released. A call to a provider on our own machine sent
+ * nothing out and cost nothing: it is settled {@code lost} and the job runs again.
  */
 final class JobRunner {
     /** How a run ended: the job was taken as far as this node can take it, or it waits for its plugins. */
     enum Outcome { DONE, WAITING }
+
+    /** The error code of a job whose vendor call was cut off by its node's death and could not be picked up. */
+    static final String ATTEMPT_LOST = "vendor_attempt_lost";
+
+    /** One step of a run; whatever it throws ends the job. */
+    private interface Step {
+        void run() throws ProviderException, IOException, InterruptedException;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
@@ -56,6 +71,7 @@ final class JobRunner {
     private final ModerationCounters counters;
     private final JobLeases leases;
     private final ProviderGrace grace;
+    private final Attempts attempts;
 
     JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
               ModerationCounters counters, CoreConfiguration config, Clock clock, JobLeases leases,
@@ -64,7 +80,8 @@ final class JobRunner {
         this.leases = leases;
         this.grace = grace;
         this.inputs = new JobInputs(media, registry);
-        this.dispatch = new Dispatch(jobs, registry, clock, config.poll_interval_ms());
+        this.attempts = new Attempts(jobs, registry, clock);
+        this.dispatch = new Dispatch(jobs, registry, clock, config.poll_interval_ms(), attempts);
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
@@ -84,25 +101,87 @@ final class JobRunner {
         GenerationRequest request = new GenerationRequest(job.id(), GenerationType.fromWire(job.type()).orElseThrow(),
                 job.prompt() == null ? "" : job.prompt(), job.negativePrompt(), job.width(), job.height(),
                 job.durationSeconds(), job.seed(), inputs.of(job.inputMediaId()));
+        Optional<JobAttempt> interrupted = job.startedAt() == null ? Optional.empty()
+                : attempts.interrupted(job.id());
+        if (interrupted.isPresent() && interrupted.get().vendor() != null) {
+            return takeOver(job, request, interrupted.get());
+        }
+        if (interrupted.isPresent()) { // on our own machine: nothing went out, nothing was billed, it runs again
+            attempts.settle(job, interrupted.get(), JobAttempt.LOST, "node_lost", 0, null);
+        }
         // before moderation: a moderation engine may be a vendor too, and asking it again and again costs
         if (grace.waits(job, () -> registry.families().moderation.ranked().isEmpty()
                 || dispatch.providerMissing(job, request))) {
             return Outcome.WAITING;
         }
-        try {
+        guarded(job, () -> {
             String rejection = moderate(job);
             if (rejection != null && rejection.isEmpty()) {
                 // fail closed: the policy promises every prompt is moderated before dispatch
                 end(job, JobStatus.FAILED, "moderation_unavailable", "no moderation engine could check the prompt");
-                return Outcome.DONE;
+                return;
             }
             if (rejection != null) {
                 end(job, JobStatus.REJECTED, "prompt_rejected", rejection);
-                return Outcome.DONE;
+                return;
             }
             if (leases.markRunning(job.id())) { // false: our claim was lost (a stop released it), another node runs it
-                execute(job, request);
+                Instant deadline = clock.instant().plusSeconds(config.job_timeout_seconds());
+                finish(job, dispatch.run(job, request, deadline));
             }
+        });
+        return Outcome.DONE;
+    }
+
+    /**
+     * A job whose node died during a vendor call ({@code call} is still started) or while it stored the call's
+     * outputs ({@code call} succeeded): the vendor's task is polled (to its end, or for its outputs once more)
+     * where the provider can pick it up; otherwise the call is lost and the job fails, its credits released. The
+     * vendor is never called a second time. A provider not installed (yet) is waited for within the grace.
+     */
+    private Outcome takeOver(JobRecord job, GenerationRequest request, JobAttempt call) throws InterruptedException {
+        PluginSet<GenerationProvider> providers = registry.families().providers;
+        // the outputs are moderated when they are stored: the engines are waited for too
+        if (grace.waits(job, () -> providers.get(call.providerId()).isEmpty()
+                || registry.families().moderation.ranked().isEmpty())) {
+            return Outcome.WAITING;
+        }
+        GenerationProvider provider = providers.get(call.providerId()).orElse(null);
+        String lost = provider == null ? "no_provider" : call.vendorTaskId() == null ? "no_task_id"
+                : resumable(provider, call.vendorTaskId()) ? null : "not_resumable";
+        if (lost != null) {
+            LOG.warn("job {}: its node stopped during attempt {} at {} ({}); the attempt is lost, the job fails",
+                    job.id(), call.seq(), call.providerId(), lost);
+            // the job ends first: a crash between the two leaves a failed job, never one that is sent again
+            end(job, JobStatus.FAILED, ATTEMPT_LOST, "the job was interrupted during or right after the work of"
+                    + " provider '" + call.providerId() + "', and that work could not be picked up again; nothing was"
+                    + " charged");
+            attempts.settle(job, call, JobAttempt.LOST, lost, 0, null);
+            return Outcome.DONE;
+        }
+        LOG.info("job {}: resuming task {} at {} from an interrupted run", job.id(), call.vendorTaskId(),
+                call.providerId());
+        guarded(job, () -> {
+            if (leases.markRunning(job.id())) {
+                Instant deadline = clock.instant().plusSeconds(config.job_timeout_seconds());
+                finish(job, dispatch.resume(job, request, call, provider, deadline));
+            }
+        });
+        return Outcome.DONE;
+    }
+
+    private static boolean resumable(GenerationProvider provider, String taskId) {
+        try {
+            return provider.resumable(taskId);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Runs a step; whatever it throws ends the job, with its hold released. */
+    private void guarded(JobRecord job, Step step) throws InterruptedException {
+        try {
+            step.run();
         } catch (ProviderException e) {
             end(job, "output_rejected".equals(e.code()) ? JobStatus.REJECTED : JobStatus.FAILED, e.code(), e.getMessage());
         } catch (IOException e) {
@@ -112,7 +191,6 @@ final class JobRunner {
             LOG.error("job {} failed unexpectedly", job.id(), e);
             end(job, JobStatus.FAILED, "internal_error", "the job failed on our side");
         }
-        return Outcome.DONE;
     }
 
     /** @return null when allowed, "" when no engine could check, else the rejection message */
@@ -142,10 +220,7 @@ final class JobRunner {
         return null;
     }
 
-    private void execute(JobRecord job, GenerationRequest request)
-            throws ProviderException, IOException, InterruptedException {
-        Instant deadline = clock.instant().plusSeconds(config.job_timeout_seconds());
-        Dispatch.Result result = dispatch.run(job, request, deadline);
+    private void finish(JobRecord job, Dispatch.Result result) throws ProviderException, IOException {
         if (result.canceled()) {
             return; // canceled by the user meanwhile; the hold is already released
         }

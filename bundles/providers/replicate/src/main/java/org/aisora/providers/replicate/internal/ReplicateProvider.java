@@ -134,6 +134,12 @@ public final class ReplicateProvider implements GenerationProvider {
         return a.gate().call(() -> Predictions.toTask(call(a, get), a.outputs()));
     }
 
+    /** Replicate keeps its predictions: any node reads one by its id, so a job whose node died is polled. */
+    @Override
+    public boolean resumable(String taskId) {
+        return taskId != null && !taskId.isBlank();
+    }
+
     @Override
     public void cancel(String taskId) throws ProviderException {
         ReplicateAccount a = usable();

@@ -66,7 +66,10 @@ class ReplicatePredictionTest extends ReplicateFixture {
         ProviderTask created = provider.submit(textToImage("waves"));
         assertEquals(Status.RUNNING, created.status());
         assertNull(vendor.requests("POST " + FLUX).get(0).header("Prefer"), "wait.seconds 0 sends no Prefer");
-        assertEquals(Status.RUNNING, provider.poll("p2").status());
+        // Replicate keeps the prediction: another run (a node taking the job over) polls it by its id
+        ReplicateProvider otherNode = provider();
+        assertTrue(otherNode.resumable(created.taskId()));
+        assertEquals(Status.RUNNING, otherNode.poll("p2").status());
         assertEquals(Status.RUNNING, provider.poll("p2").status());
         assertTrue(vendor.requests("GET /files").isEmpty(), "nothing to download before success");
         ProviderTask done = provider.poll("p2");
@@ -75,6 +78,7 @@ class ReplicatePredictionTest extends ReplicateFixture {
         assertEquals("video/mp4", done.outputs().get(0).contentType());
         assertArrayEquals(MP4, bytes(done, 0));
         assertEquals(3, vendor.requests("GET /v1/predictions/p2").size());
+        assertEquals(1, vendor.requests("POST " + FLUX).size(), "polled from two runs, created once");
         assertEquals("Bearer " + KEY, vendor.requests("GET /v1/predictions/p2").get(2).header("Authorization"));
     }
 

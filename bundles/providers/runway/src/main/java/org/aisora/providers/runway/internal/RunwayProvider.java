@@ -136,6 +136,12 @@ public final class RunwayProvider implements GenerationProvider {
         return a.gate().call(() -> a.reader().read(taskId, a.client().task(taskId)));
     }
 
+    /** Runway keeps its tasks: any node reads one by its id, so a job whose node died is polled, not resent. */
+    @Override
+    public boolean resumable(String taskId) {
+        return taskId != null && !taskId.isBlank();
+    }
+
     /** Runway's DELETE stops a pending or running task (and discards a finished one). */
     @Override
     public void cancel(String taskId) throws ProviderException {

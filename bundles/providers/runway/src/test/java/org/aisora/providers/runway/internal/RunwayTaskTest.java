@@ -52,6 +52,21 @@ class RunwayTaskTest {
         return assertThrows(ProviderException.class, () -> provider.poll(TASK));
     }
 
+    /** A node that dies leaves its task at Runway: another provider instance (another node) polls it by id. */
+    @Test
+    void aTaskSubmittedByOneRunIsPolledByAnother() throws Exception {
+        vendor.on("POST /v1/text_to_video", Reply.json(200, "{\"id\":\"" + TASK + "\"}"));
+        vendor.on("GET " + TASK_PATH, task("RUNNING", ",\"progress\":0.4"));
+        ProviderTask submitted = provider.submit(RunwayFixtures.textToVideo(1280, 720, 5));
+        assertTrue(provider.resumable(submitted.taskId()));
+        RunwayProvider otherNode = new RunwayProvider(config(vendor.baseUrl(), Map.of()));
+        assertTrue(otherNode.resumable(submitted.taskId()));
+        assertEquals(ProviderTask.Status.RUNNING, otherNode.poll(submitted.taskId()).status());
+        assertEquals(1, vendor.requests("POST /v1/text_to_video").size());
+        assertEquals(1, vendor.requests("GET " + TASK_PATH).size());
+        assertFalse(provider.resumable(null));
+    }
+
     @Test
     void aTaskThatTakesSeveralPollsEndsWithTheVideoCopied() throws Exception {
         byte[] mp4 = RunwayFixtures.mp4();

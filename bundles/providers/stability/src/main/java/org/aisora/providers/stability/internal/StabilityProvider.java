@@ -138,6 +138,15 @@ public final class StabilityProvider implements GenerationProvider {
         return api.fetch(usable(), task.get());
     }
 
+    /**
+     * Videos and upscales are fetched from Stability by id, from any node; an image is finished in submit and only
+     * this node's memory kept it, so an image task cannot be picked up by another run.
+     */
+    @Override
+    public boolean resumable(String taskId) {
+        return TaskId.parse(taskId).map(t -> t.kind() != TaskId.Kind.IMAGE).orElse(false);
+    }
+
     /** Stability cannot stop a generation; we only forget what we kept of it. */
     @Override
     public void cancel(String taskId) {

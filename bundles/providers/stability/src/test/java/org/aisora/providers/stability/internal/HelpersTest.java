@@ -100,6 +100,19 @@ class HelpersTest {
         assertThrows(IllegalArgumentException.class, () -> TaskId.of(TaskId.Kind.VIDEO, "a?b"));
     }
 
+    /** Videos and upscales wait at Stability under their id; an image was finished in the call, in memory. */
+    @Test
+    void onlyTasksStabilityKeepsCanBePickedUpByAnotherRun() throws Exception {
+        try (org.aisora.providers.support.testing.FakeVendor vendor = new org.aisora.providers.support.testing.FakeVendor()) {
+            StabilityProvider provider = Fixtures.provider(vendor, java.util.Map.of());
+            assertTrue(provider.resumable("video-abc123"));
+            assertTrue(provider.resumable("upscale-x_y-z"));
+            assertFalse(provider.resumable(TaskId.newImage().toString()));
+            assertFalse(provider.resumable("video-a/b"));
+            assertFalse(provider.resumable(null));
+        }
+    }
+
     @Test
     void endpointsParse() {
         assertEquals("/v2beta/stable-image/generate/ultra", Endpoint.parse(" Ultra ").orElseThrow().path());
