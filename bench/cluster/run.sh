@@ -2,7 +2,7 @@
 # Cluster bench (issue 14, docs/cluster.md): real distributions on one MariaDB database and one shared blob
 # folder, jobs sent to a loopback fake Replicate (bench/cluster/FakeReplicate.java: LATENCY_MS per prediction,
 # creates counted per job), clients in bench/cluster/driver.py. Runs, in this order (RUNS selects):
-#   C  throughput: JOBS jobs on n1 alone, then JOBS jobs on n1+n2; the ratio of jobs/s (target >= 1.6)
+#   C  throughput: JOBS_C jobs on n1 alone, then JOBS_C jobs on n1+n2; the ratio of jobs/s (target >= 1.6)
 #   D  config edit under load: JOBS_D jobs on n1+n2; the jobs' PID file (JOBS_CFG) and the routing and
 #      analytics settings are edited on both nodes while they run: no repeated vendor call, no failed job
 #   A  two-node crash: JOBS jobs round-robin on n1+n2, kill -9 n1 once a quarter are terminal; n2 serves on
@@ -11,13 +11,14 @@
 # per succeeded job, vendor creates per job <= 1, each account's balance = start - costs of succeeded jobs,
 # aisora:ledger-audit clean; A also that the killed node's running jobs end within 2x the lease. Prints
 # PASS/FAIL lines and a summary (bench/scratch/cluster/results.md); exits 1 when a check fails.
-# Usage: [ASSEMBLY=karaf-assembly/target/assembly] [RUNS="C D A B"] [JOBS=400] [JOBS_D=200] [JOBS_B=200]
+# Usage: [ASSEMBLY=karaf-assembly/target/assembly] [RUNS="C D A B"] [JOBS=400] [JOBS_C=200] [JOBS_D=200] [JOBS_B=200]
 #        [LATENCY_MS=1000] [WORKERS=8] [LEASE=10] [JOBS_CFG=org.aisora.core.cfg] bench/cluster/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ASSEMBLY=${ASSEMBLY:-karaf-assembly/target/assembly}
 RUNS=${RUNS:-C D A B}
 JOBS=${JOBS:-400}
+JOBS_C=${JOBS_C:-200}
 JOBS_D=${JOBS_D:-200}
 JOBS_B=${JOBS_B:-200}
 LATENCY_MS=${LATENCY_MS:-1000}
@@ -233,13 +234,13 @@ run_has() { [[ " $RUNS " == *" $1 "* ]]; }
 
 # --- C: throughput, one node then two -----------------------------------------------------------------------
 if run_has C; then
-  drive C1 n1 "$JOBS" --timeout 600 --expect-all-succeeded --no-outage
+  drive C1 n1 "$JOBS_C" --timeout 600 --expect-all-succeeded --no-outage
   audit n1 C1
 fi
 start_node n2
 await_ready n2
 if run_has C; then
-  drive C2 "n1 n2" "$JOBS" --timeout 600 --expect-all-succeeded --no-outage
+  drive C2 "n1 n2" "$JOBS_C" --timeout 600 --expect-all-succeeded --no-outage
   audit n2 C2
   RATIO=$(python3 -c "import json;a=json.load(open('$WORK/C1.json'));b=json.load(open('$WORK/C2.json'));print(round(b['jobs_per_second']/a['jobs_per_second'],2))")
   if python3 -c "import sys;sys.exit(0 if $RATIO >= 1.6 else 1)"; then V=PASS; else V=FAIL; FAIL=1; fi
@@ -276,22 +277,27 @@ python3 - "$WORK" "$RUNS" > "$SUMMARY" <<'PY'
 import json, os, sys
 work, runs = sys.argv[1], sys.argv[2].split()
 tags = [t for t in ["C1", "C2", "D", "A", "B"] if t.rstrip("12") in runs and os.path.exists(f"{work}/{t}.json")]
-print("| run | nodes | jobs | statuses | jobs/s | vendor creates / jobs / repeated jobs / extra creates | attempts per job | event | retried answers |")
+counts = lambda d: ", ".join(f"{n} {k}" for k, n in d.items()) or "-"
+print("| run | nodes | jobs | outcome | jobs/s | vendor creates / jobs / jobs created twice+ / extra creates | attempts per job (count x jobs) | event | retried answers |")
 print("|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     r = json.load(open(f"{work}/{t}.json"))
     v = r["vendor"]
-    event = ""
+    event = "-"
     if "event_after_seconds" in r:
         event = f"at {r['event_after_seconds']} s"
         if "watched_jobs" in r:
-            event += f"; {r['watched_jobs']} running there, all ended {r.get('watched_terminal_after_event_seconds', 'never')} s later"
-    print(f"| {t} | {r['nodes']} | {r['jobs']} | {r['statuses']} {r['errors'] or ''} | {r.get('jobs_per_second', '-')} | "
-          f"{v['creates']} / {v['jobs']} / {v['duplicated_jobs']} / {v['duplicate_creates']} | {r['attempts_per_job']} | {event} | {r.get('retried_answers_during_run') or '-'} |")
+            event += f"; {r['watched_jobs']} jobs running on the killed node, all ended {r.get('watched_terminal_after_event_seconds', 'never')} s later"
+    outcome = counts(r["statuses"]) + (f" (errors: {counts(r['errors'])})" if r["errors"] else "")
+    attempts = ", ".join(f"{k} x {n}" for k, n in r["attempts_per_job"].items())
+    print(f"| {t} | {r['nodes']} | {r['jobs']} | {outcome} | {r.get('jobs_per_second', '-')} | "
+          f"{v['creates']} / {v['jobs']} / {v['duplicated_jobs']} / {v['duplicate_creates']} | {attempts} | {event} | "
+          f"{counts(r.get('retried_answers_during_run') or {})} |")
 PY
 echo
 cat "$SUMMARY"
 echo
 cat "$WORK/checks.txt"
+echo "all runs: $SECONDS s"
 grep -q "^FAIL" "$WORK/checks.txt" && FAIL=1
 exit $FAIL
