@@ -9,7 +9,7 @@
 #   B  single-node crash: n2 stopped, n1 alone, JOBS_B jobs, kill -9 n1 once a quarter are terminal, restart it
 # Every run checks: every job terminal, settled exactly once (one hold, one capture or release), one output
 # per succeeded job, vendor creates per job <= 1, each account's balance = start - costs of succeeded jobs,
-# aisora:ledger-audit clean; A also that the killed node's running jobs end within 2x the lease. Prints
+# aisora:ledger-audit clean; A also that the killed node's running jobs are taken over within 2x the lease. Prints
 # PASS/FAIL lines and a summary (bench/scratch/cluster/results.md); exits 1 when a check fails.
 # Usage: [ASSEMBLY=karaf-assembly/target/assembly] [RUNS="C D A B"] [JOBS=400] [JOBS_C=200] [JOBS_D=200] [JOBS_B=200]
 #        [LATENCY_MS=1000] [WORKERS=8] [LEASE=10] [JOBS_CFG=org.aisora.core.cfg] bench/cluster/run.sh
@@ -258,7 +258,7 @@ fi
 if run_has A; then
   KILL="$WORK/crash.sh n1 $WORK/A-orphans.txt"
   drive A "n1 n2" "$JOBS" --timeout 600 --expect-all-succeeded --event-at-done $((JOBS / 4)) --event "$KILL" \
-    --watch "$WORK/A-orphans.txt" --lease "$LEASE" --takeover-check
+    --watch "$WORK/A-orphans.txt" --lease "$LEASE" --takeover-log "${DIR[n2]}/data/log/karaf.log"
   audit n2 A
 fi
 
@@ -287,7 +287,10 @@ for t in tags:
     if "event_after_seconds" in r:
         event = f"at {r['event_after_seconds']} s"
         if "watched_jobs" in r:
-            event += f"; {r['watched_jobs']} jobs running on the killed node, all ended {r.get('watched_terminal_after_event_seconds', 'never')} s later"
+            event += f"; {r['watched_jobs']} jobs running on the killed node"
+            if "takeover_after_event_seconds" in r:
+                event += f", taken over within {r['takeover_after_event_seconds']} s"
+            event += f", all ended {r.get('watched_terminal_after_event_seconds', 'never')} s after the kill"
     outcome = counts(r["statuses"]) + (f" (errors: {counts(r['errors'])})" if r["errors"] else "")
     attempts = ", ".join(f"{k} x {n}" for k, n in r["attempts_per_job"].items())
     print(f"| {t} | {r['nodes']} | {r['jobs']} | {outcome} | {r.get('jobs_per_second', '-')} | "
