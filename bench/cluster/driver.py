@@ -355,7 +355,7 @@ def main():
     r.add_argument("--watch")
     r.add_argument("--lease", type=int, default=60)
     r.add_argument("--timeout", type=int, default=300)
-    r.add_argument("--submitters", type=int, default=4)
+    r.add_argument("--submitters", type=int, default=8)
     r.add_argument("--expect-all-succeeded", action="store_true")
     r.add_argument("--takeover-log", help="karaf.log files (comma-separated) in which the takeovers are looked up")
     r.add_argument("--no-outage", action="store_true", help="every node stays up and ready: any retry fails")

@@ -12,7 +12,7 @@
 # aisora:ledger-audit clean; A also that the killed node's running jobs are taken over within 2x the lease. Prints
 # PASS/FAIL lines and a summary (bench/scratch/cluster/results.md); exits 1 when a check fails.
 # Usage: [ASSEMBLY=karaf-assembly/target/assembly] [RUNS="C D A B"] [JOBS=400] [JOBS_C=200] [JOBS_D=200] [JOBS_B=200]
-#        [LATENCY_MS=1000] [WORKERS=8] [LEASE=10] [JOBS_CFG=org.aisora.core.cfg] bench/cluster/run.sh
+#        [LATENCY_MS=1000] [WORKERS=4] [LEASE=10] [JOBS_CFG=org.aisora.core.cfg] bench/cluster/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ASSEMBLY=${ASSEMBLY:-karaf-assembly/target/assembly}
@@ -22,7 +22,8 @@ JOBS_C=${JOBS_C:-200}
 JOBS_D=${JOBS_D:-200}
 JOBS_B=${JOBS_B:-200}
 LATENCY_MS=${LATENCY_MS:-1000}
-WORKERS=${WORKERS:-8}
+# the shipped default: with 1 s per prediction the workers, not the CPU or the clients, bound a node's rate
+WORKERS=${WORKERS:-4}
 LEASE=${LEASE:-10}
 SCAN_MS=${SCAN_MS:-1000}
 USERS=${USERS:-4}
@@ -186,7 +187,7 @@ write_edit_script() {
 #!/usr/bin/env bash
 set -eu
 for d in ${DIR[n1]} ${DIR[n2]}; do
-  sed -i -e 's/^scan.interval.ms *=.*/scan.interval.ms = $((SCAN_MS + 500))/' -e 's/^workers *=.*/workers = $((WORKERS - 2))/' \$d/etc/$JOBS_CFG
+  sed -i -e 's/^scan.interval.ms *=.*/scan.interval.ms = $((SCAN_MS + 500))/' -e 's/^workers *=.*/workers = $((WORKERS > 2 ? WORKERS - 1 : WORKERS + 1))/' \$d/etc/$JOBS_CFG
   sed -i '/^analytics.k *=/d' \$d/etc/$CORE_CFG; echo 'analytics.k = 6' >> \$d/etc/$CORE_CFG
   sed -i '/^retry.base.ms *=/d' \$d/etc/$PLUGINS_CFG; echo 'retry.base.ms = 400' >> \$d/etc/$PLUGINS_CFG
 done
