@@ -222,6 +222,9 @@ def run(a):
         verdict(result, "the event command ran", event_rc == 0, "%s, exit status %d" % (a.event, event_rc))
     if watched is not None:
         result["watched_jobs"] = len(watched)
+        repeated = set(result["vendor"]["repeated_job_ids"])
+        result["repeated_among_watched"] = len(repeated & watched)
+        result["repeated_not_watched"] = sorted(repeated - watched)
         if watched_done_at is not None:
             result["watched_terminal_after_event_seconds"] = round(watched_done_at - event_at, 1)
     if watched is not None and a.takeover_log:
@@ -249,8 +252,9 @@ def run(a):
                 "kill; %d finished there before the kill" % (len(taken), len(watched),
                                                                "-" if last is None else round(last, 1),
                                                                len(finished_before)))
+    result["job_list"] = jobs
     json.dump(result, open(a.out, "w"), indent=1)
-    print("%s: %s" % (a.tag, json.dumps({k: v for k, v in result.items() if k != "checks"})))
+    print("%s: %s" % (a.tag, json.dumps({k: v for k, v in result.items() if k not in ("checks", "job_list")})))
     for c in result["checks"]:
         print("%s %s: %s (%s)" % ("PASS" if c["ok"] else "FAIL", a.tag, c["name"], c["detail"]))
     sys.exit(0 if all(c["ok"] for c in result["checks"]) else 1)
@@ -317,6 +321,8 @@ def check(a, nodes, accounts, jobs, views):
     status, summary = call("GET", a.vendor + "/summary?tag=" + urllib.parse.quote(a.tag + " job"))
     result["vendor"] = {k: summary[k] for k in ("creates", "jobs", "duplicated_jobs", "duplicate_creates")}
     result["vendor"]["repeated_sample"] = summary["repeated"][:5]
+    by_prompt = {"prompt:" + j["prompt"]: j["id"] for j in jobs}
+    result["vendor"]["repeated_job_ids"] = [by_prompt.get(r["key"], r["key"]) for r in summary["repeated"]]
     verdict(result, "vendor creates per job <= 1", summary["duplicate_creates"] == 0,
             "%d creates for %d jobs; %d jobs created more than once, %d extra creates"
             % (summary["creates"], summary["jobs"], summary["duplicated_jobs"], summary["duplicate_creates"]))
