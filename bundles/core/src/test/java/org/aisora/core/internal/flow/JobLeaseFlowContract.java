@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JobLeaseFlowContract {
     static final long GRANT = 10_000;
-    static final long LEASE_SECONDS = 3;
+    /** Long enough that a heartbeat (every third) survives a loaded 2-core machine; takeover tests wait it out. */
+    static final long LEASE_SECONDS = 5;
     TestPlatform platform;
     CountingProvider counting;
     private final List<JobEngine> engines = new ArrayList<>();
