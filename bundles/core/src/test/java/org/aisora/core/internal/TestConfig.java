@@ -19,6 +19,18 @@ public final class TestConfig {
         return new Plans(Configs.of(PlansConfiguration.class, settings));
     }
 
+    public static org.aisora.core.internal.generation.JobsConfiguration jobs(Map<String, Object> settings) {
+        return Configs.of(org.aisora.core.internal.generation.JobsConfiguration.class, settings);
+    }
+
+    public static org.aisora.core.internal.media.MediaConfiguration media(Map<String, Object> settings) {
+        return Configs.of(org.aisora.core.internal.media.MediaConfiguration.class, settings);
+    }
+
+    public static org.aisora.core.internal.node.NodeConfiguration node(Map<String, Object> settings) {
+        return Configs.of(org.aisora.core.internal.node.NodeConfiguration.class, settings);
+    }
+
     /** Any DS configuration annotation. */
     public static <A> A of(Class<A> type, Map<String, Object> overrides) {
         return Configs.of(type, overrides);

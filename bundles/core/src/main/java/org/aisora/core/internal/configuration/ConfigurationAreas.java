@@ -11,6 +11,7 @@ import org.aisora.core.internal.analytics.AnalyticsConfiguration;
 import org.aisora.core.internal.generation.JobsConfiguration;
 import org.aisora.core.internal.limits.PlansConfiguration;
 import org.aisora.core.internal.media.MediaConfiguration;
+import org.aisora.core.internal.node.NodeConfiguration;
 import org.aisora.core.internal.notify.MailConfiguration;
 import org.aisora.core.internal.retention.RetentionConfiguration;
 import org.aisora.core.internal.security.SecurityConfiguration;
@@ -26,7 +27,7 @@ public final class ConfigurationAreas {
 
     static final List<Class<?>> AREAS = List.of(JobsConfiguration.class, PlansConfiguration.class,
             MediaConfiguration.class, MailConfiguration.class, RetentionConfiguration.class,
-            SecurityConfiguration.class, AnalyticsConfiguration.class);
+            SecurityConfiguration.class, AnalyticsConfiguration.class, NodeConfiguration.class);
 
     private static final Map<String, String> PID_BY_PROPERTY = index();
 

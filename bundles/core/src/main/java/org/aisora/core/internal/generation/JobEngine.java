@@ -12,9 +12,10 @@ import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
-import org.aisora.core.internal.CoreConfiguration;
+import org.aisora.core.internal.media.MediaConfiguration;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.moderation.ModerationCounters;
+import org.aisora.core.internal.node.NodeConfiguration;
 import org.aisora.core.internal.node.NodeIds;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * is applied live ({@link #modified}); a stop lets running jobs finish for a bounded time, gives back the
  * claims of jobs that never started and leaves the rest to their lease.
  */
-@Component(service = JobEngine.class, immediate = true, configurationPid = CoreConfiguration.PID)
+@Component(service = JobEngine.class, immediate = true,
+        configurationPid = {JobsConfiguration.PID, MediaConfiguration.PID, NodeConfiguration.PID})
 public final class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
 
@@ -59,30 +61,34 @@ public final class JobEngine {
     @Activate
     public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference MediaStore media,
                      @Reference PluginRegistry registry, @Reference ModerationCounters counters,
-                     @Reference CoreScheduler scheduler, CoreConfiguration config) {
-        this(jobs, accounts, media, registry, counters, config, Clock.systemUTC(), scheduler, null);
+                     @Reference CoreScheduler scheduler, JobsConfiguration config, MediaConfiguration output,
+                     NodeConfiguration node) {
+        this(jobs, accounts, media, registry, counters, config, output, node, Clock.systemUTC(), scheduler, null);
     }
 
     /** An engine on a scheduler of its own, closed when the engine stops (tests). */
     public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                     ModerationCounters counters, CoreConfiguration config) {
-        this(jobs, accounts, media, registry, counters, config, Clock.systemUTC());
+                     ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
+                     NodeConfiguration node) {
+        this(jobs, accounts, media, registry, counters, config, output, node, Clock.systemUTC());
     }
 
     /** An engine on a scheduler of its own, closed when the engine stops (tests). */
     public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                     ModerationCounters counters, CoreConfiguration config, Clock clock) {
-        this(jobs, accounts, media, registry, counters, config, clock, new CoreScheduler());
+                     ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
+                     NodeConfiguration node, Clock clock) {
+        this(jobs, accounts, media, registry, counters, config, output, node, clock, new CoreScheduler());
     }
 
     private JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                      ModerationCounters counters, CoreConfiguration config, Clock clock, CoreScheduler own) {
-        this(jobs, accounts, media, registry, counters, config, clock, own, own);
+                      ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
+                      NodeConfiguration node, Clock clock, CoreScheduler own) {
+        this(jobs, accounts, media, registry, counters, config, output, node, clock, own, own);
     }
 
     private JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                      ModerationCounters counters, CoreConfiguration config, Clock clock, CoreScheduler scheduler,
-                      CoreScheduler ownScheduler) {
+                      ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
+                      NodeConfiguration node, Clock clock, CoreScheduler scheduler, CoreScheduler ownScheduler) {
         this.ownScheduler = ownScheduler;
         this.jobs = jobs;
         this.accounts = accounts;
@@ -90,9 +96,9 @@ public final class JobEngine {
         this.registry = registry;
         this.counters = counters;
         this.clock = clock;
-        this.leases = new JobLeases(jobs, NodeIds.resolve(config.node_id()), lease(config), clock);
+        this.leases = new JobLeases(jobs, NodeIds.resolve(node.node_id()), lease(config), clock);
         this.grace = new ProviderGrace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())), clock);
-        this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock, leases, grace);
+        this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, output, clock, leases, grace);
         this.drainSeconds = Math.max(0, config.job_drain_seconds());
         this.workers = scheduler.lane("job", config.workers(), config.worker_queue());
         this.schedule = new EngineSchedule(scheduler, this::scan, this::heartbeat);
@@ -113,15 +119,15 @@ public final class JobEngine {
      * {@code worker.queue} and {@code node.id} keep their value until the engine restarts.
      */
     @Modified
-    public void modified(CoreConfiguration config) {
+    public void modified(JobsConfiguration config, MediaConfiguration output, NodeConfiguration node) {
         workers.resize(config.workers());
         leases.lease(lease(config));
         grace.grace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())));
         drainSeconds = Math.max(0, config.job_drain_seconds());
-        runner = new JobRunner(jobs, accounts, media, registry, counters, config, clock, leases, grace);
+        runner = new JobRunner(jobs, accounts, media, registry, counters, config, output, clock, leases, grace);
         schedule.plan(scanInterval(config), leases.lease());
-        if (!config.node_id().isBlank() && !config.node_id().trim().equals(leases.node())) {
-            LOG.info("node.id changes to {} with the next start; this engine stays {}", config.node_id(), leases.node());
+        if (!node.node_id().isBlank() && !node.node_id().trim().equals(leases.node())) {
+            LOG.info("node.id changes to {} with the next start; this engine stays {}", node.node_id(), leases.node());
         }
     }
 
@@ -263,11 +269,11 @@ public final class JobEngine {
         }
     }
 
-    private static Duration lease(CoreConfiguration config) {
+    private static Duration lease(JobsConfiguration config) {
         return Duration.ofSeconds(Math.max(3, config.job_lease_seconds()));
     }
 
-    private static long scanInterval(CoreConfiguration config) {
+    private static long scanInterval(JobsConfiguration config) {
         return Math.max(50, config.scan_interval_ms());
     }
 }

@@ -24,9 +24,9 @@ import org.aisora.api.store.JobStatus;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.media.BlobCleanup;
+import org.aisora.core.internal.media.MediaConfiguration;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.media.OutputLimits;
 import org.aisora.core.internal.moderation.ModerationCounters;
@@ -64,7 +64,7 @@ final class JobRunner {
     private final AccountStore accounts;
     private final PluginRegistry registry;
     private final MediaWriter writer;
-    private final CoreConfiguration config;
+    private final JobsConfiguration config;
     private final Clock clock;
     private final JobInputs inputs;
     private final Dispatch dispatch;
@@ -74,8 +74,8 @@ final class JobRunner {
     private final Attempts attempts;
 
     JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-              ModerationCounters counters, CoreConfiguration config, Clock clock, JobLeases leases,
-              ProviderGrace grace) {
+              ModerationCounters counters, JobsConfiguration config, MediaConfiguration output, Clock clock,
+              JobLeases leases, ProviderGrace grace) {
         this.counters = counters;
         this.leases = leases;
         this.grace = grace;
@@ -85,8 +85,8 @@ final class JobRunner {
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
-        this.writer = new MediaWriter(config.thumbnail_size(), OutputLimits.of(config), registry::transcoder,
-                config.moderation_video_frames());
+        this.writer = new MediaWriter(output.thumbnail_size(), OutputLimits.of(output), registry::transcoder,
+                output.moderation_video_frames());
         this.config = config;
         this.clock = clock;
     }

@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The job engine and submissions (PID org.aisora.core.jobs, file etc/org.aisora.core.jobs.cfg): workers, leases, polling, timeouts and the
  * limits of a request. Workers, scan interval, lease, grace and drain time apply live; {@code worker.queue}
- * and {@code node.id} at the next start.
+ * at the next start.
  */
 @ObjectClassDefinition(name = "AiSora jobs", description = "The job engine and what a submission may ask")
 public @interface JobsConfiguration {
@@ -37,8 +37,6 @@ public @interface JobsConfiguration {
             + " another node takes a job over only once its lease ran out")
     long job_lease_seconds() default 60;
 
-    @AttributeDefinition(description = "This node's id in job leases, unique per node; empty: a random id per start")
-    String node_id() default "";
 
     @AttributeDefinition(description = "A job recovered after a crash or taken over from another node waits this"
             + " long for a capable provider (and a moderation engine) before it fails with no_provider, s")

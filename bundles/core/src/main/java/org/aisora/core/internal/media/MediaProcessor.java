@@ -10,8 +10,9 @@ import org.aisora.api.error.RateLimitedException;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.Plan;
+import org.aisora.core.internal.limits.Plans;
+import org.aisora.core.internal.node.NodeConfiguration;
 import org.aisora.core.internal.node.NodeIds;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * queue's own {@link VideoQueueConfig}.
  */
 @Component(service = MediaProcessor.class, immediate = true,
-        configurationPid = {CoreConfiguration.PID, VideoQueueConfig.PID})
+        configurationPid = {MediaConfiguration.PID, VideoQueueConfig.PID, NodeConfiguration.PID})
 public final class MediaProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(MediaProcessor.class);
     public static final String QUEUE_FULL = "queue_full";
@@ -46,6 +47,7 @@ public final class MediaProcessor {
     private final FairQueue<String> queue;
     private final MediaSchedule schedule;
     private final CoreScheduler ownScheduler;
+    private final Plans plans;
     // queued or running here: a scan must not queue an item twice
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private volatile VideoQueueConfig queueConfig;
@@ -54,36 +56,41 @@ public final class MediaProcessor {
     @Activate
     public MediaProcessor(@Reference MediaStore media, @Reference AccountStore accounts,
                           @Reference PluginRegistry registry, @Reference CoreScheduler scheduler,
-                          CoreConfiguration config, VideoQueueConfig queueConfig) {
-        this(media, accounts, registry, config, queueConfig,
+                          @Reference Plans plans, MediaConfiguration config, VideoQueueConfig queueConfig,
+                          NodeConfiguration node) {
+        this(media, accounts, registry, plans, config, node, queueConfig,
                 Path.of(System.getProperty("karaf.data", "data"), "aisora", "work"), Clock.systemUTC(), scheduler,
                 null);
     }
 
-    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
-                          VideoQueueConfig queueConfig, Path workDir) {
-        this(media, accounts, registry, config, queueConfig, workDir, Clock.systemUTC());
+    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
+                          MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
+                          Path workDir) {
+        this(media, accounts, registry, plans, config, node, queueConfig, workDir, Clock.systemUTC());
     }
 
-    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
-                          VideoQueueConfig queueConfig, Path workDir, Clock clock) {
-        this(media, accounts, registry, config, queueConfig, workDir, clock, new CoreScheduler());
+    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
+                          MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
+                          Path workDir, Clock clock) {
+        this(media, accounts, registry, plans, config, node, queueConfig, workDir, clock, new CoreScheduler());
     }
 
-    private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
-                           VideoQueueConfig queueConfig, Path workDir, Clock clock, CoreScheduler own) {
-        this(media, accounts, registry, config, queueConfig, workDir, clock, own, own);
+    private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
+                           MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
+                           Path workDir, Clock clock, CoreScheduler own) {
+        this(media, accounts, registry, plans, config, node, queueConfig, workDir, clock, own, own);
     }
 
     /** @param ownScheduler the scheduler when it is this processor's own (tests), closed on stop; else null */
-    private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, CoreConfiguration config,
-                           VideoQueueConfig queueConfig, Path workDir, Clock clock, CoreScheduler scheduler,
-                           CoreScheduler ownScheduler) {
+    private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
+                           MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
+                           Path workDir, Clock clock, CoreScheduler scheduler, CoreScheduler ownScheduler) {
+        this.plans = plans;
         this.ownScheduler = ownScheduler;
         this.queueConfig = queueConfig;
-        this.leases = new MediaLeases(media, NodeIds.resolve(config.node_id()), lease(queueConfig), clock);
+        this.leases = new MediaLeases(media, NodeIds.resolve(node.node_id()), lease(queueConfig), clock);
         this.processing = new VideoProcessing(media, accounts, registry, leases, workDir,
-                VideoProcessing.Settings.of(config, queueConfig));
+                VideoProcessing.Settings.of(config, queueConfig, plans::catalog));
         this.queue = new FairQueue<>(queueConfig.queue_capacity(), queueConfig.queue_per_account());
         this.schedule = new MediaSchedule(scheduler, config.media_workers(), this::scan, this::heartbeat);
         schedule.plan(scanInterval(queueConfig), leases.lease());
@@ -101,9 +108,9 @@ public final class MediaProcessor {
      * its value until the processor restarts.
      */
     @Modified
-    public void modified(CoreConfiguration config, VideoQueueConfig next) {
+    public void modified(MediaConfiguration config, VideoQueueConfig next) {
         this.queueConfig = next;
-        processing.settings(VideoProcessing.Settings.of(config, next));
+        processing.settings(VideoProcessing.Settings.of(config, next, plans::catalog));
         queue.resize(next.queue_capacity(), next.queue_per_account());
         schedule.workers(config.media_workers());
         leases.lease(lease(next));

@@ -23,11 +23,10 @@ import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.VendorDeletionRecord.Reason;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.LimitRefusals;
 import org.aisora.core.internal.limits.Plan;
-import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.media.upload.UploadLimits;
 import org.aisora.core.internal.media.upload.UploadRefusals;
 import org.aisora.core.internal.plugins.PluginRegistry;
@@ -35,12 +34,14 @@ import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Media for their owner: uploads, listing, deletion, content and signed URLs. Each item is read from
  * the store that wrote it, so switching the default store never strands older items.
  */
-@Component(service = MediaService.class, configurationPid = CoreConfiguration.PID)
+@Component(service = MediaService.class, configurationPid = MediaConfiguration.PID)
+@Designate(ocd = MediaConfiguration.class)
 public final class MediaServiceImpl implements MediaService {
     private final MediaStore media;
     private final MediaProcessor processor;
@@ -48,7 +49,8 @@ public final class MediaServiceImpl implements MediaService {
     private final AccountStore accounts;
     private final PreferenceStore preferences;
     private final PluginRegistry registry;
-    private final CoreConfiguration config;
+    private final MediaConfiguration config;
+    private final Plans plans;
     private final MediaUploads uploads;
     private final UrlSigner signer;
     private final Clock clock;
@@ -57,8 +59,8 @@ public final class MediaServiceImpl implements MediaService {
     public MediaServiceImpl(@Reference MediaStore media, @Reference AccountStore accounts,
                             @Reference PreferenceStore preferences, @Reference PluginRegistry registry,
                             @Reference MediaProcessor processor, @Reference VendorDeletionQueue vendorDeletions,
-                            CoreConfiguration config) throws IOException {
-        this(media, accounts, preferences, registry, processor, vendorDeletions, config, dataFolder(),
+                            @Reference Plans plans, MediaConfiguration config) throws IOException {
+        this(media, accounts, preferences, registry, processor, vendorDeletions, config, plans, dataFolder(),
                 UrlSigner.fromConfig(config.url_signing_key(), dataFolder().resolve("url-signing.key")),
                 Clock.systemUTC());
         MediaUploads.sweepStale(dataFolder().resolve("spool"), Instant.now().minus(Duration.ofMinutes(1)));
@@ -66,7 +68,8 @@ public final class MediaServiceImpl implements MediaService {
 
     public MediaServiceImpl(MediaStore media, AccountStore accounts, PreferenceStore preferences,
                             PluginRegistry registry, MediaProcessor processor, VendorDeletionQueue vendorDeletions,
-                            CoreConfiguration config, Path workFolder, UrlSigner signer, Clock clock) {
+                            MediaConfiguration config, Plans plans, Path workFolder, UrlSigner signer, Clock clock) {
+        this.plans = plans;
         this.processor = processor;
         this.vendorDeletions = vendorDeletions;
         this.preferences = preferences;
@@ -95,7 +98,7 @@ public final class MediaServiceImpl implements MediaService {
                 .orElseThrow(() -> unavailable("policy_unavailable", "uploads are paused for now"));
         Instant now = clock.instant();
         // the plan's upload size, refused before reading when the length is declared, else while streaming
-        Plan plan = PlanCatalog.parse(config.plans()).forAccount(account.plan());
+        Plan plan = plans.catalog().forAccount(account.plan());
         LimitRefusals.requireUploadBytes(plan, declaredLength);
         // the storage quota likewise: a declared length over what is left, or nothing left, before reading
         long remaining = plan.maxStorageBytes() - media.bytesUsed(account.id());

@@ -2,7 +2,6 @@ package org.aisora.core.internal.media;
 
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.transcode.MediaProbe;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.media.upload.DeclaredImageSize;
 
 /**
@@ -19,7 +18,7 @@ public record OutputLimits(long maxBytes, long maxPixels, int maxSide, int maxVi
     /** A video wider, longer or with more streams than an uploaded video may have. */
     public static final String VIDEO_LIMIT = "output_video_limit_exceeded";
 
-    public static OutputLimits of(CoreConfiguration config) {
+    public static OutputLimits of(MediaConfiguration config) {
         return new OutputLimits(config.upload_max_bytes(), config.upload_max_pixels(), config.upload_max_side(),
                 config.upload_max_video_side(), config.upload_max_video_seconds(), config.upload_max_video_streams());
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.aisora.api.storage.BlobInfo;
 import org.aisora.api.storage.BlobStore;
 import org.aisora.api.store.AccountStore;
@@ -19,7 +20,6 @@ import org.aisora.api.transcode.MediaProbe;
 import org.aisora.api.transcode.RenditionSpec;
 import org.aisora.api.transcode.TranscodeException;
 import org.aisora.api.transcode.Transcoder;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.limits.Plan;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.plugins.PluginRegistry;
@@ -37,9 +37,11 @@ final class VideoProcessing {
     static final String PROCESSING = "processing";
 
     /** What a configuration edit changes for the next video. */
-    record Settings(List<RenditionSpec> renditions, PlanCatalog plans, double decodeFactor, int decodeMarginSeconds) {
-        static Settings of(CoreConfiguration config, VideoQueueConfig queue) {
-            return new Settings(Renditions.parse(config.renditions()), PlanCatalog.parse(config.plans()),
+    record Settings(List<RenditionSpec> renditions, Supplier<PlanCatalog> plans, double decodeFactor,
+                    int decodeMarginSeconds) {
+        /** @param plans the plans in force, asked for each video */
+        static Settings of(MediaConfiguration config, VideoQueueConfig queue, Supplier<PlanCatalog> plans) {
+            return new Settings(Renditions.parse(config.renditions()), plans,
                     queue.decode_factor() > 0 ? queue.decode_factor() : 2.0, Math.max(0, queue.decode_margin_seconds()));
         }
     }
@@ -122,7 +124,7 @@ final class VideoProcessing {
      */
     private Duration decodeLimit(MediaRecord item, Settings current) {
         String planId = accounts.findById(item.ownerId()).map(a -> a.plan()).orElse(null);
-        return decodeLimit(current, current.plans().forAccount(planId), item.durationSeconds());
+        return decodeLimit(current, current.plans().get().forAccount(planId), item.durationSeconds());
     }
 
     Duration decodeLimit(Plan plan, double videoSeconds) {

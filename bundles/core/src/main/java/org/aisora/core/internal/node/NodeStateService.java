@@ -11,6 +11,8 @@ import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * core bundle begins to stop: a synchronous listener sees STOPPING before the framework stops any other bundle
  * and before the core's components are deactivated, so readiness turns 503 before work is released.
  */
-@Component(service = NodeState.class, immediate = true)
+@Component(service = NodeState.class, immediate = true, configurationPid = NodeConfiguration.PID)
+@Designate(ocd = NodeConfiguration.class)
 public final class NodeStateService implements NodeState {
     private static final Logger LOG = LoggerFactory.getLogger(NodeStateService.class);
 
@@ -44,6 +47,12 @@ public final class NodeStateService implements NodeState {
             }
         };
         context.addBundleListener(stopping);
+    }
+
+    /** The node's settings are read by the job engine and the video processor; an edit must not drain the node. */
+    @Modified
+    void modified() {
+        // nothing here depends on them
     }
 
     @Deactivate

@@ -66,7 +66,7 @@ abstract class AttemptTakeoverFlowContract {
         Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 20L, "scan_interval_ms", 100L,
                 "job_lease_seconds", LEASE_SECONDS, "job_drain_seconds", 1L, "provider_grace_seconds", 0L));
         JobEngine engine = new JobEngine(stores.jobs(), stores.accounts(), stores.media(), platform.registry,
-                platform.moderationCounters, TestConfig.core(cfg));
+                platform.moderationCounters, TestConfig.jobs(cfg), TestConfig.media(cfg), TestConfig.node(cfg));
         engines.add(engine);
         return engine;
     }

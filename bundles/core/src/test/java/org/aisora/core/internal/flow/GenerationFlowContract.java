@@ -233,7 +233,9 @@ abstract class GenerationFlowContract {
         assertTrue(platform.db.jobs().markRunning(jobId, "builtin", now)); // ...and then the node died
         org.aisora.core.internal.generation.JobEngine restarted = new org.aisora.core.internal.generation.JobEngine(
                 platform.db.jobs(), platform.db.accounts(), platform.db.media(), platform.registry,
-                platform.moderationCounters, platform.config);
+                platform.moderationCounters, platform.settings(org.aisora.core.internal.generation.JobsConfiguration.class),
+                platform.settings(org.aisora.core.internal.media.MediaConfiguration.class),
+                platform.settings(org.aisora.core.internal.node.NodeConfiguration.class));
         try {
             assertEquals("succeeded", platform.await(ann, jobId, v -> v.status().equals("succeeded")).status());
         } finally {

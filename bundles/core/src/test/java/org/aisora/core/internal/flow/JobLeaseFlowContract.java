@@ -74,7 +74,7 @@ abstract class JobLeaseFlowContract {
                 "job_lease_seconds", LEASE_SECONDS, "job_drain_seconds", 10L));
         cfg.putAll(overrides);
         JobEngine engine = new JobEngine(stores.jobs(), stores.accounts(), stores.media(), platform.registry,
-                platform.moderationCounters, TestConfig.core(cfg), clock);
+                platform.moderationCounters, TestConfig.jobs(cfg), TestConfig.media(cfg), TestConfig.node(cfg), clock);
         engines.add(engine);
         return engine;
     }
@@ -191,10 +191,11 @@ abstract class JobLeaseFlowContract {
         Caller ann = user();
         List<String> ids = submit(ann, 8);
         status(ann, ids.get(0), "running");
-        platform.engine.modified(TestConfig.core(Map.of("workers", 2, "scan_interval_ms", 300L, "poll_interval_ms", 20L,
-                "job_lease_seconds", 6L, "signup_grant_credits", GRANT)));
-        platform.engine.modified(TestConfig.core(Map.of("workers", 6, "poll_interval_ms", 10L,
-                "job_lease_seconds", LEASE_SECONDS, "signup_grant_credits", GRANT)));
+        Map<String, Object> edit = Map.of("workers", 2, "scan_interval_ms", 300L, "poll_interval_ms", 20L,
+                "job_lease_seconds", 6L);
+        platform.engine.modified(TestConfig.jobs(edit), TestConfig.media(edit), TestConfig.node(edit));
+        Map<String, Object> again = Map.of("workers", 6, "poll_interval_ms", 10L, "job_lease_seconds", LEASE_SECONDS);
+        platform.engine.modified(TestConfig.jobs(again), TestConfig.media(again), TestConfig.node(again));
         for (String id : ids) {
             status(ann, id, "succeeded");
         }
@@ -274,8 +275,9 @@ abstract class JobLeaseFlowContract {
                         throw e.getCause();
                     }
                 });
+        Map<String, Object> fast = Map.of("scan_interval_ms", 100L, "poll_interval_ms", 10L);
         engines.add(new JobEngine(watched, stores.accounts(), stores.media(), platform.registry,
-                platform.moderationCounters, TestConfig.core(Map.of("scan_interval_ms", 100L, "poll_interval_ms", 10L))));
+                platform.moderationCounters, TestConfig.jobs(fast), TestConfig.media(fast), TestConfig.node(fast)));
         assertFalse(callers.contains(Thread.currentThread().getName()), "the constructor made no store call");
         status(ann, left, "succeeded");
         assertFalse(callers.contains(Thread.currentThread().getName()));

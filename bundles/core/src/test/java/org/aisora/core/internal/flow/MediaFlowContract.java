@@ -269,8 +269,8 @@ abstract class MediaFlowContract {
                 item.id(), MediaService.CONTENT, expires, flipped)).code());
 
         MediaServiceImpl later = new MediaServiceImpl(platform.db.media(), platform.db.accounts(),
-                platform.db.preferences(), platform.registry, platform.processor, platform.vendorQueue, platform.config,
-                platform.work,
+                platform.db.preferences(), platform.registry, platform.processor, platform.vendorQueue,
+                platform.settings(org.aisora.core.internal.media.MediaConfiguration.class), platform.plans, platform.work,
                 new UrlSigner(new byte[32]),
                 Clock.fixed(Instant.ofEpochSecond(expires + 1), ZoneOffset.UTC));
         assertEquals("signature_expired", assertThrows(AisoraException.class,

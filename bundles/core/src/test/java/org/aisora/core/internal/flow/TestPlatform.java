@@ -113,19 +113,21 @@ final class TestPlatform implements AutoCloseable {
                 security, config, java.time.Clock.systemUTC());
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit,
                 java.time.Clock.systemUTC());
-        this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, moderationCounters, config);
+        this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, moderationCounters,
+                TestConfig.jobs(cfg), TestConfig.media(cfg), TestConfig.node(cfg));
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(),
                 db.preferences(), config);
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");
         // the video queue's keys (queue_capacity, decode_factor, ...) come from the same map: none clash
-        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, config,
+        this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, plans,
+                TestConfig.media(cfg), TestConfig.node(cfg),
                 TestConfig.of(org.aisora.core.internal.media.VideoQueueConfig.class, cfg), work);
         this.vendorQueue = new org.aisora.core.internal.vendordeletion.VendorDeletionQueue(db.vendorDeletions(), db.jobs(),
                 db.media());
         this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, vendorQueue,
-                config, work,
+                TestConfig.media(cfg), plans, work,
                 new org.aisora.core.internal.media.UrlSigner(new byte[32]), java.time.Clock.systemUTC());
     }
 

@@ -102,7 +102,9 @@ abstract class VideoQueueFlowContract {
         // no drain: a stop breaks the running transcode off at once and gives its video back
         Map<String, Object> queue = new HashMap<>(Map.of("queue_capacity", capacity, "queue_per_account", perAccount,
                 "processing_drain_seconds", 0L));
-        return new MediaProcessor(platform.db.media(), platform.db.accounts(), platform.registry, platform.config,
+        return new MediaProcessor(platform.db.media(), platform.db.accounts(), platform.registry, platform.plans,
+                platform.settings(org.aisora.core.internal.media.MediaConfiguration.class),
+                platform.settings(org.aisora.core.internal.node.NodeConfiguration.class),
                 TestConfig.of(VideoQueueConfig.class, queue), platform.work.resolveSibling(
                         platform.work.getFileName() + "-restart"));
     }
