@@ -17,6 +17,7 @@ import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.schedule.CoreScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -36,7 +37,7 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
     private final Clock clock;
     /** Null in tests that build the service without the core's threads. */
     private final CoreScheduler scheduler;
-    private final int k;
+    private volatile int k;
 
     @Activate
     public AnalyticsServiceImpl(@Reference UsageStore usage, @Reference RetentionService retention,
@@ -59,6 +60,12 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
         this.retention = retention;
         this.plugins = plugins;
         this.clock = clock;
+        this.k = Math.max(1, config.analytics_k());
+    }
+
+    /** An edit of {@code analytics.k} applies to the next read; the service stays registered. */
+    @Modified
+    void modified(AnalyticsConfiguration config) {
         this.k = Math.max(1, config.analytics_k());
     }
 

@@ -33,6 +33,7 @@ import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -49,10 +50,11 @@ public final class MediaServiceImpl implements MediaService {
     private final AccountStore accounts;
     private final PreferenceStore preferences;
     private final PluginRegistry registry;
-    private final MediaConfiguration config;
+    private volatile MediaConfiguration config;
     private final Plans plans;
-    private final MediaUploads uploads;
-    private final UrlSigner signer;
+    private final Path workFolder;
+    private volatile MediaUploads uploads;
+    private volatile UrlSigner signer;
     private final Clock clock;
 
     @Activate
@@ -77,9 +79,23 @@ public final class MediaServiceImpl implements MediaService {
         this.accounts = accounts;
         this.registry = registry;
         this.config = config;
+        this.workFolder = workFolder;
         this.uploads = new MediaUploads(workFolder.resolve("spool"), config.thumbnail_size());
         this.signer = signer;
         this.clock = clock;
+    }
+
+    /**
+     * An edit applies to the next upload and the next signed URL; the service stays registered, so the API never
+     * loses it. A changed {@code url.signing.key} invalidates the URLs signed with the old one.
+     */
+    @Modified
+    void modified(MediaConfiguration next) throws IOException {
+        if (!next.url_signing_key().equals(config.url_signing_key())) {
+            signer = UrlSigner.fromConfig(next.url_signing_key(), dataFolder().resolve("url-signing.key"));
+        }
+        uploads = new MediaUploads(workFolder.resolve("spool"), next.thumbnail_size());
+        config = next;
     }
 
     private static Path dataFolder() {
@@ -88,6 +104,7 @@ public final class MediaServiceImpl implements MediaService {
 
     @Override
     public MediaView upload(Caller caller, InputStream body, String declaredType, long declaredLength) {
+        MediaConfiguration settings = config; // one edit's values for the whole upload
         // the restriction right comes before a byte of the body is read
         ProcessingRestriction.requireAllowed(preferences, caller.accountId());
         AccountRecord account = accounts.findById(caller.accountId())
@@ -106,14 +123,14 @@ public final class MediaServiceImpl implements MediaService {
         if (declaredType != null && declaredType.toLowerCase(java.util.Locale.ROOT).startsWith("video/")) {
             processor.requireRoom(account.id()); // a full queue is said before the body is read
         }
-        long planCap = LimitRefusals.uploadCap(plan, config.upload_max_bytes());
-        UploadLimits limits = new UploadLimits(Math.min(planCap, remaining), config.upload_max_pixels(),
-                config.upload_max_side(), config.upload_max_side());
+        long planCap = LimitRefusals.uploadCap(plan, settings.upload_max_bytes());
+        UploadLimits limits = new UploadLimits(Math.min(planCap, remaining), settings.upload_max_pixels(),
+                settings.upload_max_side(), settings.upload_max_side());
         MediaUploads.Stored stored;
         try {
             stored = uploads.store(account.id(), body, declaredType, declaredLength, limits,
-                    new VideoUploads.Limits(config.upload_max_video_seconds(), config.upload_max_video_side(),
-                            config.upload_max_video_streams(), processor.decodeLimit(plan, 0)),
+                    new VideoUploads.Limits(settings.upload_max_video_seconds(), settings.upload_max_video_side(),
+                            settings.upload_max_video_streams(), processor.decodeLimit(plan, 0)),
                     registry.transcoder().orElse(null), () -> processor.reserve(account.id()), store, now,
                     now.plus(keep));
         } catch (IOException e) {

@@ -27,6 +27,7 @@ import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -54,17 +55,19 @@ public final class RetentionSweeper implements RetentionService {
     private final PluginRegistry registry;
     private final Plans plans;
     private final Clock clock;
-    private final int batch;
-    private final Duration lease;
+    private volatile int batch;
+    private volatile Duration lease;
     private final Expiries expiries;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<SweepReport> last = new AtomicReference<>();
-    /** The scheduled sweeps and their lane; null when not scheduled (tests, or retention.sweep.minutes = 0). */
-    private final Lane lane;
-    private final CoreScheduler.Periodic sweeps;
-    private final Duration reconcileEvery;
+    /** Null for tests that drive {@link #run(boolean)} themselves: nothing is scheduled then. */
+    private final CoreScheduler scheduler;
+    /** The scheduled sweeps and their lane; null while not scheduled (retention.sweep.minutes = 0). */
+    private Lane lane;
+    private CoreScheduler.Periodic sweeps;
+    private volatile Duration reconcileEvery;
     /** How long the payment records of a deleted account are kept (pseudonymised) because the law says so. */
-    private final Duration legalRetention;
+    private volatile Duration legalRetention;
     private volatile Instant lastReconcile;
 
     @Activate
@@ -83,26 +86,46 @@ public final class RetentionSweeper implements RetentionService {
         this.registry = registry;
         this.plans = plans;
         this.clock = clock;
+        this.expiries = new Expiries(store);
+        this.scheduler = scheduler;
+        modified(config);
+    }
+
+    /**
+     * An edit applies to the next sweep: batch, lease, reconcile interval, legal retention, and the schedule (a
+     * changed interval starts counting again). A sweep under way goes on; the service stays registered.
+     */
+    @Modified
+    synchronized void modified(RetentionConfiguration config) {
         this.batch = Math.max(1, config.retention_batch());
         this.lease = Duration.ofSeconds(Math.max(1, config.retention_lease_seconds()));
-        this.expiries = new Expiries(store);
         this.reconcileEvery = Duration.ofHours(Math.max(1, config.retention_reconcile_hours()));
         this.legalRetention = Duration.ofDays(Math.max(1, config.legal_retention_days()));
-        long minutes = config.retention_sweep_minutes();
-        if (scheduler != null && minutes > 0) {
-            this.lane = scheduler.lane("retention", 1, 1);
-            this.sweeps = scheduler.every(lane, "retention sweep", Duration.ofMinutes(minutes),
-                    Duration.ofMinutes(minutes), this::scheduledRun);
-        } else {
-            this.lane = null;
-            this.sweeps = null;
+        if (scheduler == null) {
+            return;
+        }
+        Duration every = Duration.ofMinutes(Math.max(0, config.retention_sweep_minutes()));
+        if (sweeps != null && sweeps.period().equals(every)) {
+            return;
+        }
+        if (sweeps != null) {
+            sweeps.cancel();
+            sweeps = null;
+        }
+        if (!every.isZero()) {
+            if (lane == null) {
+                lane = scheduler.lane("retention", 1, 1);
+            }
+            sweeps = scheduler.every(lane, "retention sweep", every, every, this::scheduledRun);
         }
     }
 
     @Deactivate
-    public void stop() {
-        if (lane != null) {
+    public synchronized void stop() {
+        if (sweeps != null) {
             sweeps.cancel();
+        }
+        if (lane != null) {
             lane.shutdownNow();
         }
     }
