@@ -19,6 +19,6 @@ public interface AdmissionState {
     /** The owner's queued and running jobs, counted on first use. */
     int activeJobs();
 
-    /** Bytes the owner's media take, summed on first use. */
+    /** Bytes the owner's media take, summed in this transaction before the account row was locked. */
     long bytesUsed();
 }

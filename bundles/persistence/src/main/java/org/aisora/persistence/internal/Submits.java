@@ -33,10 +33,14 @@ final class Submits {
                             Admission admission) {
         List<String> keys = List.copyOf(counterKeys);
         Outcome out = Postings.withBalanceRows(emf, em -> {
+            // read before the lock, which it does not need (the quota was never checked under one): the sum
+            // over the owner's media is the longest read here, and the lock is what other submissions wait for
+            long bytesUsed = em.createQuery("select coalesce(sum(m.bytes), 0) from Media m where m.ownerId = :o",
+                    Long.class).setParameter("o", ownerId).getSingleResult();
             AccountEntity owner = em.find(AccountEntity.class, ownerId, LockModeType.PESSIMISTIC_WRITE);
             Counters.Locked locked = Counters.lock(em, keys, now);
             State state = new State(em, ownerId, owner == null || owner.erasing() ? null : owner.toRecord(),
-                    new HashMap<>(locked.live()));
+                    new HashMap<>(locked.live()), bytesUsed);
             JobEnqueue enqueue;
             try {
                 enqueue = admission.admit(state);
@@ -70,14 +74,16 @@ final class Submits {
         private final String ownerId;
         private final AccountRecord account;
         final Map<String, CounterRecord> counters;
+        private final long bytesUsed;
         private Integer active;
-        private Long bytes;
 
-        State(EntityManager em, String ownerId, AccountRecord account, Map<String, CounterRecord> counters) {
+        State(EntityManager em, String ownerId, AccountRecord account, Map<String, CounterRecord> counters,
+              long bytesUsed) {
             this.em = em;
             this.ownerId = ownerId;
             this.account = account;
             this.counters = counters;
+            this.bytesUsed = bytesUsed;
         }
 
         @Override
@@ -101,11 +107,7 @@ final class Submits {
 
         @Override
         public long bytesUsed() {
-            if (bytes == null) {
-                bytes = em.createQuery("select coalesce(sum(m.bytes), 0) from Media m where m.ownerId = :o", Long.class)
-                        .setParameter("o", ownerId).getSingleResult();
-            }
-            return bytes;
+            return bytesUsed;
         }
     }
 }
