@@ -39,6 +39,8 @@ start_copy() {
   # limits lifted: credits for every submission, rate and concurrency caps out of reach
   printf 'signup.grant.credits = 1000000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:1000000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' \
     > "$SCRATCH/etc/org.aisora.core.cfg"
+  # the bench signs up its 16 users from one address
+  printf 'signup.max.per.ip = 1000\nsignup.max.global = 1000\n' > "$SCRATCH/etc/org.aisora.core.security.cfg"
   if [ "$db" = mariadb ]; then
     DB_NAME=aisora_bench_$$
     mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
@@ -118,20 +120,22 @@ own() {
 }
 
 # abrun PATH [TOKEN]: ab -k -c 16 -t SECONDS (a GET, or a POST of BODY with TOKEN); sets RATE (2xx per second),
-# NON2XX and P99 (ms)
+# NON2XX and P99 (ms). ab's "Length" failures are not errors: it counts every body whose length differs from
+# the first one's (chunked answers), so only non-2xx answers and connect, receive and exception failures count.
 abrun() {
   local out args=(-k -c "$CONNECTIONS" -t "$SECONDS_PER_RUN" -n 10000000 -q)
   if [ -n "${2:-}" ]; then args+=(-p bench/scratch/submit-body.json -T application/json -H "Authorization: Bearer $2"); fi
   out=$(ab "${args[@]}" "$API$1" 2>&1)
-  local complete failed non2xx secs
+  local complete non2xx secs broken
   complete=$(awk '/^Complete requests:/{print $3}' <<<"$out")
-  failed=$(awk '/^Failed requests:/{print $3}' <<<"$out")
   non2xx=$(awk '/^Non-2xx responses:/{print $3}' <<<"$out"); non2xx=${non2xx:-0}
+  broken=$(sed -nE 's/.*\(Connect: ([0-9]+), Receive: ([0-9]+), Length: [0-9]+, Exceptions: ([0-9]+)\).*/\1 \2 \3/p' <<<"$out" \
+    | awk '{print $1 + $2 + $3}'); broken=${broken:-0}
   secs=$(awk '/^Time taken for tests:/{print $5}' <<<"$out")
   P99=$(awk '/^  99%/{print $2}' <<<"$out")
-  RATE=$(python3 -c "print(round(($complete - $non2xx - $failed) / $secs, 1))")
-  NON2XX=$((non2xx + failed))
-  echo "  ab -k -c $CONNECTIONS -t $SECONDS_PER_RUN $1: $complete complete, $NON2XX failed or non-2xx, $RATE 2xx/s, p99 ${P99} ms"
+  RATE=$(python3 -c "print(round(($complete - $non2xx - $broken) / $secs, 1))")
+  NON2XX=$((non2xx + broken))
+  echo "  ab -k -c $CONNECTIONS -t $SECONDS_PER_RUN $1: $complete complete, $NON2XX non-2xx or broken, $RATE 2xx/s, p99 ${P99} ms"
 }
 
 status=0
@@ -144,21 +148,23 @@ for db in $DATABASES; do
   java bench/Load.java POST "$API/generations" 3 "$CONNECTIONS" "$BODY" "$TOKENS" >/dev/null
   drained
 
-  own GET /plans; own_trivial=$RATE
-  own POST /generations "$BODY" "$TOKENS"; own_submit=$RATE; own_bad=$NON2XX
+  echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  own GET /plans; own_trivial=$RATE; own_bad=$NON2XX
+  own POST /generations "$BODY" "$TOKENS"; own_submit=$RATE; own_bad=$((own_bad + NON2XX))
   drained
-  abrun /plans; ab_trivial=$RATE
-  abrun /generations "$one"; ab_submit=$RATE; ab_bad=$NON2XX
+  abrun /plans; ab_trivial=$RATE; ab_bad=$NON2XX
+  abrun /generations "$one"; ab_submit=$RATE; ab_bad=$((ab_bad + NON2XX))
   drained
+  echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
   for pair in "Load.java:$own_submit:$own_trivial:$own_bad" "ab:$ab_submit:$ab_trivial:$ab_bad"; do
     IFS=: read -r client submit trivial bad <<<"$pair"
-    pct=$(python3 -c "print(round(100 * $submit / $trivial, 1))")
+    pct=$(python3 -c "print(round(100 * $submit / $trivial, 1) if $trivial > 0 else 0)")
     verdict=met
     if python3 -c "import sys; sys.exit(0 if $submit * 100 >= $TARGET * $trivial and $bad == 0 else 1)"; then :; else
       verdict=MISSED; status=1
     fi
-    line="$db $client: POST /generations $submit req/s ($bad non-2xx) / GET /plans $trivial req/s = $pct % (target >= $TARGET %): $verdict"
+    line="$db $client: POST /generations $submit req/s / GET /plans $trivial req/s = $pct % (target >= $TARGET %; $bad non-2xx in both): $verdict"
     echo "$line" | tee -a "$RESULTS"
   done
   stop_all

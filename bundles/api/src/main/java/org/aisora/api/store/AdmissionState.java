@@ -16,6 +16,9 @@ public interface AdmissionState {
     /** The live counters of the keys {@link JobStore#submit} was given; change them as in {@link CounterChange}. */
     Map<String, CounterRecord> counters();
 
+    /** Whether the owner restricted the processing of their data (a preference), read on first use. */
+    boolean processingRestricted();
+
     /** The owner's queued and running jobs, counted on first use. */
     int activeJobs();
 

@@ -97,6 +97,17 @@ final class Submits {
         }
 
         @Override
+        public boolean processingRestricted() {
+            List<?> flags = em.createNativeQuery("SELECT processing_restricted FROM account_preferences"
+                    + " WHERE account_id = ?").setParameter(1, ownerId).getResultList();
+            return !flags.isEmpty() && flag(flags.get(0));
+        }
+
+        private static boolean flag(Object column) {
+            return column instanceof Boolean b ? b : column instanceof Number n && n.intValue() != 0;
+        }
+
+        @Override
         public int activeJobs() {
             if (active == null) {
                 active = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM jobs WHERE owner_id = ?"

@@ -82,11 +82,20 @@ public final class GenerationServiceImpl implements GenerationService {
 
     @Override
     public GenerationView submit(Caller caller, GenerationSubmission submission, String idempotencyKey) {
-        // the restriction right comes first: no job row, no credit hold, no idempotent replay
-        ProcessingRestriction.requireAllowed(preferences, caller.accountId());
-        ValidatedSubmission v = SubmissionValidator.validate(submission, config);
-        String key = IdempotencyKeys.check(idempotencyKey);
+        // the restriction right comes first: no job row, no credit hold, no idempotent replay. Without a replay to
+        // answer it is read inside the submission's transaction (one round trip less); an invalid request reads
+        // it first, so a restricted account still hears of its restriction before its mistake.
+        ValidatedSubmission v;
+        String key;
+        try {
+            v = SubmissionValidator.validate(submission, config);
+            key = IdempotencyKeys.check(idempotencyKey);
+        } catch (RuntimeException invalid) {
+            ProcessingRestriction.requireAllowed(preferences, caller.accountId());
+            throw invalid;
+        }
         if (key != null) {
+            ProcessingRestriction.requireAllowed(preferences, caller.accountId());
             Optional<JobRecord> earlier = jobs.findByIdempotencyKey(caller.accountId(), key);
             if (earlier.isPresent()) {
                 return JobViews.view(earlier.get(), media);
@@ -117,6 +126,9 @@ public final class GenerationServiceImpl implements GenerationService {
     /** The plan's limits in their documented order, under the account's row lock; the job and its hold. */
     private JobEnqueue admit(AdmissionState state, Caller caller, ValidatedSubmission v, String key, String jobId,
                              Optional<MediaRecord> input, Instant now) {
+        if (key == null && state.processingRestricted()) {
+            throw ProcessingRestriction.refused();
+        }
         AccountRecord account = state.account();
         if (account == null) {
             throw AisoraException.unauthorized("the account no longer exists");
