@@ -22,6 +22,6 @@ public interface AdmissionState {
     /** The owner's queued and running jobs, counted on first use. */
     int activeJobs();
 
-    /** Bytes the owner's media take, summed in this transaction before the account row was locked. */
+    /** Bytes the owner's media take, summed in this transaction (from an index). */
     long bytesUsed();
 }

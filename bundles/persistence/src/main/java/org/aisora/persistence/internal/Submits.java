@@ -33,11 +33,11 @@ final class Submits {
                             Admission admission) {
         List<String> keys = List.copyOf(counterKeys);
         Outcome out = Postings.withBalanceRows(emf, em -> {
-            // read before the lock, which it does not need (the quota was never checked under one): the sum
-            // over the owner's media is the longest read here, and the lock is what other submissions wait for
+            // the lock comes first: on MariaDB the first plain read fixes the transaction's snapshot, and the active
+            // jobs must be counted in one taken after the previous submission of this account committed
+            AccountEntity owner = em.find(AccountEntity.class, ownerId, LockModeType.PESSIMISTIC_WRITE);
             long bytesUsed = em.createQuery("select coalesce(sum(m.bytes), 0) from Media m where m.ownerId = :o",
                     Long.class).setParameter("o", ownerId).getSingleResult();
-            AccountEntity owner = em.find(AccountEntity.class, ownerId, LockModeType.PESSIMISTIC_WRITE);
             Counters.Locked locked = Counters.lock(em, keys, now);
             State state = new State(em, ownerId, owner == null || owner.erasing() ? null : owner.toRecord(),
                     new HashMap<>(locked.live()), bytesUsed);

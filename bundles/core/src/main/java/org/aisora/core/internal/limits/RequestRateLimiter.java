@@ -22,7 +22,7 @@ import org.aisora.api.store.CounterStore;
 public final class RequestRateLimiter {
     /** Units per token: nanoseconds per minute. */
     static final long UNIT = 60_000_000_000L;
-    static final String PREFIX = "rate.account:";
+    static final String PREFIX = "rate.account";
 
     private final Clock clock;
     private final CounterStore counters;
@@ -32,9 +32,9 @@ public final class RequestRateLimiter {
         this.counters = counters;
     }
 
-    /** The counter key of an account's bucket. */
+    /** The counter key of an account's bucket: a digest, so an erased account's id is not left behind in it. */
     public static String key(String accountId) {
-        return PREFIX + accountId;
+        return CounterKeys.of(PREFIX, accountId);
     }
 
     /**

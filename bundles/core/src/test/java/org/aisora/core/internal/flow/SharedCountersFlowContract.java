@@ -125,7 +125,7 @@ abstract class SharedCountersFlowContract {
         String first = n[0].generations.submit(dee, image(1), null).id();
         long available = n[0].db.ledger().balance(LedgerAccounts.available(dee.accountId()));
         long held = n[0].db.ledger().balance(LedgerAccounts.held(dee.accountId()));
-        String rate = "rate.account:" + dee.accountId();
+        String rate = org.aisora.core.internal.limits.RequestRateLimiter.key(dee.accountId());
         long tokens = n[0].db.counters().find(rate, Instant.now()).orElseThrow().count();
         // the second job reuses the first one's id: its insert fails after the counters and before the hold
         Instant now = Instant.now();
