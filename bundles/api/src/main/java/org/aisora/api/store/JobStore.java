@@ -14,6 +14,18 @@ public interface JobStore {
      */
     void enqueue(JobRecord job, LedgerTransaction hold);
 
+    /**
+     * Admits and enqueues a job in one transaction: locks the owner's account row, reads the counters of
+     * {@code counterKeys} live at {@code now}, lets {@code admission} decide (it checks the plan's limits and
+     * names the job and its hold), then writes the counters, inserts the job and posts the hold. Submissions of
+     * one account, from any node, take turns on the account row.
+     * @return the job inserted
+     * @throws org.aisora.api.error.InsufficientCreditsException when the hold does not fit; the counters are kept
+     * @throws org.aisora.api.error.AisoraException {@code idempotency_key_reused} (409); nothing is written
+     * @since 2.2
+     */
+    JobRecord submit(String ownerId, java.util.Collection<String> counterKeys, Instant now, Admission admission);
+
     Optional<JobRecord> find(String id);
 
     Optional<JobRecord> findByIdempotencyKey(String ownerId, String idempotencyKey);

@@ -55,7 +55,8 @@ public @interface CoreConfiguration {
 
     @AttributeDefinition(description = "Failed sign-ins per account (e-mail, known or not) that are free; past"
             + " them each attempt waits 1 s doubling per failure (up to login.max.account.delay.seconds in"
-            + " org.aisora.core.security) after the latest failure, else 429 (kept in memory, per node)")
+            + " org.aisora.core.security) after the latest failure, else 429 (counted in the database, so"
+            + " every node shares the count)")
     int login_max_failures_per_account() default 5;
 
     @AttributeDefinition(description = "Failed sign-ins per client address that are free; past them attempts on"

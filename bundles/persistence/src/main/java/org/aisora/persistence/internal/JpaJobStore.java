@@ -1,6 +1,7 @@
 package org.aisora.persistence.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManager;
@@ -8,6 +9,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 import org.aisora.api.error.AisoraException;
+import org.aisora.api.store.Admission;
 import org.aisora.api.store.JobAttempt;
 import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
@@ -41,12 +43,25 @@ public final class JpaJobStore implements JobStore {
                 return hold == null || Postings.post(em, hold);
             });
         } catch (PersistenceException e) {
-            if (SqlErrors.isConstraintViolation(e, "ux_jobs_owner_idempotency")) {
-                throw AisoraException.conflict("idempotency_key_reused",
-                        "a generation with this idempotency key exists");
-            }
-            throw e;
+            throw reusedKey(e);
         }
+    }
+
+    /** @throws AisoraException {@code idempotency_key_reused} (409) when the owner already used the key */
+    @Override
+    public JobRecord submit(String ownerId, Collection<String> counterKeys, Instant now, Admission admission) {
+        try {
+            return Submits.submit(emf, ownerId, counterKeys, now, admission);
+        } catch (PersistenceException e) {
+            throw reusedKey(e);
+        }
+    }
+
+    private static RuntimeException reusedKey(PersistenceException e) {
+        if (SqlErrors.isConstraintViolation(e, "ux_jobs_owner_idempotency")) {
+            return AisoraException.conflict("idempotency_key_reused", "a generation with this idempotency key exists");
+        }
+        return e;
     }
 
     @Override

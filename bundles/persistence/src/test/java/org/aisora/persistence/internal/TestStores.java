@@ -35,6 +35,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaDeletionReceiptStore receipts;
     private final JpaVendorDeletionStore vendorDeletions;
     private final JpaThirdPartyStore thirdParties;
+    private final JpaCounterStore counters;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -61,6 +62,7 @@ public final class TestStores implements AutoCloseable {
         this.receipts = new JpaDeletionReceiptStore(emf, ready);
         this.vendorDeletions = new JpaVendorDeletionStore(emf, ready);
         this.thirdParties = new JpaThirdPartyStore(emf, ready);
+        this.counters = new JpaCounterStore(emf, ready);
     }
 
     /** Always available. */
@@ -152,6 +154,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.VendorDeletionStore vendorDeletions() {
         return vendorDeletions;
+    }
+
+    public org.aisora.api.store.CounterStore counters() {
+        return counters;
     }
 
     public org.aisora.api.store.ThirdPartyStore thirdParties() {

@@ -17,8 +17,13 @@ public final class ProcessingRestriction {
     /** @throws AisoraException 403 {@code processing_restricted} when the account restricted processing */
     public static void requireAllowed(PreferenceStore preferences, String accountId) {
         if (preferences.find(accountId).map(PreferencesRecord::processingRestricted).orElse(false)) {
-            throw AisoraException.forbidden(CODE, "you restricted the processing of your data: lift the"
-                    + " restriction in PUT /me/preferences to generate or upload again");
+            throw refused();
         }
+    }
+
+    /** 403 {@code processing_restricted}, for callers that read the preference themselves. */
+    public static AisoraException refused() {
+        return AisoraException.forbidden(CODE, "you restricted the processing of your data: lift the"
+                + " restriction in PUT /me/preferences to generate or upload again");
     }
 }

@@ -17,6 +17,10 @@ import org.aisora.api.service.GenerationSubmission;
 import org.aisora.api.service.GenerationView;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.AdmissionState;
+import org.aisora.api.store.CounterRefusal;
+import org.aisora.api.store.JobEnqueue;
+import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.JobCompletion;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStatus;
@@ -51,7 +55,6 @@ public final class GenerationServiceImpl implements GenerationService {
     private final CoreConfiguration config;
     private final Clock clock;
     private final PlanCatalog plans;
-    private final RequestRateLimiter rateLimiter;
     private final ConcurrencyCap concurrency = new ConcurrencyCap();
 
     @Activate
@@ -75,55 +78,39 @@ public final class GenerationServiceImpl implements GenerationService {
         this.config = config;
         this.clock = clock;
         this.plans = PlanCatalog.parse(config.plans());
-        this.rateLimiter = new RequestRateLimiter(clock);
     }
 
     @Override
     public GenerationView submit(Caller caller, GenerationSubmission submission, String idempotencyKey) {
-        // the restriction right comes first: no job row, no credit hold, no idempotent replay
-        ProcessingRestriction.requireAllowed(preferences, caller.accountId());
-        ValidatedSubmission v = SubmissionValidator.validate(submission, config);
-        String key = IdempotencyKeys.check(idempotencyKey);
+        // the restriction right comes first: no job row, no credit hold, no idempotent replay. Without a replay to
+        // answer it is read inside the submission's transaction (one round trip less); an invalid request reads
+        // it first, so a restricted account still hears of its restriction before its mistake.
+        ValidatedSubmission v;
+        String key;
+        try {
+            v = SubmissionValidator.validate(submission, config);
+            key = IdempotencyKeys.check(idempotencyKey);
+        } catch (RuntimeException invalid) {
+            ProcessingRestriction.requireAllowed(preferences, caller.accountId());
+            throw invalid;
+        }
         if (key != null) {
+            ProcessingRestriction.requireAllowed(preferences, caller.accountId());
             Optional<JobRecord> earlier = jobs.findByIdempotencyKey(caller.accountId(), key);
             if (earlier.isPresent()) {
                 return JobViews.view(earlier.get(), media);
             }
         }
-        AccountRecord account = accounts.findById(caller.accountId())
-                .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
-        Plan plan = plans.forAccount(account.plan());
-        rateLimiter.acquire(account.id(), plan);
-        if (v.type().producesVideo()) {
-            LimitRefusals.requireVideoSeconds(plan, v.durationSeconds());
-        }
-        // an account over its storage quota may not add outputs: refused before any credits are held
-        if (media.bytesUsed(account.id()) >= plan.maxStorageBytes()) {
-            throw LimitRefusals.storageQuotaExceeded(plan);
-        }
+        // read before the transaction (it is the caller's own upload or a 404, decided inside, in the old order)
+        Optional<MediaRecord> input = v.inputMediaId() == null ? Optional.empty() : media.find(v.inputMediaId());
         String jobId = UUID.randomUUID().toString();
-        checkPinnedProvider(v, jobId);
-        checkModeration(v, jobId);
-        if (v.inputMediaId() != null) {
-            // the caller's own upload only: another account's id is as missing as an unknown one
-            media.find(v.inputMediaId()).filter(m -> m.ownerId().equals(caller.accountId()))
-                    .filter(m -> "upload".equals(m.kind()) && m.contentType().startsWith("image/"))
-                    .orElseThrow(() -> AisoraException.notFound("input media"));
-        }
-        RetentionPolicy retention = registry.retentionPolicy().orElseThrow(() -> new AisoraException(
-                AisoraException.Kind.UNAVAILABLE, "policy_unavailable", "generation is paused for now"));
         Instant now = clock.instant();
-        long cost = Pricing.cost(v, config.image_tile_credits());
-        JobRecord job = new JobRecord(jobId, account.id(), v.type().wireName(), v.prompt(), v.negativePrompt(),
-                v.width(), v.height(), v.durationSeconds(), v.seed(), v.provider(), key, JobStatus.QUEUED, null, cost,
-                null, null, now, null, null, now.plus(retention.retention(account.plan(), ArtifactKind.OPERATIONAL_LOG)),
-                v.inputMediaId());
+        JobRecord job;
         try {
-            // the plan's cap on queued + running jobs, checked and enqueued under one per-account lock
-            concurrency.withSlot(account.id(), plan, () -> jobs.countActive(account.id()), () -> {
-                jobs.enqueue(job, LedgerAccounts.hold(jobId, account.id(), cost, now));
-                return null;
-            });
+            // one transaction: the account row locked, the rate token, the plan's checks, the concurrency cap, the
+            // hold and the insert; a refusal after the token was taken keeps the token taken (as it always did)
+            job = jobs.submit(caller.accountId(), List.of(RequestRateLimiter.key(caller.accountId())), now,
+                    state -> admit(state, caller, v, key, jobId, input, now));
         } catch (AisoraException e) {
             // two requests with one idempotency key raced: the loser answers with the winner's job
             if (key != null && e.kind() == AisoraException.Kind.CONFLICT) {
@@ -134,6 +121,49 @@ public final class GenerationServiceImpl implements GenerationService {
         }
         engine.dispatch(jobId);
         return JobViews.view(job, media);
+    }
+
+    /** The plan's limits in their documented order, under the account's row lock; the job and its hold. */
+    private JobEnqueue admit(AdmissionState state, Caller caller, ValidatedSubmission v, String key, String jobId,
+                             Optional<MediaRecord> input, Instant now) {
+        if (key == null && state.processingRestricted()) {
+            throw ProcessingRestriction.refused();
+        }
+        AccountRecord account = state.account();
+        if (account == null) {
+            throw AisoraException.unauthorized("the account no longer exists");
+        }
+        Plan plan = plans.forAccount(account.plan());
+        RequestRateLimiter.acquire(state.counters(), account.id(), plan, now);
+        try {
+            if (v.type().producesVideo()) {
+                LimitRefusals.requireVideoSeconds(plan, v.durationSeconds());
+            }
+            // an account over its storage quota may not add outputs: refused before any credits are held
+            if (state.bytesUsed() >= plan.maxStorageBytes()) {
+                throw LimitRefusals.storageQuotaExceeded(plan);
+            }
+            checkPinnedProvider(v, jobId);
+            checkModeration(v, jobId);
+            if (v.inputMediaId() != null) {
+                // the caller's own upload only: another account's id is as missing as an unknown one
+                input.filter(m -> m.ownerId().equals(caller.accountId()))
+                        .filter(m -> "upload".equals(m.kind()) && m.contentType().startsWith("image/"))
+                        .orElseThrow(() -> AisoraException.notFound("input media"));
+            }
+            RetentionPolicy retention = registry.retentionPolicy().orElseThrow(() -> new AisoraException(
+                    AisoraException.Kind.UNAVAILABLE, "policy_unavailable", "generation is paused for now"));
+            long cost = Pricing.cost(v, config.image_tile_credits());
+            JobRecord job = new JobRecord(jobId, account.id(), v.type().wireName(), v.prompt(), v.negativePrompt(),
+                    v.width(), v.height(), v.durationSeconds(), v.seed(), v.provider(), key, JobStatus.QUEUED, null,
+                    cost, null, null, now, null, null,
+                    now.plus(retention.retention(account.plan(), ArtifactKind.OPERATIONAL_LOG)), v.inputMediaId());
+            // the plan's cap on queued + running jobs, counted under the account row lock every node takes
+            concurrency.require(plan, state.activeJobs());
+            return new JobEnqueue(job, LedgerAccounts.hold(jobId, account.id(), cost, now));
+        } catch (RuntimeException refused) {
+            throw new CounterRefusal(refused);
+        }
     }
 
     private void checkPinnedProvider(ValidatedSubmission v, String jobId) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.aisora.api.service.AuditLog;
 import org.aisora.api.service.ClientInfo;
 import org.aisora.api.store.AccountRecord;
+import org.aisora.api.store.CounterStore;
 import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.devices.DeviceRecorder;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,9 @@ import org.osgi.service.component.annotations.Reference;
  * through the bounded {@link HashingGate}, progressive sign-in delays ({@link LoginThrottle}), sign-up
  * rate limits ({@link SignupLimiter}), named API tokens, device records and the audit log. Every password
  * hash and verification of the platform goes through here, so none escapes the gate or the throttle.
+ * <p>
+ * The throttle and the sign-up limits count in the database (shared by every node); the hashing gate stays
+ * in memory: its slots guard this node's CPU and heap, which other nodes do not share.
  */
 @Component(service = AccountSecurity.class, configurationPid = {CoreConfiguration.PID, SecurityConfiguration.PID})
 public final class AccountSecurity {
@@ -32,20 +36,21 @@ public final class AccountSecurity {
 
     @Activate
     public AccountSecurity(@Reference TokenServiceImpl tokens, @Reference DeviceRecorder devices,
-                           @Reference AuditLog audit, @Reference HashingGate gate, CoreConfiguration config,
-                           SecurityConfiguration security) {
-        this(tokens, devices, audit, gate, config, security, Clock.systemUTC());
+                           @Reference AuditLog audit, @Reference HashingGate gate, @Reference CounterStore counters,
+                           CoreConfiguration config, SecurityConfiguration security) {
+        this(tokens, devices, audit, gate, counters, config, security, Clock.systemUTC());
     }
 
     public AccountSecurity(TokenServiceImpl tokens, DeviceRecorder devices, AuditLog audit, HashingGate gate,
-                           CoreConfiguration config, SecurityConfiguration security, Clock clock) {
+                           CounterStore counters, CoreConfiguration config, SecurityConfiguration security,
+                           Clock clock) {
         this.throttle = new LoginThrottle(clock, new LoginThrottle.Limits(config.login_max_failures_per_account(),
                 Duration.ofSeconds(security.login_max_account_delay_seconds()), config.login_max_failures_per_ip(),
                 Duration.ofSeconds(security.login_max_ip_delay_seconds()),
-                Duration.ofSeconds(config.login_window_seconds()), security.throttle_max_keys()));
+                Duration.ofSeconds(config.login_window_seconds()), security.throttle_max_keys()), counters);
         this.signups = new SignupLimiter(clock, security.signup_max_per_ip(),
                 Duration.ofSeconds(security.signup_ip_window_seconds()), security.signup_max_global(),
-                Duration.ofSeconds(security.signup_global_window_seconds()), security.throttle_max_keys());
+                Duration.ofSeconds(security.signup_global_window_seconds()), security.throttle_max_keys(), counters);
         this.gate = gate;
         this.tokens = tokens;
         this.devices = devices;

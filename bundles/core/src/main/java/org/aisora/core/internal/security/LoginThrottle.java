@@ -3,11 +3,14 @@ package org.aisora.core.internal.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.aisora.api.error.RateLimitedException;
+import org.aisora.api.store.CounterRecord;
+import org.aisora.api.store.CounterStore;
+import org.aisora.core.internal.limits.CounterKeys;
 
 /**
  * Progressive delays after failed password checks (OWASP Authentication Cheat Sheet), per account and per
@@ -23,19 +26,23 @@ import org.aisora.api.error.RateLimitedException;
  * </ul>
  * An attempt is counted as a failure <em>before</em> the password is hashed ({@link #begin}); a success
  * takes it back, so parallel attempts cannot all pass the limit while they hash. Failures are forgotten
- * once {@code window} passes after the latest failure's delay. Counts live in memory on this node.
+ * once {@code window} passes after the latest failure's delay.
  * <p>
- * Memory stays bounded: at {@code maxKeys} a map sweeps forgotten entries, and if it is still full a new
- * key is not tracked. An untracked account is treated as one with failures, so the address rule holds
- * for it (an attacker who fills the map does not free a target from every limit).
+ * The counts are shared counters in the database ({@link CounterStore}), so the delays hold on every node:
+ * check and count are one locked read-modify-write of the account's and the address's rows. Their keys hold
+ * digests, not the e-mail or the address; forgotten rows are deleted when next touched or by the retention sweep.
  */
 public final class LoginThrottle {
     public static final String CODE = "too_many_login_attempts";
     static final int DEFAULT_MAX_KEYS = 100_000;
+    static final String ACCOUNT = "login.account";
+    static final String ADDRESS = "login.address";
     private static final Duration STEP = Duration.ofSeconds(1);
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
-    /** The settings; durations positive, counts at least 1 (free counts at least 0). */
+    /**
+     * The settings; durations positive, counts at least 1 (free counts at least 0). {@code maxKeys} bounded the
+     * in-memory maps of earlier versions and is kept for configuration compatibility only.
+     */
     public record Limits(int freeAccount, Duration maxAccountDelay, int freeAddress, Duration maxAddressDelay,
                          Duration window, int maxKeys) {
         public Limits {
@@ -48,9 +55,6 @@ public final class LoginThrottle {
         private static boolean positive(Duration d) {
             return d != null && !d.isNegative() && !d.isZero();
         }
-    }
-
-    private record Failures(int count, Instant latest) {
     }
 
     /** One counted attempt: settle it with {@link #succeeded} or {@link #abandoned}; a failure needs nothing. */
@@ -66,14 +70,12 @@ public final class LoginThrottle {
 
     private final Clock clock;
     private final Limits limits;
-    // plain maps under this object's lock: check-and-count must be one step, and each step is O(1)
-    private final Map<String, Failures> accounts = new HashMap<>();
-    private final Map<String, Failures> addresses = new HashMap<>();
-    private final Map<Map<String, Failures>, Instant> sweptAt = new IdentityHashMap<>();
+    private final CounterStore counters;
 
-    public LoginThrottle(Clock clock, Limits limits) {
+    public LoginThrottle(Clock clock, Limits limits, CounterStore counters) {
         this.clock = clock;
         this.limits = limits;
+        this.counters = counters;
     }
 
     /**
@@ -82,56 +84,57 @@ public final class LoginThrottle {
      * @param accountExists whether the e-mail belongs to an account (the address rule spares clean ones)
      * @throws RateLimitedException {@value #CODE} with the seconds left to wait
      */
-    public synchronized Attempt begin(String email, boolean accountExists, String address) {
+    public Attempt begin(String email, boolean accountExists, String address) {
         Instant now = clock.instant();
-        String account = key(email);
-        Failures own = live(accounts, account, limits.freeAccount(), limits.maxAccountDelay(), now);
-        boolean tracked = account != null && (own != null || room(accounts, limits.freeAccount(),
-                limits.maxAccountDelay(), now));
-        long waitMillis = waitMillis(own, limits.freeAccount(), limits.maxAccountDelay(), now);
-        if (!accountExists || own != null || (account != null && !tracked)) {
-            Failures near = live(addresses, address, limits.freeAddress(), limits.maxAddressDelay(), now);
-            waitMillis = Math.max(waitMillis, waitMillis(near, limits.freeAddress(), limits.maxAddressDelay(), now));
-        }
-        if (waitMillis > 0) {
-            long seconds = (waitMillis + 999) / 1000;
-            throw new RateLimitedException(CODE, "too many failed sign-ins; try again in " + seconds + " s", seconds);
-        }
-        boolean addressTracked = address != null && (addresses.containsKey(address)
-                || room(addresses, limits.freeAddress(), limits.maxAddressDelay(), now));
-        if (tracked) {
-            accounts.merge(account, new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
-        }
-        if (addressTracked) {
-            addresses.merge(address, new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
-        }
-        return new Attempt(tracked ? account : null, addressTracked ? address : null);
+        String account = accountKey(email);
+        String near = addressKey(address);
+        return counters.update(keys(account, near), now, rows -> {
+            CounterRecord own = account == null ? null : rows.get(account);
+            long waitMillis = waitMillis(own, limits.freeAccount(), limits.maxAccountDelay(), now);
+            if (!accountExists || own != null) {
+                CounterRecord from = near == null ? null : rows.get(near);
+                waitMillis = Math.max(waitMillis, waitMillis(from, limits.freeAddress(), limits.maxAddressDelay(), now));
+            }
+            if (waitMillis > 0) {
+                long seconds = (waitMillis + 999) / 1000;
+                throw new RateLimitedException(CODE, "too many failed sign-ins; try again in " + seconds + " s",
+                        seconds);
+            }
+            if (account != null) {
+                rows.put(account, failure(account, own, now, limits.freeAccount(), limits.maxAccountDelay()));
+            }
+            if (near != null) {
+                rows.put(near, failure(near, rows.get(near), now, limits.freeAddress(), limits.maxAddressDelay()));
+            }
+            return new Attempt(account, near);
+        });
     }
 
     /** The password was right: the account starts afresh and the address's count is taken back. */
-    public synchronized void succeeded(Attempt attempt) {
-        if (attempt.account != null) {
-            accounts.remove(attempt.account);
-        }
-        uncount(addresses, attempt.address);
+    public void succeeded(Attempt attempt) {
+        counters.update(keys(attempt.account, attempt.address), clock.instant(), rows -> {
+            if (attempt.account != null) {
+                rows.remove(attempt.account);
+            }
+            uncount(rows, attempt.address, limits.freeAddress(), limits.maxAddressDelay());
+            return null;
+        });
     }
 
     /** The password was never checked (no hashing slot, an error): nothing is held against anyone. */
-    public synchronized void abandoned(Attempt attempt) {
-        uncount(accounts, attempt.account);
-        uncount(addresses, attempt.address);
+    public void abandoned(Attempt attempt) {
+        counters.update(keys(attempt.account, attempt.address), clock.instant(), rows -> {
+            uncount(rows, attempt.account, limits.freeAccount(), limits.maxAccountDelay());
+            uncount(rows, attempt.address, limits.freeAddress(), limits.maxAddressDelay());
+            return null;
+        });
     }
 
-    /** Keys tracked now, for the memory-bound test. */
-    synchronized int size() {
-        return accounts.size() + addresses.size();
-    }
-
-    static Duration delay(int failures, int free, Duration max) {
+    static Duration delay(long failures, int free, Duration max) {
         if (failures < free) {
             return Duration.ZERO;
         }
-        int doublings = failures - free;
+        long doublings = failures - free;
         if (doublings >= 40) {
             return max;
         }
@@ -139,45 +142,58 @@ public final class LoginThrottle {
         return d.compareTo(max) > 0 ? max : d;
     }
 
-    private Failures live(Map<String, Failures> map, String key, int free, Duration max, Instant now) {
-        Failures f = key == null ? null : map.get(key);
-        if (f != null && forgotten(f, free, max, now)) {
-            map.remove(key);
-            return null;
+    private CounterRecord failure(String key, CounterRecord was, Instant now, int free, Duration max) {
+        long count = was == null ? 1 : was.count() + 1;
+        return new CounterRecord(key, count, now.toEpochMilli(), 0, forgottenAt(count, now, free, max));
+    }
+
+    private void uncount(Map<String, CounterRecord> rows, String key, int free, Duration max) {
+        CounterRecord f = key == null ? null : rows.get(key);
+        if (f == null) {
+            return;
         }
-        return f;
-    }
-
-    private boolean forgotten(Failures f, int free, Duration max, Instant now) {
-        return !now.isBefore(f.latest().plus(delay(f.count(), free, max)).plus(limits.window()));
-    }
-
-    private boolean room(Map<String, Failures> map, int free, Duration max, Instant now) {
-        // a full map is swept at most once a second: a flood of new keys must not make every attempt pay a
-        // scan of all of them under this lock
-        Instant last = sweptAt.get(map);
-        if (map.size() >= limits.maxKeys() && (last == null || !now.isBefore(last.plus(SWEEP_EVERY)))) {
-            sweptAt.put(map, now);
-            map.values().removeIf(f -> forgotten(f, free, max, now));
+        if (f.count() <= 1) {
+            rows.remove(key);
+            return;
         }
-        return map.size() < limits.maxKeys();
+        Instant latest = Instant.ofEpochMilli(f.stamp());
+        rows.put(key, new CounterRecord(key, f.count() - 1, f.stamp(), 0, forgottenAt(f.count() - 1, latest, free, max)));
     }
 
-    private static long waitMillis(Failures f, int free, Duration max, Instant now) {
+    /** Failures are forgotten once the window passes after the latest failure's delay. */
+    private Instant forgottenAt(long count, Instant latest, int free, Duration max) {
+        return latest.plus(delay(count, free, max)).plus(limits.window());
+    }
+
+    private static long waitMillis(CounterRecord f, int free, Duration max, Instant now) {
         if (f == null) {
             return 0;
         }
-        Instant until = f.latest().plus(delay(f.count(), free, max));
+        Instant until = Instant.ofEpochMilli(f.stamp()).plus(delay(f.count(), free, max));
         return until.isAfter(now) ? Duration.between(now, until).toMillis() : 0;
     }
 
-    private static void uncount(Map<String, Failures> map, String key) {
-        if (key != null) {
-            map.computeIfPresent(key, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.latest()));
+    private static List<String> keys(String... keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            if (k != null) {
+                out.add(k);
+            }
         }
+        return out;
     }
 
     static String key(String email) {
         return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String accountKey(String email) {
+        String normal = key(email);
+        return normal == null ? null : CounterKeys.of(ACCOUNT, normal);
+    }
+
+    private static String addressKey(String address) {
+        return address == null || address.isBlank() ? null
+                : CounterKeys.of(ADDRESS, address.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -44,7 +44,7 @@ public @interface SecurityConfiguration {
     @AttributeDefinition(description = "The node-wide sign-up window, seconds")
     long signup_global_window_seconds() default 60;
 
-    @AttributeDefinition(description = "Most keys (e-mails, addresses) each in-memory counter tracks; past it, expired"
-            + " entries are swept and, if still full, new keys are treated conservatively")
+    @AttributeDefinition(description = "Unused since the sign-in and sign-up counters moved to the database"
+            + " (shared by every node, expired rows deleted by the retention sweep); kept so existing .cfg files stay valid")
     int throttle_max_keys() default 100_000;
 }

@@ -3,38 +3,39 @@ package org.aisora.core.internal.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.aisora.api.error.RateLimitedException;
+import org.aisora.api.store.CounterRecord;
+import org.aisora.api.store.CounterStore;
+import org.aisora.core.internal.limits.CounterKeys;
 
 /**
- * Sign-ups per client address and per node, each in a fixed window that opens at its first sign-up.
+ * Sign-ups per client address and platform-wide, each in a fixed window that opens at its first sign-up.
  * Checked before anything is looked up or hashed: every attempt counts, valid or not, since a refused
  * one costs almost nothing and an accepted one costs an Argon2 hash and a credit grant. An attempt
- * refused by the node-wide limit is not held against its address.
+ * refused by the platform-wide limit is not held against its address.
  * <p>
- * Memory stays bounded: at {@code maxKeys} addresses closed windows are swept, and if it is still full
- * an address is not tracked (the node-wide limit still holds it). Callers without an address (console,
- * internal) only count against the node-wide limit.
+ * The windows are shared counters in the database, so both limits hold across every node of one database
+ * (the platform-wide one was per node while it lived in memory). Callers without an address (console,
+ * internal) only count against the platform-wide limit.
  */
 public final class SignupLimiter {
     public static final String CODE = "signup_rate_limited";
-
-    private record Window(int count, Instant opened) {
-    }
+    static final String ADDRESS = "signup.address";
+    static final String ALL = "signup.all";
 
     private final Clock clock;
     private final int perAddress;
     private final Duration addressWindow;
     private final int global;
     private final Duration globalWindow;
-    private final int maxKeys;
-    private Instant sweptAt;
-    private final Map<String, Window> addresses = new HashMap<>();
-    private Window node;
+    private final CounterStore counters;
 
+    /** @param maxKeys bounded the in-memory map of earlier versions; kept for configuration compatibility */
     public SignupLimiter(Clock clock, int perAddress, Duration addressWindow, int global, Duration globalWindow,
-                         int maxKeys) {
+                         int maxKeys, CounterStore counters) {
         if (perAddress < 1 || global < 1 || maxKeys < 1 || addressWindow.isNegative() || addressWindow.isZero()
                 || globalWindow.isNegative() || globalWindow.isZero()) {
             throw new IllegalArgumentException("sign-up limits need counts >= 1 and positive windows");
@@ -44,41 +45,38 @@ public final class SignupLimiter {
         this.addressWindow = addressWindow;
         this.global = global;
         this.globalWindow = globalWindow;
-        this.maxKeys = maxKeys;
+        this.counters = counters;
     }
 
     /** @throws RateLimitedException {@value #CODE} with the seconds until the window that refused closes */
-    public synchronized void acquire(String address) {
+    public void acquire(String address) {
         Instant now = clock.instant();
-        Window mine = address == null ? null : open(addresses.get(address), addressWindow, now);
-        if (mine != null && mine.count() >= perAddress) {
-            throw refused(mine.opened().plus(addressWindow), now);
+        String near = address == null ? null : CounterKeys.of(ADDRESS, address.trim().toLowerCase(Locale.ROOT));
+        List<String> keys = new ArrayList<>(List.of(ALL));
+        if (near != null) {
+            keys.add(near);
         }
-        Window all = open(node, globalWindow, now);
-        if (all != null && all.count() >= global) {
-            throw refused(all.opened().plus(globalWindow), now);
-        }
-        node = all == null ? new Window(1, now) : new Window(all.count() + 1, all.opened());
-        if (address != null && (mine != null || room(now))) {
-            addresses.put(address, mine == null ? new Window(1, now) : new Window(mine.count() + 1, mine.opened()));
-        }
+        counters.update(keys, now, rows -> {
+            CounterRecord mine = near == null ? null : rows.get(near);
+            if (mine != null && mine.count() >= perAddress) {
+                throw refused(mine.expiresAt(), now);
+            }
+            CounterRecord all = rows.get(ALL);
+            if (all != null && all.count() >= global) {
+                throw refused(all.expiresAt(), now);
+            }
+            rows.put(ALL, counted(ALL, all, globalWindow, now));
+            if (near != null) {
+                rows.put(near, counted(near, mine, addressWindow, now));
+            }
+            return null;
+        });
     }
 
-    synchronized int trackedAddresses() {
-        return addresses.size();
-    }
-
-    private static Window open(Window w, Duration window, Instant now) {
-        return w == null || !now.isBefore(w.opened().plus(window)) ? null : w;
-    }
-
-    private boolean room(Instant now) {
-        // swept at most once a second, so a flood of new addresses does not pay a full scan each
-        if (addresses.size() >= maxKeys && (sweptAt == null || !now.isBefore(sweptAt.plusSeconds(1)))) {
-            sweptAt = now;
-            addresses.values().removeIf(w -> open(w, addressWindow, now) == null);
-        }
-        return addresses.size() < maxKeys;
+    /** One more in the open window, or the first of a new one (which closes {@code window} after it opens). */
+    private static CounterRecord counted(String key, CounterRecord open, Duration window, Instant now) {
+        return open == null ? new CounterRecord(key, 1, now.toEpochMilli(), 0, now.plus(window))
+                : new CounterRecord(key, open.count() + 1, open.stamp(), 0, open.expiresAt());
     }
 
     private static RateLimitedException refused(Instant closes, Instant now) {

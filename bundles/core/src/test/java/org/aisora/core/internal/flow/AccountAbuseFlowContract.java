@@ -100,7 +100,7 @@ abstract class AccountAbuseFlowContract {
             cfg.putAll(overrides);
             SecurityConfiguration sc = TestConfig.of(SecurityConfiguration.class, cfg);
             gate = new HashingGate(sc);
-            security = new AccountSecurity(tokens, devices, audit, gate, config, sc, clock);
+            security = new AccountSecurity(tokens, devices, audit, gate, db.counters(), config, sc, clock);
             accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
                     security, config, clock);
         }

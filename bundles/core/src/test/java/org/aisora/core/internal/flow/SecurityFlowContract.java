@@ -83,7 +83,8 @@ abstract class SecurityFlowContract {
         tokens = new TokenServiceImpl(db.apiTokens(), audit, clock);
         devices = new DeviceRecorder(db.devices(), registry, config, clock);
         // generous sign-up limits here (every test signs up); they have a test with their own service
-        security = new AccountSecurity(tokens, devices, audit, new HashingGate(securityConfig(Map.of())), config,
+        security = new AccountSecurity(tokens, devices, audit, new HashingGate(securityConfig(Map.of())), db.counters(),
+                config,
                 securityConfig(Map.of("login_max_account_delay_seconds", 60L, "signup_max_per_ip", 1_000_000,
                         "signup_max_global", 1_000_000)), clock);
         accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),

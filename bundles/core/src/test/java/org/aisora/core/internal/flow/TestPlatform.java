@@ -107,7 +107,7 @@ final class TestPlatform implements AutoCloseable {
         this.security = new org.aisora.core.internal.security.AccountSecurity(tokens, devices, audit,
                 new org.aisora.core.internal.security.HashingGate(TestConfig.of(
                         org.aisora.core.internal.security.SecurityConfiguration.class, Map.of())),
-                config, TestConfig.of(org.aisora.core.internal.security.SecurityConfiguration.class,
+                db.counters(), config, TestConfig.of(org.aisora.core.internal.security.SecurityConfiguration.class,
                 Map.of("signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000)), java.time.Clock.systemUTC());
         this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
                 security, config, java.time.Clock.systemUTC());

@@ -17,14 +17,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.aisora.api.error.AisoraException;
+import org.aisora.persistence.internal.TestStores;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The bucket arithmetic, counted in a real (H2) database. */
 class RequestRateLimiterTest {
     private static final Plan FREE = PlanCatalog.defaults().free(); // 30 per minute: a token every 2 s
     private static final Plan PRO = PlanCatalog.defaults().find("pro").orElseThrow(); // 300: every 200 ms
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
-    private final RequestRateLimiter limiter = new RequestRateLimiter(clock);
+    private final TestStores db = TestStores.h2();
+    private final RequestRateLimiter limiter = new RequestRateLimiter(clock, db.counters());
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
 
     @Test
     void aFullBucketAllowsTheWholeBurstThenRefusesWithTheExactWait() {
@@ -102,30 +111,27 @@ class RequestRateLimiterTest {
     }
 
     @Test
-    void memoryStaysUnderTheCapAndTheRecentAccountsAreKept() {
-        RequestRateLimiter small = new RequestRateLimiter(clock, 1000);
-        for (int i = 0; i < 5000; i++) {
-            clock.advance(Duration.ofMillis(1));
-            small.tryAcquire("account-" + i, FREE);
-            assertTrue(small.size() <= 1000, "size " + small.size() + " after " + i);
-        }
-        for (int i = 0; i < 29; i++) {
-            assertEquals(OptionalLong.empty(), small.tryAcquire("account-4999", FREE));
-        }
-        assertEquals(OptionalLong.of(2), small.tryAcquire("account-4999", FREE)); // its bucket was kept
+    void aBucketIdleForAMinuteIsFullAndItsRowIsForgotten() {
+        allowed("alice", FREE, 30);
+        limiter.tryAcquire("bob", FREE);
+        clock.advance(Duration.ofSeconds(59));
+        limiter.tryAcquire("alice", FREE);
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(1, db.counters().deleteExpired(clock.instant(), 100), "bob's bucket: idle for a minute");
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM counters"));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(30, allowed("alice", FREE, 100));
     }
 
     @Test
-    void idleAccountsAreDroppedByTheNextSweep() {
-        for (int i = 0; i < 10; i++) {
-            limiter.tryAcquire("account-" + i, FREE);
+    void twoLimitersOnOneDatabaseShareTheBucket() {
+        RequestRateLimiter other = new RequestRateLimiter(clock, db.counters());
+        assertEquals(20, allowed("alice", FREE, 20));
+        int more = 0;
+        for (int i = 0; i < 20; i++) {
+            more += other.tryAcquire("alice", FREE).isEmpty() ? 1 : 0;
         }
-        assertEquals(10, limiter.size());
-        clock.advance(Duration.ofSeconds(59));
-        limiter.tryAcquire("account-0", FREE);
-        clock.advance(Duration.ofSeconds(2)); // 61 s since the first sweep; only account-0 was seen within a minute
-        limiter.tryAcquire("late", FREE);
-        assertEquals(2, limiter.size());
+        assertEquals(10, more, "the other node sees the twenty taken");
     }
 
     @Test

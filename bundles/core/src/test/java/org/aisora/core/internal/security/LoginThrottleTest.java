@@ -15,16 +15,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.aisora.api.error.RateLimitedException;
 import org.aisora.core.internal.MutableClock;
+import org.aisora.persistence.internal.TestStores;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The delay rules with a clock the test moves (nothing sleeps). */
+/** The delay rules with a clock the test moves (nothing sleeps), counted in a real (H2) database. */
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private final TestStores db = TestStores.h2();
     private final LoginThrottle throttle = throttle(LoginThrottle.DEFAULT_MAX_KEYS);
 
     private LoginThrottle throttle(int maxKeys) {
         return new LoginThrottle(clock, new LoginThrottle.Limits(5, Duration.ofSeconds(900), 20,
-                Duration.ofSeconds(10), Duration.ofMinutes(15), maxKeys));
+                Duration.ofSeconds(10), Duration.ofMinutes(15), maxKeys), db.counters());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
     }
 
     private long refusedFor(String email, boolean exists, String ip) {
@@ -144,21 +152,15 @@ class LoginThrottleTest {
     }
 
     @Test
-    void memoryIsBoundedAndAnUntrackedAccountStaysUnderItsAddress() {
-        LoginThrottle small = new LoginThrottle(clock, new LoginThrottle.Limits(1, Duration.ofSeconds(900), 2,
-                Duration.ofSeconds(10), Duration.ofMinutes(15), 2));
-        small.begin("x@example.com", true, "192.0.2.1");
-        small.begin("y@example.com", true, "192.0.2.2");
-        small.begin("z@example.com", true, "192.0.2.1"); // accounts full: z is not tracked
-        assertEquals(4, small.size(), "two accounts, two addresses");
-        assertThrows(RateLimitedException.class, () -> small.begin("z@example.com", true, "192.0.2.1"),
-                "untracked, so its address's delay applies though it exists");
-        assertDoesNotThrow(() -> small.begin("w@example.com", true, "192.0.2.9"), "a new address, untracked too");
+    void rowsHoldDigestsAndForgottenOnesAreDeleted() {
+        throttle.begin("x@example.com", true, "192.0.2.1");
+        throttle.begin("y@example.com", true, "192.0.2.1");
+        assertEquals(3, db.queryLong("SELECT COUNT(*) FROM counters"), "two accounts, one address");
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM counters WHERE counter_key LIKE '%example%'"
+                + " OR counter_key LIKE '%192.0.2%'"), "no e-mail or address in a key");
         clock.advance(Duration.ofMinutes(16));
-        small.begin("z@example.com", true, "192.0.2.3");
-        assertEquals(1, assertThrows(RateLimitedException.class,
-                () -> small.begin("z@example.com", true, "192.0.2.4")).retryAfterSeconds(),
-                "forgotten entries were swept, so z is tracked now");
+        assertEquals(3, db.counters().deleteExpired(clock.instant(), 100));
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM counters"));
     }
 
     @Test

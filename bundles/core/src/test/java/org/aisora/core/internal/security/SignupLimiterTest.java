@@ -8,14 +8,24 @@ import java.time.Duration;
 import java.time.Instant;
 import org.aisora.api.error.RateLimitedException;
 import org.aisora.core.internal.MutableClock;
+import org.aisora.persistence.internal.TestStores;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The windows counted in a real (H2) database. */
 class SignupLimiterTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private final TestStores db = TestStores.h2();
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
 
     @Test
     void anAddressGetsFivePerHourAndTheNodeSixtyPerMinute() {
-        SignupLimiter limits = new SignupLimiter(clock, 5, Duration.ofHours(1), 6, Duration.ofMinutes(1), 100);
+        SignupLimiter limits = new SignupLimiter(clock, 5, Duration.ofHours(1), 6, Duration.ofMinutes(1), 100,
+                db.counters());
         for (int i = 0; i < 5; i++) {
             limits.acquire("192.0.2.1");
         }
@@ -36,17 +46,17 @@ class SignupLimiterTest {
     }
 
     @Test
-    void memoryIsBoundedAndTheNodeLimitStillHoldsUntrackedAddresses() {
-        SignupLimiter limits = new SignupLimiter(clock, 1, Duration.ofHours(1), 4, Duration.ofMinutes(1), 2);
-        limits.acquire("a");
-        limits.acquire("b");
-        limits.acquire("c"); // full: c is not tracked
-        assertEquals(2, limits.trackedAddresses());
-        assertDoesNotThrow(() -> limits.acquire("c"));
-        assertThrows(RateLimitedException.class, () -> limits.acquire("d"), "the node's four are used");
+    void twoLimitersOnOneDatabaseShareTheirWindows() {
+        SignupLimiter a = new SignupLimiter(clock, 1, Duration.ofHours(1), 3, Duration.ofMinutes(1), 2, db.counters());
+        SignupLimiter b = new SignupLimiter(clock, 1, Duration.ofHours(1), 3, Duration.ofMinutes(1), 2, db.counters());
+        a.acquire("a");
+        assertThrows(RateLimitedException.class, () -> b.acquire("a"), "the address's one was used on the other");
+        b.acquire("b");
+        a.acquire(null);
+        assertEquals(60, assertThrows(RateLimitedException.class, () -> b.acquire("c")).retryAfterSeconds(),
+                "three platform-wide, counted on both");
         clock.advance(Duration.ofHours(1));
-        limits.acquire("e");
-        assertEquals(1, limits.trackedAddresses(), "closed windows were swept");
-        assertThrows(RateLimitedException.class, () -> limits.acquire("e"));
+        assertEquals(3, db.counters().deleteExpired(clock.instant(), 100), "closed windows are deleted");
+        assertDoesNotThrow(() -> b.acquire("a"));
     }
 }
