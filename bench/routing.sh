@@ -14,7 +14,8 @@ rm -rf "$SCRATCH" && mkdir -p bench/scratch && cp -r "$ASSEMBLY" "$SCRATCH"
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$SCRATCH/etc/org.ops4j.pax.web.cfg"
 grep -q "^org.osgi.service.http.port" "$SCRATCH/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$SCRATCH/etc/org.ops4j.pax.web.cfg"
-printf 'signup.grant.credits = 1000000000\nworkers = 4\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' > "$SCRATCH/etc/org.aisora.core.cfg"
+printf 'signup.grant.credits = 1000000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' > "$SCRATCH/etc/org.aisora.core.plans.cfg"
+printf 'workers = 4\n' > "$SCRATCH/etc/org.aisora.core.jobs.cfg"
 API=http://127.0.0.1:$PORT/api/v1
 stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
 trap stop EXIT

@@ -10,7 +10,8 @@ CONCURRENCY=${2:-8}
 . bench/distribution.sh
 scratch_distribution karaf
 # a generous grant so the load never runs out of credits; 4 workers = 2 cores x 2
-printf 'signup.grant.credits = 1000000000\nworkers = 4\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' > "$SCRATCH/etc/org.aisora.core.cfg"
+printf 'signup.grant.credits = 1000000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' > "$SCRATCH/etc/org.aisora.core.plans.cfg"
+printf 'workers = 4\n' > "$SCRATCH/etc/org.aisora.core.jobs.cfg"
 
 t0=$(date +%s.%N)
 "$SCRATCH/bin/start"

@@ -14,7 +14,7 @@ scratch_distribution heap
 SSH_PORT=$(free_port)
 sed -i "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$SCRATCH/etc/org.apache.karaf.shell.cfg"
 # a plan whose uploads may be as large as upload.max.bytes and whose rate limit lets 1,000 uploads through
-printf 'plans = free=monthly.credits:100,retention.days:7,max.concurrent.jobs:4,requests.per.minute:100000,max.video.seconds:600,max.upload.mb:100,max.storage.mb:4096\n' > "$SCRATCH/etc/org.aisora.core.cfg"
+printf 'plans = free=monthly.credits:100,retention.days:7,max.concurrent.jobs:4,requests.per.minute:100000,max.video.seconds:600,max.upload.mb:100,max.storage.mb:4096\n' > "$SCRATCH/etc/org.aisora.core.plans.cfg"
 KEY=bench/scratch/heap-key
 rm -f "$KEY" "$KEY.pub" && ssh-keygen -q -t rsa -b 2048 -N '' -f "$KEY"
 echo "karaf=$(cut -d' ' -f2 "$KEY.pub"),_g_:admingroup" >> "$SCRATCH/etc/keys.properties"

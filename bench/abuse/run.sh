@@ -15,7 +15,7 @@ IDLE=${2:-40}
 scratch_distribution abuse
 # the legitimate user loops the tour for minutes: a plan and a grant that let it (the limits under test are
 # the abuse limits, not the plan's rate limit or credits)
-printf 'signup.grant.credits = 1000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100,requests.per.minute:100000,max.video.seconds:10,max.upload.mb:50\n' > "$SCRATCH/etc/org.aisora.core.cfg"
+printf 'signup.grant.credits = 1000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100,requests.per.minute:100000,max.video.seconds:10,max.upload.mb:50\n' > "$SCRATCH/etc/org.aisora.core.plans.cfg"
 "$SCRATCH/bin/start"
 await_healthy
 sleep 10   # let the whiteboard settle after the first healthy answer

@@ -12,7 +12,7 @@
 # aisora:ledger-audit clean; A also that the killed node's running jobs are taken over within 2x the lease. Prints
 # PASS/FAIL lines and a summary (bench/scratch/cluster/results.md); exits 1 when a check fails.
 # Usage: [ASSEMBLY=karaf-assembly/target/assembly] [RUNS="C D A B"] [JOBS=400] [JOBS_C=200] [JOBS_D=200] [JOBS_B=200]
-#        [LATENCY_MS=1000] [WORKERS=4] [LEASE=10] [JOBS_CFG=org.aisora.core.cfg] bench/cluster/run.sh
+#        [LATENCY_MS=1000] [WORKERS=4] [LEASE=10] [JOBS_CFG=org.aisora.core.jobs.cfg] bench/cluster/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ASSEMBLY=${ASSEMBLY:-karaf-assembly/target/assembly}
@@ -28,8 +28,10 @@ LEASE=${LEASE:-10}
 SCAN_MS=${SCAN_MS:-1000}
 USERS=${USERS:-4}
 # the PIDs as files in etc/: the jobs' settings, the core's (sign-up grant, plans, analytics) and the plugins'
-JOBS_CFG=${JOBS_CFG:-org.aisora.core.cfg}
-CORE_CFG=${CORE_CFG:-org.aisora.core.cfg}
+JOBS_CFG=${JOBS_CFG:-org.aisora.core.jobs.cfg}
+PLANS_CFG=${PLANS_CFG:-org.aisora.core.plans.cfg}
+NODE_CFG=${NODE_CFG:-org.aisora.core.node.cfg}
+ANALYTICS_CFG=${ANALYTICS_CFG:-org.aisora.core.analytics.cfg}
 PLUGINS_CFG=${PLUGINS_CFG:-org.aisora.core.plugins.cfg}
 DB=${DB:-aisora_cluster_bench}
 MYSQL=(mariadb -h127.0.0.1 -uroot -N -B)
@@ -99,13 +101,13 @@ pool.maxWaitMillis = 10000
 pool.testOnBorrow = true
 EOF
   printf 'root = %s\n.master.key = %s\n' "$(cd "$WORK" && pwd)/blobs" "$MASTER_KEY" > "$d/etc/org.aisora.storage.filesystem.cfg"
-  set_prop "$d/etc/$JOBS_CFG" node.id "$n"
+  set_prop "$d/etc/$NODE_CFG" node.id "$n"
   set_prop "$d/etc/$JOBS_CFG" workers "$WORKERS"
   set_prop "$d/etc/$JOBS_CFG" job.lease.seconds "$LEASE"
   set_prop "$d/etc/$JOBS_CFG" scan.interval.ms "$SCAN_MS"
   # generous credits and plan limits: the limits are not under test (counters are per node today)
-  set_prop "$d/etc/$CORE_CFG" signup.grant.credits 1000000
-  set_prop "$d/etc/$CORE_CFG" plans "free=monthly.credits:0,retention.days:7,max.concurrent.jobs:10000,requests.per.minute:1000000,max.video.seconds:10,max.upload.mb:50"
+  set_prop "$d/etc/$PLANS_CFG" signup.grant.credits 1000000
+  set_prop "$d/etc/$PLANS_CFG" plans "free=monthly.credits:0,retention.days:7,max.concurrent.jobs:10000,requests.per.minute:1000000,max.video.seconds:10,max.upload.mb:50"
   set_prop "$d/etc/$PLUGINS_CFG" routing "text-to-image=replicate"
   set_prop "$d/etc/org.aisora.core.security.cfg" signup.max.per.ip 10000
   set_prop "$d/etc/org.aisora.core.security.cfg" signup.max.global 10000
@@ -188,12 +190,12 @@ write_edit_script() {
 set -eu
 for d in ${DIR[n1]} ${DIR[n2]}; do
   sed -i -e 's/^scan.interval.ms *=.*/scan.interval.ms = $((SCAN_MS + 500))/' -e 's/^workers *=.*/workers = $((WORKERS > 2 ? WORKERS - 1 : WORKERS + 1))/' \$d/etc/$JOBS_CFG
-  sed -i '/^analytics.k *=/d' \$d/etc/$CORE_CFG; echo 'analytics.k = 6' >> \$d/etc/$CORE_CFG
+  sed -i '/^analytics.k *=/d' \$d/etc/$ANALYTICS_CFG 2>/dev/null; echo 'analytics.k = 6' >> \$d/etc/$ANALYTICS_CFG
   sed -i '/^retry.base.ms *=/d' \$d/etc/$PLUGINS_CFG; echo 'retry.base.ms = 400' >> \$d/etc/$PLUGINS_CFG
 done
 ssh -q -p ${SSH[n1]} -i $WORK/key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes \
   karaf@127.0.0.1 'aisora:route text-to-image replicate'
-echo "edited: $JOBS_CFG (scan.interval.ms, workers), $CORE_CFG (analytics.k), $PLUGINS_CFG (retry.base.ms), aisora:route"
+echo "edited: $JOBS_CFG (scan.interval.ms, workers), $ANALYTICS_CFG (analytics.k), $PLUGINS_CFG (retry.base.ms), aisora:route"
 sleep 3
 for d in ${DIR[n1]} ${DIR[n2]}; do
   sed -i -e 's/^scan.interval.ms *=.*/scan.interval.ms = $SCAN_MS/' -e 's/^workers *=.*/workers = $WORKERS/' \$d/etc/$JOBS_CFG

@@ -38,7 +38,7 @@ start_copy() {
   trap stop_all EXIT
   # limits lifted: credits for every submission, rate and concurrency caps out of reach
   printf 'signup.grant.credits = 1000000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:1000000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' \
-    > "$SCRATCH/etc/org.aisora.core.cfg"
+    > "$SCRATCH/etc/org.aisora.core.plans.cfg"
   # the bench signs up its 16 users from one address
   printf 'signup.max.per.ip = 1000\nsignup.max.global = 1000\n' > "$SCRATCH/etc/org.aisora.core.security.cfg"
   if [ "$db" = mariadb ]; then

@@ -10,10 +10,6 @@ public final class TestConfig {
     private TestConfig() {
     }
 
-    public static CoreConfiguration core(Map<String, Object> overrides) {
-        return Configs.of(CoreConfiguration.class, overrides);
-    }
-
     /** The plans service on these settings (the keys of {@link org.aisora.core.internal.limits.PlansConfiguration}). */
     public static Plans plans(Map<String, Object> settings) {
         return new Plans(Configs.of(PlansConfiguration.class, settings));

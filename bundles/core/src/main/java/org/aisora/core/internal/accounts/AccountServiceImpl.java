@@ -24,18 +24,20 @@ import org.aisora.api.store.PolicyAcceptanceRecord;
 import org.aisora.api.store.PolicyStore;
 import org.aisora.api.store.SessionRecord;
 import org.aisora.api.store.SessionStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.credits.LedgerAccounts;
+import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.policy.PolicyServiceImpl;
 import org.aisora.core.internal.security.AccountSecurity;
+import org.aisora.core.internal.security.SecurityConfiguration;
 import org.aisora.core.internal.security.Tokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /** Registration with the age gate, sign-in, bearer-token checks and role changes. */
-@Component(service = AccountService.class, configurationPid = CoreConfiguration.PID)
+@Component(service = AccountService.class, configurationPid = SecurityConfiguration.PID)
 public final class AccountServiceImpl implements AccountService {
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";
@@ -45,7 +47,8 @@ public final class AccountServiceImpl implements AccountService {
     private final LedgerStore ledger;
     private final PluginRegistry registry;
     private final PolicyStore policies;
-    private final CoreConfiguration config;
+    private volatile SecurityConfiguration config;
+    private final Plans plans;
     private final AccountSecurity security;
     private final Clock clock;
 
@@ -53,13 +56,14 @@ public final class AccountServiceImpl implements AccountService {
     public AccountServiceImpl(@Reference AccountStore accounts, @Reference SessionStore sessions,
                               @Reference LedgerStore ledger, @Reference PluginRegistry registry,
                               @Reference PolicyStore policies, @Reference AccountSecurity security,
-                              CoreConfiguration config) {
-        this(accounts, sessions, ledger, registry, policies, security, config, Clock.systemUTC());
+                              @Reference Plans plans, SecurityConfiguration config) {
+        this(accounts, sessions, ledger, registry, policies, security, plans, config, Clock.systemUTC());
     }
 
     public AccountServiceImpl(AccountStore accounts, SessionStore sessions, LedgerStore ledger,
                               PluginRegistry registry, PolicyStore policies, AccountSecurity security,
-                              CoreConfiguration config, Clock clock) {
+                              Plans plans, SecurityConfiguration config, Clock clock) {
+        this.plans = plans;
         this.accounts = accounts;
         this.sessions = sessions;
         this.ledger = ledger;
@@ -68,6 +72,12 @@ public final class AccountServiceImpl implements AccountService {
         this.config = config;
         this.security = security;
         this.clock = clock;
+    }
+
+    /** An edit of the session lifetime applies to the next sign-in; the service stays registered. */
+    @Modified
+    void modified(SecurityConfiguration next) {
+        this.config = next;
     }
 
     @Override
@@ -101,8 +111,9 @@ public final class AccountServiceImpl implements AccountService {
         accounts.insert(account);
         String ip = client == null || client.ip() == null || client.ip().length() > 45 ? null : client.ip();
         policies.accept(new PolicyAcceptanceRecord(account.id(), version, now, ip));
-        if (config.signup_grant_credits() > 0) {
-            ledger.post(LedgerAccounts.grant("signup:" + account.id(), account.id(), config.signup_grant_credits(),
+        long grant = plans.signupGrantCredits();
+        if (grant > 0) {
+            ledger.post(LedgerAccounts.grant("signup:" + account.id(), account.id(), grant,
                     "signup grant", now));
         }
         return view(account);

@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Usage statistics (PID org.aisora.core.analytics, file etc/org.aisora.core.analytics.cfg): the smallest group of users a counter may describe.
+ * Usage statistics (PID org.aisora.core.analytics, file etc/org.aisora.core.analytics.cfg): the smallest group of
+ * users a counter may describe.
  */
 @ObjectClassDefinition(name = "AiSora analytics", description = "Aggregated usage statistics")
 public @interface AnalyticsConfiguration {

@@ -13,11 +13,12 @@ import org.aisora.api.service.DeviceService;
 import org.aisora.api.service.DeviceView;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.DeviceStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.audit.Expiry;
 import org.aisora.core.internal.plugins.PluginRegistry;
+import org.aisora.core.internal.security.SecurityConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * this node: a memory of when each device was last written answers the rest without the database.
  * That memory is bounded; when it is full it is forgotten, which only costs one extra write per device.
  */
-@Component(service = {DeviceRecorder.class, DeviceService.class}, configurationPid = CoreConfiguration.PID)
+@Component(service = {DeviceRecorder.class, DeviceService.class}, configurationPid = SecurityConfiguration.PID)
 public final class DeviceRecorder implements DeviceService {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRecorder.class);
     static final int MAX_REMEMBERED = 100_000;
@@ -36,20 +37,26 @@ public final class DeviceRecorder implements DeviceService {
 
     private final DeviceStore store;
     private final PluginRegistry registry;
-    private final Duration touchEvery;
+    private volatile Duration touchEvery;
     private final Clock clock;
     private final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();
 
     @Activate
-    public DeviceRecorder(@Reference DeviceStore store, @Reference PluginRegistry registry, CoreConfiguration config) {
+    public DeviceRecorder(@Reference DeviceStore store, @Reference PluginRegistry registry,
+                          SecurityConfiguration config) {
         this(store, registry, config, Clock.systemUTC());
     }
 
-    public DeviceRecorder(DeviceStore store, PluginRegistry registry, CoreConfiguration config, Clock clock) {
+    public DeviceRecorder(DeviceStore store, PluginRegistry registry, SecurityConfiguration config, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.touchEvery = Duration.ofSeconds(Math.max(1, config.device_touch_seconds()));
         this.clock = clock;
+    }
+
+    @Modified
+    void modified(SecurityConfiguration config) {
+        this.touchEvery = Duration.ofSeconds(Math.max(1, config.device_touch_seconds()));
     }
 
     /** A sign-in: always written. */

@@ -28,22 +28,24 @@ import org.aisora.api.store.JobStore;
 import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.PreferenceStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.ConcurrencyCap;
 import org.aisora.core.internal.limits.LimitRefusals;
 import org.aisora.core.internal.limits.Plan;
-import org.aisora.core.internal.limits.PlanCatalog;
+import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.limits.RequestRateLimiter;
 import org.aisora.core.internal.credits.LedgerAccounts;
 import org.aisora.core.internal.moderation.ImageModeration;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /** Accepts generation requests (validate, hold the cost, queue) and answers for the caller's own jobs. */
-@Component(service = GenerationService.class, configurationPid = CoreConfiguration.PID)
+@Component(service = GenerationService.class, configurationPid = JobsConfiguration.PID)
+@Designate(ocd = JobsConfiguration.class)
 public final class GenerationServiceImpl implements GenerationService {
     private final JobStore jobs;
     private final MediaStore media;
@@ -52,22 +54,23 @@ public final class GenerationServiceImpl implements GenerationService {
     private final JobEngine engine;
     private final LedgerStore ledger;
     private final PreferenceStore preferences;
-    private final CoreConfiguration config;
+    private volatile JobsConfiguration config;
     private final Clock clock;
-    private final PlanCatalog plans;
+    private final Plans plans;
     private final ConcurrencyCap concurrency = new ConcurrencyCap();
 
     @Activate
     public GenerationServiceImpl(@Reference JobStore jobs, @Reference MediaStore media,
                                  @Reference AccountStore accounts, @Reference PluginRegistry registry,
                                  @Reference JobEngine engine, @Reference LedgerStore ledger,
-                                 @Reference PreferenceStore preferences, CoreConfiguration config) {
-        this(jobs, media, accounts, registry, engine, ledger, preferences, config, Clock.systemUTC());
+                                 @Reference PreferenceStore preferences, @Reference Plans plans,
+                                 JobsConfiguration config) {
+        this(jobs, media, accounts, registry, engine, ledger, preferences, plans, config, Clock.systemUTC());
     }
 
     public GenerationServiceImpl(JobStore jobs, MediaStore media, AccountStore accounts, PluginRegistry registry,
-                                 JobEngine engine, LedgerStore ledger, PreferenceStore preferences,
-                                 CoreConfiguration config, Clock clock) {
+                                 JobEngine engine, LedgerStore ledger, PreferenceStore preferences, Plans plans,
+                                 JobsConfiguration config, Clock clock) {
         this.ledger = ledger;
         this.preferences = preferences;
         this.jobs = jobs;
@@ -77,7 +80,13 @@ public final class GenerationServiceImpl implements GenerationService {
         this.engine = engine;
         this.config = config;
         this.clock = clock;
-        this.plans = PlanCatalog.parse(config.plans());
+        this.plans = plans;
+    }
+
+    /** An edit of the request limits applies to the next submission; the service stays registered. */
+    @Modified
+    void modified(JobsConfiguration next) {
+        this.config = next;
     }
 
     @Override
@@ -133,7 +142,7 @@ public final class GenerationServiceImpl implements GenerationService {
         if (account == null) {
             throw AisoraException.unauthorized("the account no longer exists");
         }
-        Plan plan = plans.forAccount(account.plan());
+        Plan plan = plans.catalog().forAccount(account.plan());
         RequestRateLimiter.acquire(state.counters(), account.id(), plan, now);
         try {
             if (v.type().producesVideo()) {
@@ -153,7 +162,7 @@ public final class GenerationServiceImpl implements GenerationService {
             }
             RetentionPolicy retention = registry.retentionPolicy().orElseThrow(() -> new AisoraException(
                     AisoraException.Kind.UNAVAILABLE, "policy_unavailable", "generation is paused for now"));
-            long cost = Pricing.cost(v, config.image_tile_credits());
+            long cost = Pricing.cost(v, plans.imageTileCredits());
             JobRecord job = new JobRecord(jobId, account.id(), v.type().wireName(), v.prompt(), v.negativePrompt(),
                     v.width(), v.height(), v.durationSeconds(), v.seed(), v.provider(), key, JobStatus.QUEUED, null,
                     cost, null, null, now, null, null,

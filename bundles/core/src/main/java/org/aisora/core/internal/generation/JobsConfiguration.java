@@ -4,9 +4,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The job engine and submissions (PID org.aisora.core.jobs, file etc/org.aisora.core.jobs.cfg): workers, leases, polling, timeouts and the
- * limits of a request. Workers, scan interval, lease, grace and drain time apply live; {@code worker.queue}
- * at the next start.
+ * The job engine and submissions (PID org.aisora.core.jobs, file etc/org.aisora.core.jobs.cfg): workers, leases,
+ * polling, timeouts and the limits of a request. Workers, scan interval, lease, grace and drain time apply live;
+ * {@code worker.queue} at the next start.
  */
 @ObjectClassDefinition(name = "AiSora jobs", description = "The job engine and what a submission may ask")
 public @interface JobsConfiguration {

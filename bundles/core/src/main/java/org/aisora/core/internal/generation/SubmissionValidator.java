@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.provider.GenerationType;
 import org.aisora.api.service.GenerationSubmission;
-import org.aisora.core.internal.CoreConfiguration;
 
 /** Checks a client's generation request; nothing is stored or charged for a request it refuses. */
 final class SubmissionValidator {
@@ -16,7 +15,7 @@ final class SubmissionValidator {
     private SubmissionValidator() {
     }
 
-    static ValidatedSubmission validate(GenerationSubmission s, CoreConfiguration config) {
+    static ValidatedSubmission validate(GenerationSubmission s, JobsConfiguration config) {
         if (s == null) {
             throw AisoraException.badRequest("missing_body", "a generation request body is required");
         }

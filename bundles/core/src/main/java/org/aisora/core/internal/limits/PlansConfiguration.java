@@ -4,8 +4,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The plans and prices (PID org.aisora.core.plans, file etc/org.aisora.core.plans.cfg): each plan's credits, retention and limits, the price of
- * an image tile and the sign-up grant. An edit applies live to every component that reads plans.
+ * The plans and prices (PID org.aisora.core.plans, file etc/org.aisora.core.plans.cfg): each plan's credits,
+ * retention and limits, the price of an image tile and the sign-up grant. An edit applies live to every component
+ * that reads plans.
  */
 @ObjectClassDefinition(name = "AiSora plans", description = "Plans, their limits, prices and the sign-up grant")
 public @interface PlansConfiguration {
@@ -19,6 +20,5 @@ public @interface PlansConfiguration {
 
     @AttributeDefinition(description = "Plans: id=monthly.credits:N,retention.days:N,max.concurrent.jobs:N,"
             + "requests.per.minute:N,max.video.seconds:N,max.upload.mb:N (one line each; free is required)")
-    String[] plans() default {PlanCatalog.FREE_LINE,
-        PlanCatalog.PRO_LINE};
+    String[] plans() default {PlanCatalog.FREE_LINE, PlanCatalog.PRO_LINE};
 }

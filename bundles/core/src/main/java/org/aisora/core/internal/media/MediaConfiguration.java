@@ -4,8 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Media (PID org.aisora.core.media, file etc/org.aisora.core.media.cfg): what an upload may be, thumbnails, video renditions and workers, and
- * signed download URLs.
+ * Media (PID org.aisora.core.media, file etc/org.aisora.core.media.cfg): what an upload may be, thumbnails, video
+ * renditions and workers, and signed download URLs.
  */
 @ObjectClassDefinition(name = "AiSora media", description = "Uploads, thumbnails, renditions and signed URLs")
 public @interface MediaConfiguration {

@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The mail outbox dispatcher (PID org.aisora.core.mail, file etc/org.aisora.core.mail.cfg): how often it looks, batches, leases and retries.
+ * The mail outbox dispatcher (PID org.aisora.core.mail, file etc/org.aisora.core.mail.cfg): how often it looks,
+ * batches, leases and retries.
  */
 @ObjectClassDefinition(name = "AiSora mail", description = "The mail outbox dispatcher")
 public @interface MailConfiguration {

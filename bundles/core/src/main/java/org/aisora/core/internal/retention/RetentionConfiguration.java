@@ -4,8 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Retention sweeps (PID org.aisora.core.retention, file etc/org.aisora.core.retention.cfg): schedule, batches, leases, the storage reconcile and how long
- * the payment records of a deleted account are kept.
+ * Retention sweeps (PID org.aisora.core.retention, file etc/org.aisora.core.retention.cfg): schedule, batches,
+ * leases, the storage reconcile and how long the payment records of a deleted account are kept.
  */
 @ObjectClassDefinition(name = "AiSora retention", description = "Retention sweeps and the legal minimum")
 public @interface RetentionConfiguration {

@@ -7,10 +7,10 @@ import org.aisora.api.service.AuditLog;
 import org.aisora.api.service.ClientInfo;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.CounterStore;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.devices.DeviceRecorder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -22,10 +22,12 @@ import org.osgi.service.component.annotations.Reference;
  * The throttle and the sign-up limits count in the database (shared by every node); the hashing gate stays
  * in memory: its slots guard this node's CPU and heap, which other nodes do not share.
  */
-@Component(service = AccountSecurity.class, configurationPid = {CoreConfiguration.PID, SecurityConfiguration.PID})
+@Component(service = AccountSecurity.class, configurationPid = SecurityConfiguration.PID)
 public final class AccountSecurity {
-    private final LoginThrottle throttle;
-    private final SignupLimiter signups;
+    private final Clock clock;
+    private final CounterStore counters;
+    private volatile LoginThrottle throttle;
+    private volatile SignupLimiter signups;
     private final HashingGate gate;
     private final PasswordHasher hasher = new PasswordHasher();
     /** Verified against when the e-mail is unknown, so a miss costs as much time as a wrong password. */
@@ -37,24 +39,34 @@ public final class AccountSecurity {
     @Activate
     public AccountSecurity(@Reference TokenServiceImpl tokens, @Reference DeviceRecorder devices,
                            @Reference AuditLog audit, @Reference HashingGate gate, @Reference CounterStore counters,
-                           CoreConfiguration config, SecurityConfiguration security) {
-        this(tokens, devices, audit, gate, counters, config, security, Clock.systemUTC());
+                           SecurityConfiguration security) {
+        this(tokens, devices, audit, gate, counters, security, Clock.systemUTC());
     }
 
     public AccountSecurity(TokenServiceImpl tokens, DeviceRecorder devices, AuditLog audit, HashingGate gate,
-                           CounterStore counters, CoreConfiguration config, SecurityConfiguration security,
-                           Clock clock) {
-        this.throttle = new LoginThrottle(clock, new LoginThrottle.Limits(config.login_max_failures_per_account(),
-                Duration.ofSeconds(security.login_max_account_delay_seconds()), config.login_max_failures_per_ip(),
-                Duration.ofSeconds(security.login_max_ip_delay_seconds()),
-                Duration.ofSeconds(config.login_window_seconds()), security.throttle_max_keys()), counters);
-        this.signups = new SignupLimiter(clock, security.signup_max_per_ip(),
-                Duration.ofSeconds(security.signup_ip_window_seconds()), security.signup_max_global(),
-                Duration.ofSeconds(security.signup_global_window_seconds()), security.throttle_max_keys(), counters);
+                           CounterStore counters, SecurityConfiguration security, Clock clock) {
+        this.clock = clock;
+        this.counters = counters;
+        modified(security);
         this.gate = gate;
         this.tokens = tokens;
         this.devices = devices;
         this.audit = audit;
+    }
+
+    /**
+     * An edit applies to the next sign-in and sign-up; the counts themselves are in the database and stay. The
+     * component stays registered, so the API never loses it.
+     */
+    @Modified
+    void modified(SecurityConfiguration security) {
+        this.throttle = new LoginThrottle(clock, new LoginThrottle.Limits(security.login_max_failures_per_account(),
+                Duration.ofSeconds(security.login_max_account_delay_seconds()), security.login_max_failures_per_ip(),
+                Duration.ofSeconds(security.login_max_ip_delay_seconds()),
+                Duration.ofSeconds(security.login_window_seconds()), security.throttle_max_keys()), counters);
+        this.signups = new SignupLimiter(clock, security.signup_max_per_ip(),
+                Duration.ofSeconds(security.signup_ip_window_seconds()), security.signup_max_global(),
+                Duration.ofSeconds(security.signup_global_window_seconds()), security.throttle_max_keys(), counters);
     }
 
     /** @throws org.aisora.api.error.RateLimitedException {@value SignupLimiter#CODE} past a sign-up limit */

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.aisora.api.error.ServiceBusyException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Bounds the Argon2 work running at once: each hash holds ~19 MiB of heap, so unbounded parallel sign-ups
@@ -18,15 +20,17 @@ import org.osgi.service.component.annotations.Component;
  * the network and only count against the total.
  */
 @Component(service = HashingGate.class, configurationPid = SecurityConfiguration.PID)
+@Designate(ocd = SecurityConfiguration.class)
 public final class HashingGate {
     public static final String CODE = "busy";
     /** Argon2 with m = 19 MiB, plus the generator's own bookkeeping. */
     static final long BYTES_PER_HASH = 20L * 1024 * 1024;
 
-    private final int permits;
-    private final int perAddress;
-    private final long waitNanos;
-    private final long retryAfterSeconds;
+    // changed by an edit under the lock (which acquire and release hold); read elsewhere through volatile
+    private volatile int permits;
+    private volatile int perAddress;
+    private volatile long waitNanos;
+    private volatile long retryAfterSeconds;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private final Map<String, Integer> held = new HashMap<>();
@@ -34,9 +38,31 @@ public final class HashingGate {
 
     @Activate
     public HashingGate(SecurityConfiguration config) {
-        this(config.hash_permits() > 0 ? config.hash_permits()
-                        : permitsFor(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()),
-                Duration.ofMillis(Math.max(0, config.hash_wait_millis())), config.hash_retry_after_seconds());
+        this(permits(config), Duration.ofMillis(Math.max(0, config.hash_wait_millis())),
+                config.hash_retry_after_seconds());
+    }
+
+    /**
+     * An edit applies at once: a larger gate lets waiting callers in, a smaller one lets the hashes under way end
+     * and admits no more until they fit. The gate stays registered, so sign-in never loses it.
+     */
+    @Modified
+    void modified(SecurityConfiguration config) {
+        lock.lock();
+        try {
+            this.permits = permits(config);
+            this.perAddress = Math.max(1, permits / 2);
+            this.waitNanos = Duration.ofMillis(Math.max(0, config.hash_wait_millis())).toNanos();
+            this.retryAfterSeconds = Math.max(1, config.hash_retry_after_seconds());
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int permits(SecurityConfiguration config) {
+        return config.hash_permits() > 0 ? config.hash_permits()
+                : permitsFor(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
     }
 
     HashingGate(int permits, Duration wait, long retryAfterSeconds) {

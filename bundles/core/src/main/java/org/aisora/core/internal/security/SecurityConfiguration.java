@@ -5,8 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Abuse limits of sign-up, sign-in and password hashing (PID org.aisora.core.security, file
- * etc/org.aisora.core.security.cfg). The failure counts of sign-in stay in {@code org.aisora.core}
- * (login_max_failures_per_account, login_max_failures_per_ip, login_window_seconds).
+ * etc/org.aisora.core.security.cfg), sessions and device records.
  */
 @ObjectClassDefinition(name = "AiSora security", description = "Password hashing slots, sign-in delays, sign-up limits")
 public @interface SecurityConfiguration {
@@ -45,6 +44,28 @@ public @interface SecurityConfiguration {
     long signup_global_window_seconds() default 60;
 
     @AttributeDefinition(description = "Unused since the sign-in and sign-up counters moved to the database"
-            + " (shared by every node, expired rows deleted by the retention sweep); kept so existing .cfg files stay valid")
+            + " (shared by every node, expired rows deleted when written and once a minute); kept so existing .cfg"
+            + " files stay valid")
     int throttle_max_keys() default 100_000;
+
+    @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
+    long session_ttl_hours() default 24;
+
+    @AttributeDefinition(description = "Failed sign-ins per account (e-mail, known or not) that are free; past"
+            + " them each attempt waits 1 s doubling per failure (up to login.max.account.delay.seconds)"
+            + " after the latest failure, else 429 (counted in the database, so"
+            + " every node shares the count)")
+    int login_max_failures_per_account() default 5;
+
+    @AttributeDefinition(description = "Failed sign-ins per client address that are free; past them attempts on"
+            + " unknown accounts or accounts with failures of their own wait 1 s doubling, capped short"
+            + " (login.max.ip.delay.seconds); clean accounts are never held back")
+    int login_max_failures_per_ip() default 20;
+
+    @AttributeDefinition(description = "Failed sign-ins are forgotten this many seconds after the latest failure's"
+            + " delay has passed")
+    long login_window_seconds() default 900;
+
+    @AttributeDefinition(description = "A device's last-seen time is written at most this often on API use, seconds")
+    long device_touch_seconds() default 3600;
 }

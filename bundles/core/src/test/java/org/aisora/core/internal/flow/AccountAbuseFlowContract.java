@@ -22,7 +22,6 @@ import org.aisora.api.service.Caller;
 import org.aisora.api.service.ClientInfo;
 import org.aisora.api.service.DeletionReceiptView;
 import org.aisora.api.service.Registration;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.MutableClock;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.accounts.AccountServiceImpl;
@@ -62,15 +61,15 @@ abstract class AccountAbuseFlowContract {
     AuditLogImpl audit;
     TokenServiceImpl tokens;
     DeviceRecorder devices;
-    CoreConfiguration config;
+    /** The sign-in limits every service here shares, and no sign-up grant. */
+    static final Map<String, Object> BASE = Map.of("login_max_failures_per_account", 3,
+            "login_max_failures_per_ip", 6, "signup_grant_credits", 0L);
 
     abstract TestStores open();
 
     @BeforeAll
     void boot() {
         db = open();
-        config = TestConfig.core(Map.of("login_max_failures_per_account", 3, "login_max_failures_per_ip", 6,
-                "signup_grant_credits", 0L));
         registry = new PluginRegistry(TestConfig.of(PluginChoices.class, Map.of()));
         StandardPolicy policy = new StandardPolicy(TestConfig.of(StandardPolicyConfig.class,
                 Map.of("policy_version", POLICY)));
@@ -78,7 +77,7 @@ abstract class AccountAbuseFlowContract {
         registry.families().privacy.add(policy, Map.of());
         audit = new AuditLogImpl(db.audit(), db.accounts(), registry, clock);
         tokens = new TokenServiceImpl(db.apiTokens(), audit, clock);
-        devices = new DeviceRecorder(db.devices(), registry, config, clock);
+        devices = new DeviceRecorder(db.devices(), registry, TestConfig.of(SecurityConfiguration.class, BASE), clock);
     }
 
     @AfterAll
@@ -95,14 +94,15 @@ abstract class AccountAbuseFlowContract {
         final AccountServiceImpl accounts;
 
         Services(Map<String, Object> overrides) {
-            Map<String, Object> cfg = new java.util.HashMap<>(Map.of("login_max_account_delay_seconds", 60L,
-                    "signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000));
+            Map<String, Object> cfg = new java.util.HashMap<>(BASE);
+            cfg.putAll(Map.of("login_max_account_delay_seconds", 60L, "signup_max_per_ip", 1_000_000,
+                    "signup_max_global", 1_000_000));
             cfg.putAll(overrides);
             SecurityConfiguration sc = TestConfig.of(SecurityConfiguration.class, cfg);
             gate = new HashingGate(sc);
-            security = new AccountSecurity(tokens, devices, audit, gate, db.counters(), config, sc, clock);
+            security = new AccountSecurity(tokens, devices, audit, gate, db.counters(), sc, clock);
             accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                    security, config, clock);
+                    security, TestConfig.plans(BASE), sc, clock);
         }
 
         Caller signUp(String email, ClientInfo client) {

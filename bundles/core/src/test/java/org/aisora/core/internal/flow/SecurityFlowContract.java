@@ -27,7 +27,6 @@ import org.aisora.core.internal.credits.CreditServiceImpl;
 import org.aisora.core.internal.devices.DeviceRecorder;
 import org.aisora.core.internal.plugins.PluginChoices;
 import org.aisora.core.internal.plugins.PluginRegistry;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.HashingGate;
 import org.aisora.core.internal.security.SecurityConfiguration;
@@ -64,15 +63,12 @@ abstract class SecurityFlowContract {
     AccountSecurity security;
     CreditServiceImpl credits;
     PluginRegistry registry;
-    CoreConfiguration config;
 
     abstract TestStores open();
 
     @BeforeAll
     void boot() {
         db = open();
-        config = TestConfig.core(Map.of("login_max_failures_per_account", 3, "login_max_failures_per_ip", 6,
-                "signup_grant_credits", 0L));
         registry = new PluginRegistry(TestConfig.of(PluginChoices.class, Map.of()));
         StandardPolicy policy = new StandardPolicy(TestConfig.of(StandardPolicyConfig.class, Map.of(
                 "policy_version", POLICY, "kind_days", new String[] {"OPERATIONAL_LOG=2", "DEVICE_RECORD=3"})));
@@ -81,19 +77,23 @@ abstract class SecurityFlowContract {
         registry.families().payments.add(new ManualPaymentProcessor(), Map.of());
         audit = new AuditLogImpl(db.audit(), db.accounts(), registry, clock);
         tokens = new TokenServiceImpl(db.apiTokens(), audit, clock);
-        devices = new DeviceRecorder(db.devices(), registry, config, clock);
+        devices = new DeviceRecorder(db.devices(), registry, securityConfig(Map.of()), clock);
         // generous sign-up limits here (every test signs up); they have a test with their own service
+        SecurityConfiguration sc = securityConfig(Map.of("login_max_account_delay_seconds", 60L,
+                "signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000));
         security = new AccountSecurity(tokens, devices, audit, new HashingGate(securityConfig(Map.of())), db.counters(),
-                config,
-                securityConfig(Map.of("login_max_account_delay_seconds", 60L, "signup_max_per_ip", 1_000_000,
-                        "signup_max_global", 1_000_000)), clock);
+                sc, clock);
         accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                security, config, clock);
+                security, TestConfig.plans(Map.of("signup_grant_credits", 0L)), sc, clock);
         credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit, clock);
     }
 
+    /** The sign-in limits every test here counts on, with {@code overrides}. */
     static SecurityConfiguration securityConfig(Map<String, Object> overrides) {
-        return TestConfig.of(SecurityConfiguration.class, overrides);
+        Map<String, Object> cfg = new java.util.HashMap<>(Map.of("login_max_failures_per_account", 3,
+                "login_max_failures_per_ip", 6));
+        cfg.putAll(overrides);
+        return TestConfig.of(SecurityConfiguration.class, cfg);
     }
 
     @AfterAll

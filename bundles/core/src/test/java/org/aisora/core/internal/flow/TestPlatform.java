@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationView;
 import org.aisora.api.service.Registration;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.TestConfig;
 import org.aisora.core.internal.accounts.AccountServiceImpl;
 import org.aisora.core.internal.credits.CreditServiceImpl;
@@ -40,7 +39,6 @@ final class TestPlatform implements AutoCloseable {
 
     final TestStores db;
     final Path blobs;
-    final CoreConfiguration config;
     /** Every setting of every area, by annotation element name: {@link #settings(Class)} reads an area from it. */
     private final Map<String, Object> settings;
     final org.aisora.core.internal.limits.Plans plans;
@@ -79,7 +77,6 @@ final class TestPlatform implements AutoCloseable {
         Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L,
                 "plans", new String[] {UNLIMITED_FREE}, "images_required", false));
         cfg.putAll(coreConfig);
-        this.config = TestConfig.core(cfg);
         this.settings = Map.copyOf(cfg);
         this.plans = TestConfig.plans(cfg);
         this.imageModeration = new org.aisora.core.internal.moderation.ImageModeration(TestConfig.of(
@@ -102,21 +99,25 @@ final class TestPlatform implements AutoCloseable {
         plugins().payments.add(new ManualPaymentProcessor(), Map.of());
         this.audit = new org.aisora.core.internal.audit.AuditLogImpl(db.audit(), db.accounts(), registry);
         this.tokens = new org.aisora.core.internal.security.TokenServiceImpl(db.apiTokens(), audit);
-        this.devices = new org.aisora.core.internal.devices.DeviceRecorder(db.devices(), registry, config);
+        this.devices = new org.aisora.core.internal.devices.DeviceRecorder(db.devices(), registry,
+                settings(org.aisora.core.internal.security.SecurityConfiguration.class));
         // flows seed many accounts from few addresses: the sign-up limits have tests of their own
+        Map<String, Object> generousSignUps = new HashMap<>(cfg);
+        generousSignUps.putAll(Map.of("signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000));
         this.security = new org.aisora.core.internal.security.AccountSecurity(tokens, devices, audit,
                 new org.aisora.core.internal.security.HashingGate(TestConfig.of(
                         org.aisora.core.internal.security.SecurityConfiguration.class, Map.of())),
-                db.counters(), config, TestConfig.of(org.aisora.core.internal.security.SecurityConfiguration.class,
-                Map.of("signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000)), java.time.Clock.systemUTC());
+                db.counters(), TestConfig.of(org.aisora.core.internal.security.SecurityConfiguration.class, generousSignUps),
+                java.time.Clock.systemUTC());
         this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                security, config, java.time.Clock.systemUTC());
+                security, plans, settings(org.aisora.core.internal.security.SecurityConfiguration.class),
+                java.time.Clock.systemUTC());
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit,
                 java.time.Clock.systemUTC());
         this.engine = new JobEngine(db.jobs(), db.accounts(), db.media(), registry, moderationCounters,
                 TestConfig.jobs(cfg), TestConfig.media(cfg), TestConfig.node(cfg));
         this.generations = new GenerationServiceImpl(db.jobs(), db.media(), db.accounts(), registry, engine, db.ledger(),
-                db.preferences(), config);
+                db.preferences(), plans, TestConfig.jobs(cfg));
         plugins().transcoders.add(new org.aisora.transcoders.ffmpeg.internal.FfmpegTranscoder(TestConfig.of(
                 org.aisora.transcoders.ffmpeg.internal.FfmpegConfig.class, Map.of())), Map.of());
         this.work = blobs.resolveSibling(blobs.getFileName() + "-work");

@@ -7,12 +7,11 @@ import java.util.Map;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.provider.GenerationType;
 import org.aisora.api.service.GenerationSubmission;
-import org.aisora.core.internal.CoreConfiguration;
 import org.aisora.core.internal.TestConfig;
 import org.junit.jupiter.api.Test;
 
 class SubmissionValidatorTest {
-    private final CoreConfiguration config = TestConfig.core(Map.of());
+    private final JobsConfiguration config = TestConfig.jobs(Map.of());
 
     private static GenerationSubmission image(String prompt, Integer w, Integer h) {
         return new GenerationSubmission("text-to-image", prompt, null, null, w, h, null, 7L, null);
