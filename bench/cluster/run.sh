@@ -190,7 +190,7 @@ write_edit_script() {
 set -eu
 for d in ${DIR[n1]} ${DIR[n2]}; do
   sed -i -e 's/^scan.interval.ms *=.*/scan.interval.ms = $((SCAN_MS + 500))/' -e 's/^workers *=.*/workers = $((WORKERS > 2 ? WORKERS - 1 : WORKERS + 1))/' \$d/etc/$JOBS_CFG
-  sed -i '/^analytics.k *=/d' \$d/etc/$ANALYTICS_CFG 2>/dev/null; echo 'analytics.k = 6' >> \$d/etc/$ANALYTICS_CFG
+  touch \$d/etc/$ANALYTICS_CFG; sed -i '/^analytics.k *=/d' \$d/etc/$ANALYTICS_CFG; echo 'analytics.k = 6' >> \$d/etc/$ANALYTICS_CFG
   sed -i '/^retry.base.ms *=/d' \$d/etc/$PLUGINS_CFG; echo 'retry.base.ms = 400' >> \$d/etc/$PLUGINS_CFG
 done
 ssh -q -p ${SSH[n1]} -i $WORK/key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes \

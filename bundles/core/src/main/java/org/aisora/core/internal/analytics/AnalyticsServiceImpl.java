@@ -46,11 +46,7 @@ public final class AnalyticsServiceImpl implements AnalyticsService {
         this(usage, retention, plugins, moderation, config, Clock.systemUTC(), scheduler);
     }
 
-    public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
-                                ModerationCounters moderation, AnalyticsConfiguration config, Clock clock) {
-        this(usage, retention, plugins, moderation, config, clock, null);
-    }
-
+    /** @param scheduler null outside OSGi (tests): no lanes in the metrics then */
     public AnalyticsServiceImpl(UsageStore usage, RetentionService retention, PluginDirectory plugins,
                                 ModerationCounters moderation, AnalyticsConfiguration config, Clock clock,
                                 CoreScheduler scheduler) {

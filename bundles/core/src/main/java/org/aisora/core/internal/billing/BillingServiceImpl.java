@@ -55,11 +55,6 @@ public final class BillingServiceImpl implements BillingService {
         this(billing, accounts, registry, retention::planChanged, plans::catalog, Clock.systemUTC());
     }
 
-    public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
-                              PlanCatalog plans, Clock clock) {
-        this(billing, accounts, registry, (account, plan) -> 0, () -> plans, clock);
-    }
-
     /**
      * @param planChanged told (account id, new plan) after an event changed an account's plan
      * @param plans       the plans in force, asked at each use (an edit applies at once)

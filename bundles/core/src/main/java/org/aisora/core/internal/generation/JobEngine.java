@@ -8,15 +8,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.JobRecord;
 import org.aisora.api.store.JobStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.core.internal.media.MediaConfiguration;
+import org.aisora.core.internal.media.MediaSettings;
 import org.aisora.core.internal.media.MediaWriter;
 import org.aisora.core.internal.moderation.ModerationCounters;
 import org.aisora.core.internal.node.NodeConfiguration;
 import org.aisora.core.internal.node.NodeIds;
+import org.aisora.core.internal.node.NodeStateService;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
 import org.aisora.core.internal.schedule.Lane;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * claims of jobs that never started and leaves the rest to their lease.
  */
 @Component(service = JobEngine.class, immediate = true,
-        configurationPid = {JobsConfiguration.PID, MediaConfiguration.PID, NodeConfiguration.PID})
+        configurationPid = JobsConfiguration.PID)
 public final class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
 
@@ -47,6 +50,7 @@ public final class JobEngine {
     private final PluginRegistry registry;
     private final ModerationCounters counters;
     private final Clock clock;
+    private final Supplier<MediaConfiguration> output;
     private final JobLeases leases;
     private final ProviderGrace grace;
     private final Lane workers;
@@ -61,34 +65,41 @@ public final class JobEngine {
     @Activate
     public JobEngine(@Reference JobStore jobs, @Reference AccountStore accounts, @Reference MediaStore media,
                      @Reference PluginRegistry registry, @Reference ModerationCounters counters,
-                     @Reference CoreScheduler scheduler, JobsConfiguration config, MediaConfiguration output,
-                     NodeConfiguration node) {
-        this(jobs, accounts, media, registry, counters, config, output, node, Clock.systemUTC(), scheduler, null);
+                     @Reference CoreScheduler scheduler, @Reference NodeStateService node,
+                     @Reference MediaSettings output, JobsConfiguration config) {
+        this(jobs, accounts, media, registry, counters, config, output::current, node.nodeId(), Clock.systemUTC(),
+                scheduler, null);
     }
 
     /** An engine on a scheduler of its own, closed when the engine stops (tests). */
     public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
                      ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
                      NodeConfiguration node) {
-        this(jobs, accounts, media, registry, counters, config, output, node, Clock.systemUTC());
+        this(jobs, accounts, media, registry, counters, config, () -> output, NodeIds.resolve(node.node_id()),
+                Clock.systemUTC(), new CoreScheduler());
     }
 
-    /** An engine on a scheduler of its own, closed when the engine stops (tests). */
-    public JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                     ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
-                     NodeConfiguration node, Clock clock) {
-        this(jobs, accounts, media, registry, counters, config, output, node, clock, new CoreScheduler());
+    /**
+     * An engine on a scheduler of its own, closed when the engine stops (tests). A factory: a public constructor
+     * of the activation's length would let DS pick it.
+     */
+    public static JobEngine standalone(JobStore jobs, AccountStore accounts, MediaStore media,
+                                       PluginRegistry registry, ModerationCounters counters, JobsConfiguration config,
+                                       MediaConfiguration output, NodeConfiguration node, Clock clock) {
+        return new JobEngine(jobs, accounts, media, registry, counters, config, () -> output,
+                NodeIds.resolve(node.node_id()), clock, new CoreScheduler());
     }
 
     private JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                      ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
-                      NodeConfiguration node, Clock clock, CoreScheduler own) {
-        this(jobs, accounts, media, registry, counters, config, output, node, clock, own, own);
+                      ModerationCounters counters, JobsConfiguration config, Supplier<MediaConfiguration> output,
+                      String nodeId, Clock clock, CoreScheduler own) {
+        this(jobs, accounts, media, registry, counters, config, output, nodeId, clock, own, own);
     }
 
     private JobEngine(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-                      ModerationCounters counters, JobsConfiguration config, MediaConfiguration output,
-                      NodeConfiguration node, Clock clock, CoreScheduler scheduler, CoreScheduler ownScheduler) {
+                      ModerationCounters counters, JobsConfiguration config, Supplier<MediaConfiguration> output,
+                      String nodeId, Clock clock, CoreScheduler scheduler, CoreScheduler ownScheduler) {
+        this.output = output;
         this.ownScheduler = ownScheduler;
         this.jobs = jobs;
         this.accounts = accounts;
@@ -96,7 +107,7 @@ public final class JobEngine {
         this.registry = registry;
         this.counters = counters;
         this.clock = clock;
-        this.leases = new JobLeases(jobs, NodeIds.resolve(node.node_id()), lease(config), clock);
+        this.leases = new JobLeases(jobs, nodeId, lease(config), clock);
         this.grace = new ProviderGrace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())), clock);
         this.runner = new JobRunner(jobs, accounts, media, registry, counters, config, output, clock, leases, grace);
         this.drainSeconds = Math.max(0, config.job_drain_seconds());
@@ -116,19 +127,16 @@ public final class JobEngine {
     /**
      * A configuration edit: applied to what runs next, never to what runs now. The worker count, scan interval,
      * lease, grace, drain time and everything the runner reads (poll interval, timeouts, limits) change live;
-     * {@code worker.queue} and {@code node.id} keep their value until the engine restarts.
+     * {@code worker.queue} keeps its value until the engine restarts, and the node id its until the node restarts.
      */
     @Modified
-    public void modified(JobsConfiguration config, MediaConfiguration output, NodeConfiguration node) {
+    public void modified(JobsConfiguration config) {
         workers.resize(config.workers());
         leases.lease(lease(config));
         grace.grace(Duration.ofSeconds(Math.max(0, config.provider_grace_seconds())));
         drainSeconds = Math.max(0, config.job_drain_seconds());
         runner = new JobRunner(jobs, accounts, media, registry, counters, config, output, clock, leases, grace);
         schedule.plan(scanInterval(config), leases.lease());
-        if (!node.node_id().isBlank() && !node.node_id().trim().equals(leases.node())) {
-            LOG.info("node.id changes to {} with the next start; this engine stays {}", node.node_id(), leases.node());
-        }
     }
 
     /** Hands a queued job to a worker now if one is free; otherwise a scan (here or on another node) will. */

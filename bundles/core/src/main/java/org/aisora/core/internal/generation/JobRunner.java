@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
 import org.aisora.api.plugin.PluginFamily;
@@ -63,7 +64,8 @@ final class JobRunner {
     private final JobStore jobs;
     private final AccountStore accounts;
     private final PluginRegistry registry;
-    private final MediaWriter writer;
+    /** The media settings in force, asked per job (an edit applies to the next job's outputs). */
+    private final Supplier<MediaConfiguration> output;
     private final JobsConfiguration config;
     private final Clock clock;
     private final JobInputs inputs;
@@ -74,7 +76,7 @@ final class JobRunner {
     private final Attempts attempts;
 
     JobRunner(JobStore jobs, AccountStore accounts, MediaStore media, PluginRegistry registry,
-              ModerationCounters counters, JobsConfiguration config, MediaConfiguration output, Clock clock,
+              ModerationCounters counters, JobsConfiguration config, Supplier<MediaConfiguration> output, Clock clock,
               JobLeases leases, ProviderGrace grace) {
         this.counters = counters;
         this.leases = leases;
@@ -85,8 +87,7 @@ final class JobRunner {
         this.jobs = jobs;
         this.accounts = accounts;
         this.registry = registry;
-        this.writer = new MediaWriter(output.thumbnail_size(), OutputLimits.of(output), registry::transcoder,
-                output.moderation_video_frames());
+        this.output = output;
         this.config = config;
         this.clock = clock;
     }
@@ -247,6 +248,9 @@ final class JobRunner {
         BlobStore store = registry.thirdParties().recording(registry.defaultBlobStore()
                 .orElseThrow(() -> new IOException("no blob store installed")), job.ownerId());
         Instant now = clock.instant();
+        MediaConfiguration settings = output.get();
+        MediaWriter writer = new MediaWriter(settings.thumbnail_size(), OutputLimits.of(settings), registry::transcoder,
+                settings.moderation_video_frames());
         List<MediaRecord> rows = writer.store(job, task.outputs(), new OutputModeration(registry, job, counters),
                 store, now, outputExpiry(job, now));
         boolean completed = jobs.complete(new JobCompletion(job.id(), JobStatus.SUCCEEDED, null, null, rows,

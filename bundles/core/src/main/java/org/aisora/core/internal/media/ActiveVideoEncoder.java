@@ -38,9 +38,16 @@ public final class ActiveVideoEncoder implements VideoEncoder {
         this.active = () -> transcoders.preferred(choice);
     }
 
-    /** Outside OSGi (tests): the active transcoder as someone else chooses it. */
-    public ActiveVideoEncoder(Supplier<Optional<Transcoder>> active) {
+    private ActiveVideoEncoder(Supplier<Optional<Transcoder>> active) {
         this.active = active;
+    }
+
+    /**
+     * Outside OSGi (tests): the active transcoder as someone else chooses it. A factory, not a constructor: DS
+     * must find exactly one public constructor of its activation length.
+     */
+    public static ActiveVideoEncoder over(Supplier<Optional<Transcoder>> active) {
+        return new ActiveVideoEncoder(active);
     }
 
     @Modified

@@ -14,6 +14,7 @@ import org.aisora.core.internal.limits.Plan;
 import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.node.NodeConfiguration;
 import org.aisora.core.internal.node.NodeIds;
+import org.aisora.core.internal.node.NodeStateService;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
 import org.osgi.service.component.annotations.Activate;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * queue's own {@link VideoQueueConfig}.
  */
 @Component(service = MediaProcessor.class, immediate = true,
-        configurationPid = {MediaConfiguration.PID, VideoQueueConfig.PID, NodeConfiguration.PID})
+        configurationPid = VideoQueueConfig.PID)
 public final class MediaProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(MediaProcessor.class);
     public static final String QUEUE_FULL = "queue_full";
@@ -48,6 +49,7 @@ public final class MediaProcessor {
     private final MediaSchedule schedule;
     private final CoreScheduler ownScheduler;
     private final Plans plans;
+    private volatile MediaConfiguration mediaConfig;
     // queued or running here: a scan must not queue an item twice
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private volatile VideoQueueConfig queueConfig;
@@ -56,39 +58,35 @@ public final class MediaProcessor {
     @Activate
     public MediaProcessor(@Reference MediaStore media, @Reference AccountStore accounts,
                           @Reference PluginRegistry registry, @Reference CoreScheduler scheduler,
-                          @Reference Plans plans, MediaConfiguration config, VideoQueueConfig queueConfig,
-                          NodeConfiguration node) {
-        this(media, accounts, registry, plans, config, node, queueConfig,
+                          @Reference Plans plans, @Reference NodeStateService node, @Reference MediaSettings settings,
+                          VideoQueueConfig queueConfig) {
+        this(media, accounts, registry, plans, settings.current(), node.nodeId(), queueConfig,
                 Path.of(System.getProperty("karaf.data", "data"), "aisora", "work"), Clock.systemUTC(), scheduler,
                 null);
     }
 
     public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
                           MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
-                          Path workDir) {
-        this(media, accounts, registry, plans, config, node, queueConfig, workDir, Clock.systemUTC());
-    }
-
-    public MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
-                          MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
                           Path workDir, Clock clock) {
-        this(media, accounts, registry, plans, config, node, queueConfig, workDir, clock, new CoreScheduler());
+        this(media, accounts, registry, plans, config, NodeIds.resolve(node.node_id()), queueConfig, workDir, clock,
+                new CoreScheduler());
     }
 
     private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
-                           MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
+                           MediaConfiguration config, String nodeId, VideoQueueConfig queueConfig,
                            Path workDir, Clock clock, CoreScheduler own) {
-        this(media, accounts, registry, plans, config, node, queueConfig, workDir, clock, own, own);
+        this(media, accounts, registry, plans, config, nodeId, queueConfig, workDir, clock, own, own);
     }
 
     /** @param ownScheduler the scheduler when it is this processor's own (tests), closed on stop; else null */
     private MediaProcessor(MediaStore media, AccountStore accounts, PluginRegistry registry, Plans plans,
-                           MediaConfiguration config, NodeConfiguration node, VideoQueueConfig queueConfig,
+                           MediaConfiguration config, String nodeId, VideoQueueConfig queueConfig,
                            Path workDir, Clock clock, CoreScheduler scheduler, CoreScheduler ownScheduler) {
         this.plans = plans;
+        this.mediaConfig = config;
         this.ownScheduler = ownScheduler;
         this.queueConfig = queueConfig;
-        this.leases = new MediaLeases(media, NodeIds.resolve(node.node_id()), lease(queueConfig), clock);
+        this.leases = new MediaLeases(media, nodeId, lease(queueConfig), clock);
         this.processing = new VideoProcessing(media, accounts, registry, leases, workDir,
                 VideoProcessing.Settings.of(config, queueConfig, plans::catalog));
         this.queue = new FairQueue<>(queueConfig.queue_capacity(), queueConfig.queue_per_account());
@@ -108,13 +106,24 @@ public final class MediaProcessor {
      * its value until the processor restarts.
      */
     @Modified
-    public void modified(MediaConfiguration config, VideoQueueConfig next) {
+    void modified(VideoQueueConfig next) {
+        reconfigure(mediaConfig, next);
+    }
+
+    /**
+     * An edit of both (tests; in OSGi the media settings are those read at activation and renditions or
+     * {@code media.workers} apply at the next start or video queue edit). Not named modified: DS must find one.
+     */
+    public void reconfigure(MediaConfiguration config, VideoQueueConfig next) {
+        this.mediaConfig = config;
         this.queueConfig = next;
         processing.settings(VideoProcessing.Settings.of(config, next, plans::catalog));
         queue.resize(next.queue_capacity(), next.queue_per_account());
         schedule.workers(config.media_workers());
         leases.lease(lease(next));
         schedule.plan(scanInterval(next), leases.lease());
+        LOG.info("video processing settings applied (lease {} s, {} workers)", leases.lease().toSeconds(),
+                config.media_workers());
     }
 
     /**

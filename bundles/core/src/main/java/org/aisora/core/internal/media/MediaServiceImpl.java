@@ -35,14 +35,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Media for their owner: uploads, listing, deletion, content and signed URLs. Each item is read from
  * the store that wrote it, so switching the default store never strands older items.
  */
 @Component(service = MediaService.class, configurationPid = MediaConfiguration.PID)
-@Designate(ocd = MediaConfiguration.class)
 public final class MediaServiceImpl implements MediaService {
     private final MediaStore media;
     private final MediaProcessor processor;

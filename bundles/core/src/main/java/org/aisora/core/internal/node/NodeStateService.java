@@ -21,23 +21,31 @@ import org.slf4j.LoggerFactory;
  * core bundle begins to stop: a synchronous listener sees STOPPING before the framework stops any other bundle
  * and before the core's components are deactivated, so readiness turns 503 before work is released.
  */
-@Component(service = NodeState.class, immediate = true, configurationPid = NodeConfiguration.PID)
+@Component(service = {NodeState.class, NodeStateService.class}, immediate = true,
+        configurationPid = NodeConfiguration.PID)
 @Designate(ocd = NodeConfiguration.class)
 public final class NodeStateService implements NodeState {
     private static final Logger LOG = LoggerFactory.getLogger(NodeStateService.class);
 
     private final Clock clock;
+    private final String nodeId;
     private final AtomicReference<Instant> drainingSince = new AtomicReference<>();
     private BundleContext context;
     private SynchronousBundleListener stopping;
 
-    public NodeStateService(Clock clock) {
+    private NodeStateService(Clock clock, String nodeId) {
         this.clock = clock;
+        this.nodeId = nodeId;
+    }
+
+    /** Outside OSGi (tests): no bundle listener; a factory, so DS sees one constructor of its length. */
+    public static NodeStateService onClock(Clock clock) {
+        return new NodeStateService(clock, NodeIds.resolve(""));
     }
 
     @Activate
-    public NodeStateService(BundleContext context) {
-        this(Clock.systemUTC());
+    public NodeStateService(BundleContext context, NodeConfiguration config) {
+        this(Clock.systemUTC(), NodeIds.resolve(config.node_id()));
         this.context = context;
         long self = context.getBundle().getBundleId();
         this.stopping = event -> {
@@ -49,10 +57,20 @@ public final class NodeStateService implements NodeState {
         context.addBundleListener(stopping);
     }
 
-    /** The node's settings are read by the job engine and the video processor; an edit must not drain the node. */
+    /**
+     * This node's id in the leases it holds (jobs, video processing): {@code node.id}, or a random id per start.
+     * Read once: one id for the whole process, so an edit applies at the next start.
+     */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** An edit of {@code node.id} applies at the next start; it must not drain the node now. */
     @Modified
-    void modified() {
-        // nothing here depends on them
+    void modified(NodeConfiguration config) {
+        if (!NodeIds.resolve(config.node_id()).equals(nodeId) && !config.node_id().isBlank()) {
+            LOG.info("node.id changes to {} with the next start; this node stays {}", config.node_id(), nodeId);
+        }
     }
 
     @Deactivate

@@ -53,7 +53,7 @@ public final class PluginRegistry implements PluginDirectory {
 
     /** With images required, as {@code org.aisora.core.moderation} has it by default. */
     public PluginRegistry(PluginChoices config) {
-        this(config, new ImageModeration(true));
+        this(config, ImageModeration.fixed(true));
     }
     private volatile ThirdPartyRecorder thirdParties = ThirdPartyRecorder.NONE;
 

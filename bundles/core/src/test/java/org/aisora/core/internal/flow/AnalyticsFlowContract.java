@@ -52,7 +52,8 @@ abstract class AnalyticsFlowContract {
                 clock, null);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper,
                 platform.registry, platform.moderationCounters,
-                TestConfig.of(org.aisora.core.internal.analytics.AnalyticsConfiguration.class, Map.of("analytics_k", 3)), clock);
+                TestConfig.of(org.aisora.core.internal.analytics.AnalyticsConfiguration.class, Map.of("analytics_k", 3)), clock,
+                null);
     }
 
     @AfterEach

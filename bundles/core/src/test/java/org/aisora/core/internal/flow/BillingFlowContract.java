@@ -94,8 +94,8 @@ abstract class BillingFlowContract {
                 "portal_return_url", "https://app.example/billing")));
         platform.plugins().payments.add(processor, Map.of("service.ranking", 10));
         return new BillingServiceImpl(node.billing(), node.accounts(),
-                platform.registry, PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}),
-                Clock.systemUTC());
+                platform.registry, (account, plan) -> 0,
+                () -> PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}), Clock.systemUTC());
     }
 
     @AfterAll

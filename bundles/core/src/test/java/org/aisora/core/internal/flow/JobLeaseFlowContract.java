@@ -73,7 +73,7 @@ abstract class JobLeaseFlowContract {
         Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L,
                 "job_lease_seconds", LEASE_SECONDS, "job_drain_seconds", 10L));
         cfg.putAll(overrides);
-        JobEngine engine = new JobEngine(stores.jobs(), stores.accounts(), stores.media(), platform.registry,
+        JobEngine engine = JobEngine.standalone(stores.jobs(), stores.accounts(), stores.media(), platform.registry,
                 platform.moderationCounters, TestConfig.jobs(cfg), TestConfig.media(cfg), TestConfig.node(cfg), clock);
         engines.add(engine);
         return engine;
@@ -193,9 +193,9 @@ abstract class JobLeaseFlowContract {
         status(ann, ids.get(0), "running");
         Map<String, Object> edit = Map.of("workers", 2, "scan_interval_ms", 300L, "poll_interval_ms", 20L,
                 "job_lease_seconds", 6L);
-        platform.engine.modified(TestConfig.jobs(edit), TestConfig.media(edit), TestConfig.node(edit));
+        platform.engine.modified(TestConfig.jobs(edit));
         Map<String, Object> again = Map.of("workers", 6, "poll_interval_ms", 10L, "job_lease_seconds", LEASE_SECONDS);
-        platform.engine.modified(TestConfig.jobs(again), TestConfig.media(again), TestConfig.node(again));
+        platform.engine.modified(TestConfig.jobs(again));
         for (String id : ids) {
             status(ann, id, "succeeded");
         }

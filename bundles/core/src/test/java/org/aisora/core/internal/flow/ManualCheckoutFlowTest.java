@@ -29,8 +29,8 @@ class ManualCheckoutFlowTest {
     void start() throws Exception {
         platform = new TestPlatform(TestStores.h2(), Map.of());
         billing = new BillingServiceImpl(platform.db.billing(), platform.db.accounts(),
-                platform.registry, PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}),
-                Clock.systemUTC());
+                platform.registry, (account, plan) -> 0,
+                () -> PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE, PlanCatalog.PRO_LINE}), Clock.systemUTC());
     }
 
     @AfterAll

@@ -106,8 +106,9 @@ abstract class MediaLeaseFlowContract {
                 "processing_drain_seconds", 10L, "queue_capacity", 32, "queue_per_account", 32));
         cfg.putAll(overrides);
         MediaProcessor node = new MediaProcessor(s.media(), s.accounts(), platform.registry, platform.plans,
-                TestConfig.media(cfg), TestConfig.node(cfg), TestConfig.of(VideoQueueConfig.class, cfg), platform.work.resolveSibling(
-                        platform.work.getFileName() + "-" + nodeId + "-" + UUID.randomUUID()));
+                TestConfig.media(cfg), TestConfig.node(cfg), TestConfig.of(VideoQueueConfig.class, cfg),
+                platform.work.resolveSibling(platform.work.getFileName() + "-" + nodeId + "-" + UUID.randomUUID()),
+                java.time.Clock.systemUTC());
         nodes.add(node);
         return node;
     }
@@ -304,7 +305,7 @@ abstract class MediaLeaseFlowContract {
         cfg.put("processing_scan_interval_ms", 50L);
         cfg.put("queue_capacity", 1);
         cfg.put("queue_per_account", 1);
-        b.modified(TestConfig.media(cfg), TestConfig.of(VideoQueueConfig.class, cfg));
+        b.reconfigure(TestConfig.media(cfg), TestConfig.of(VideoQueueConfig.class, cfg));
         await(() -> transcoder.order().size() == 2, "the second worker starts the second video");
         assertEquals(b.nodeId(), claimedBy(second));
         assertEquals("processing", status(first), "the first transcode goes on");

@@ -46,7 +46,8 @@ class ModerationMetricsFlowTest {
                 platform.registry, platform.vendorQueue, platform.settings(RetentionConfiguration.class),
                 platform.plans, Clock.systemUTC(), null);
         analytics = new AnalyticsServiceImpl(platform.db.usage(), sweeper, platform.registry,
-                platform.moderationCounters, platform.settings(AnalyticsConfiguration.class), Clock.systemUTC());
+                platform.moderationCounters, platform.settings(AnalyticsConfiguration.class), Clock.systemUTC(),
+                null);
     }
 
     @AfterAll

@@ -87,7 +87,7 @@ final class TestPlatform implements AutoCloseable {
                 java.time.Clock.systemUTC()));
         this.builtin = new BuiltinProvider(TestConfig.of(BuiltinProviderConfig.class, Map.of()));
         this.storage = new FilesystemBlobStore(TestConfig.of(FilesystemStoreConfig.class, Map.of("root", blobs.toString())));
-        builtin.bindEncoder(new org.aisora.core.internal.media.ActiveVideoEncoder(registry::transcoder));
+        builtin.bindEncoder(org.aisora.core.internal.media.ActiveVideoEncoder.over(registry::transcoder));
         plugins().providers.add(builtin, Map.of());
         plugins().storage.add(storage, Map.of());
         plugins().moderation.add(new RulesModerationEngine(TestConfig.of(RulesConfig.class,
@@ -124,7 +124,8 @@ final class TestPlatform implements AutoCloseable {
         // the video queue's keys (queue_capacity, decode_factor, ...) come from the same map: none clash
         this.processor = new org.aisora.core.internal.media.MediaProcessor(db.media(), db.accounts(), registry, plans,
                 TestConfig.media(cfg), TestConfig.node(cfg),
-                TestConfig.of(org.aisora.core.internal.media.VideoQueueConfig.class, cfg), work);
+                TestConfig.of(org.aisora.core.internal.media.VideoQueueConfig.class, cfg), work,
+                java.time.Clock.systemUTC());
         this.vendorQueue = new org.aisora.core.internal.vendordeletion.VendorDeletionQueue(db.vendorDeletions(), db.jobs(),
                 db.media());
         this.media = new MediaServiceImpl(db.media(), db.accounts(), db.preferences(), registry, processor, vendorQueue,

@@ -99,7 +99,7 @@ abstract class ThirdPartyFlowContract {
                 "success_url", "https://app.example/ok", "cancel_url", "https://app.example/cancel",
                 "portal_return_url", "https://app.example/billing"))), Map.of("service.ranking", 10));
         billing = new BillingServiceImpl(platform.db.billing(), platform.db.accounts(), platform.registry,
-                PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE}), Clock.systemUTC());
+                (account, plan) -> 0, () -> PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE}), Clock.systemUTC());
         profiles = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
                 platform.registry, platform.db.thirdParties(), new MailOutboxImpl(platform.db.outbox()), Clock.systemUTC());
         mail = new MailDispatcher(platform.db.outbox(), () -> Optional.of(new Relay()), platform.registry::thirdParties,

@@ -106,7 +106,7 @@ abstract class VideoQueueFlowContract {
                 platform.settings(org.aisora.core.internal.media.MediaConfiguration.class),
                 platform.settings(org.aisora.core.internal.node.NodeConfiguration.class),
                 TestConfig.of(VideoQueueConfig.class, queue), platform.work.resolveSibling(
-                        platform.work.getFileName() + "-restart"));
+                        platform.work.getFileName() + "-restart"), java.time.Clock.systemUTC());
     }
 
     private long spoolFiles() throws Exception {

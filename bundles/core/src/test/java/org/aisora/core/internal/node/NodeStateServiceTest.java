@@ -16,7 +16,7 @@ class NodeStateServiceTest {
     @Test
     void servesUntilDrainedAndKeepsTheFirstInstant() {
         MutableClock clock = new MutableClock(T0);
-        NodeStateService node = new NodeStateService(clock);
+        NodeStateService node = NodeStateService.onClock(clock);
         assertFalse(node.draining());
         assertEquals(Optional.empty(), node.drainingSince());
 
@@ -37,7 +37,7 @@ class NodeStateServiceTest {
 
     @Test
     void deactivationDrains() {
-        NodeStateService node = new NodeStateService(new MutableClock(T0));
+        NodeStateService node = NodeStateService.onClock(new MutableClock(T0));
         node.deactivate();
         assertEquals(Optional.of(T0), node.drainingSince());
     }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * blocklist, which does not count) and OpenAI's moderation engine.
  */
 class ImageModerationHealthTest {
-    private final ImageModeration images = new ImageModeration(true);
+    private final ImageModeration images = ImageModeration.fixed(true);
     private final PluginRegistry registry = new PluginRegistry(TestConfig.of(PluginChoices.class, Map.of()), images);
     private TestStores db;
     private FakeVendor vendor;
