@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
@@ -46,16 +47,28 @@ public final class CoreScheduler implements AutoCloseable {
         return schedule(name, initial, period, guarded(name, task));
     }
 
-    /** Fires on a timer every {@code period} and runs {@code task} on {@code lane}; a run still going skips the firing. */
+    /**
+     * Fires on a timer every {@code period} and runs {@code task} on {@code lane}; a run still going skips the
+     * firing. A run that throws an {@link Error} (the JVM is in trouble) ends the schedule, as it would end a
+     * {@link java.util.concurrent.ScheduledExecutorService}'s: nothing more runs until its owner starts again.
+     */
     public Periodic every(Lane lane, String name, Duration initial, Duration period, Runnable task) {
         AtomicBoolean running = new AtomicBoolean();
+        AtomicReference<Periodic> self = new AtomicReference<>();
         Runnable body = guarded(name, task);
-        return schedule(name, initial, period, () -> {
+        Periodic periodic = schedule(name, initial, period, () -> {
             if (running.compareAndSet(false, true)) {
                 try {
                     lane.execute(() -> {
                         try {
                             body.run();
+                        } catch (Error e) {
+                            Periodic p = self.get();
+                            if (p != null) {
+                                p.cancel();
+                            }
+                            LOG.error("{} ended with {}; it is not scheduled again", name, e.toString());
+                            throw e;
                         } finally {
                             running.set(false);
                         }
@@ -65,6 +78,8 @@ public final class CoreScheduler implements AutoCloseable {
                 }
             }
         });
+        self.set(periodic);
+        return periodic;
     }
 
     /** Runs {@code task} once on a timer thread after {@code delay}. @return false when stopping (it will not run) */

@@ -66,6 +66,24 @@ class CoreSchedulerTest {
     }
 
     @Test
+    void aRunThatThrowsAnErrorEndsItsSchedule() throws InterruptedException {
+        Lane lane = scheduler.lane("mail", 1, 1);
+        AtomicInteger runs = new AtomicInteger();
+        CoreScheduler.Periodic periodic = scheduler.every(lane, "dying pass", Duration.ZERO, Duration.ofMillis(2),
+                () -> {
+                    runs.incrementAndGet();
+                    throw new AssertionError("the process is gone");
+                });
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (periodic.active() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertFalse(periodic.active(), "the schedule ended");
+        Thread.sleep(50);
+        assertEquals(1, runs.get(), "nothing ran after the Error");
+    }
+
+    @Test
     void aFullLaneRefusesAndItsStateIsVisible() throws InterruptedException {
         Lane lane = scheduler.lane("job", 1, 1);
         CountDownLatch started = new CountDownLatch(1);
