@@ -41,4 +41,17 @@ public interface PaymentProcessor extends Plugin {
     default Optional<SubscriptionState> subscription(String subscriptionId) throws PaymentException {
         return Optional.empty();
     }
+
+    /**
+     * Ends billing for an account being erased: cancels every live subscription of the customer at once
+     * (no proration, no final invoice) and deletes the customer record at the processor. Idempotent: a
+     * subscription already canceled, or a customer already deleted or unknown, counts as done, so the core
+     * can retry the whole step after any failure.
+     *
+     * @param idempotencyKey stored by the core before the first try; the same on every retry
+     * @throws PaymentException {@code processor_unavailable} when it should be retried later
+     */
+    default BillingClosure closeCustomer(String customerId, String idempotencyKey) throws PaymentException {
+        throw new PaymentException("unsupported", id() + " keeps no customers to close");
+    }
 }

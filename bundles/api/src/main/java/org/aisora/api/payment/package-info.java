@@ -1,6 +1,6 @@
 /** SPI for payment processors. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.aisora.api.payment;
 
 import org.osgi.annotation.bundle.Export;

@@ -79,7 +79,7 @@ final class EventApplier {
                             "refund of " + e.objectId(), now);
                 });
             }
-            case IGNORED -> billing.applyEvent(record, null, null, null);
+            case DISPUTE_OPENED, DISPUTE_WON, DISPUTE_LOST, IGNORED -> billing.applyEvent(record, null, null, null);
         };
     }
 
