@@ -25,6 +25,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  * answered here (204) before any resource or the auth filter sees it; its other requests get the origin
  * echoed back. Any other origin gets no CORS header at all, so the browser keeps the answer from the page.
  * Credentials are bearer tokens, never cookies, so {@code Allow-Credentials} is not sent.
+ * Not CXF's {@code CrossOriginResourceSharingFilter}: it allows every origin when its list is empty, always sends
+ * {@code Allow-Credentials} and never {@code Vary: Origin} (docs/architecture.md, "REST: CORS").
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
