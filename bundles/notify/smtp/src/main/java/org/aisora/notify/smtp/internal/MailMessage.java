@@ -1,13 +1,14 @@
 package org.aisora.notify.smtp.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.UUID;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeUtility;
 
 /**
  * A plain-text message: a UTF-8 body in base64 (no line can start with a dot or exceed the line limit),
@@ -15,6 +16,9 @@ import javax.mail.internet.MimeUtility;
  * sender's domain: JavaMail's own would carry this host's user and host name.
  */
 final class MailMessage extends MimeMessage {
+    /** Bytes of UTF-8 per encoded word: base64 of 45 bytes is 60 characters, within the 75 allowed. */
+    private static final int WORD_BYTES = 45;
+
     private final String domain;
 
     private MailMessage(Session session, String domain) {
@@ -36,17 +40,45 @@ final class MailMessage extends MimeMessage {
         return m;
     }
 
-    /** One line of printable ASCII as it is; anything else (and text that looks encoded) as UTF-8 words. */
+    /**
+     * One line of printable ASCII as it is; anything else, text that looks encoded and overlong lines too,
+     * as UTF-8 encoded words, each on its own folded line (JavaMail leaves ASCII alone and cannot fold a
+     * long word).
+     */
     static String subject(String subject) {
         String oneLine = subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").strip();
         if (oneLine.length() <= 900 && oneLine.chars().allMatch(c -> c >= 0x20 && c < 0x7F) && !oneLine.contains("=?")) {
             return oneLine;
         }
-        try {
-            return MimeUtility.fold(9, MimeUtility.encodeWord(oneLine, "UTF-8", "B"));
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException("UTF-8 is always supported", e);
+        StringBuilder out = new StringBuilder();
+        StringBuilder word = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < oneLine.length(); ) {
+            int cp = oneLine.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            int size = ch.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > WORD_BYTES) {
+                appendWord(out, word);
+                word.setLength(0);
+                bytes = 0;
+            }
+            word.append(ch);
+            bytes += size;
+            i += Character.charCount(cp);
         }
+        appendWord(out, word);
+        return out.toString();
+    }
+
+    private static void appendWord(StringBuilder out, CharSequence word) {
+        if (word.length() == 0) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append("\r\n "); // folding: each encoded word on its own line
+        }
+        out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(word.toString()
+                .getBytes(StandardCharsets.UTF_8))).append("?=");
     }
 
     @Override
