@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
+import javax.mail.Message;
+import javax.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.mail.Address;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+import javax.net.ssl.SSLSocketFactory;
 import org.aisora.api.notify.Notification;
 import org.aisora.api.notify.Notifier;
 import org.aisora.api.plugin.DataTransfer;
@@ -16,9 +22,10 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * E-mail through an SMTP relay, one connection per message (the core's outbox sends a batch at a time and
- * retries on IOException). No mail library: the subset of SMTP a submission relay needs, on a socket.
- * A changed configuration gives a new instance (no {@code @Modified}).
+ * E-mail through an SMTP relay with JavaMail (javax line), one connection per message (the core's outbox
+ * sends a batch at a time and retries on IOException). Every failure of the relay is an IOException whose
+ * text is the relay's reply, except for AUTH, where only the reply code is kept (a server may echo the
+ * credentials). A changed configuration gives a new instance (no {@code @Modified}).
  */
 @Component(name = SmtpConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = Notifier.class)
 @Designate(ocd = SmtpConfig.class)
@@ -29,16 +36,18 @@ public final class SmtpNotifier implements Notifier {
 
     private final SmtpSettings settings;
     private final Clock clock;
+    private final Session session;
     private volatile String lastFailure;
 
     @Activate
     public SmtpNotifier(SmtpConfig config) {
-        this(SmtpSettings.of(config), Clock.systemUTC());
+        this(SmtpSettings.of(config), Clock.systemUTC(), (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
-    SmtpNotifier(SmtpSettings settings, Clock clock) {
+    SmtpNotifier(SmtpSettings settings, Clock clock, SSLSocketFactory tls) {
         this.settings = settings;
         this.clock = clock;
+        this.session = Session.getInstance(settings.javaMail(tls));
     }
 
     @Override
@@ -50,8 +59,7 @@ public final class SmtpNotifier implements Notifier {
     @Override
     public Optional<DataTransfer> dataTransfer() {
         String host = settings.host();
-        if (settings.fatal() != null || LOOPBACK.contains(host.toLowerCase(java.util.Locale.ROOT))
-                || host.startsWith("127.")) {
+        if (settings.fatal() != null || LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) || host.startsWith("127.")) {
             return Optional.empty();
         }
         return Optional.of(new DataTransfer(host, "delivering e-mail to the account", List.of("e-mail address",
@@ -79,14 +87,48 @@ public final class SmtpNotifier implements Notifier {
         if (n == null || n.to() == null || !SmtpSettings.ADDRESS.matcher(n.to()).matches()) {
             throw new IllegalArgumentException("the recipient is not a plain e-mail address");
         }
-        String message = MessageText.format(settings.from(), n.to(), n.subject(), n.body(), ZonedDateTime.now(clock));
-        try (SmtpSession session = new SmtpSession(settings)) {
-            session.open();
-            session.send(n.to(), message);
+        // Inside OSGi, JavaMail and activation find their providers and content handlers (META-INF/mailcap,
+        // com.sun.mail.handlers) through the context class loader: it must be JavaMail's own bundle's.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            deliver(n);
             lastFailure = null;
         } catch (IOException e) {
             lastFailure = e.getMessage();
             throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void deliver(Notification n) throws IOException {
+        MimeMessage message;
+        try {
+            message = MailMessage.of(session, settings.from(), n.to(), n.subject(), n.body(), ZonedDateTime.now(clock));
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("the message cannot be written: " + e.getMessage(), e);
+        }
+        RelayTransport transport = new RelayTransport(session, settings);
+        try {
+            transport.connect(settings.host(), settings.port(), settings.authenticates() ? settings.username() : null,
+                    settings.authenticates() ? settings.password() : null);
+            if (settings.authenticates() && !transport.isSSL() && settings.startTls() != SmtpSettings.StartTls.OFF) {
+                throw new IOException("not sending the password in plain text: the relay offered no STARTTLS");
+            }
+            if (settings.authenticates() && !transport.offersAuth()) {
+                throw new IOException("the relay does not offer AUTH");
+            }
+            transport.sendMessage(message, new Address[] {message.getAllRecipients()[0]});
+        } catch (MessagingException e) {
+            throw SmtpFailure.of(e, transport.getLastReturnCode());
+        } finally {
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException e) {
+                // the message's fate was settled before QUIT
+            }
         }
     }
 }

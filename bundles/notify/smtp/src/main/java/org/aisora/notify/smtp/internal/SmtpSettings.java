@@ -1,6 +1,8 @@
 package org.aisora.notify.smtp.internal;
 
 import java.util.Locale;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +47,23 @@ record SmtpSettings(String host, int port, String from, String username, String 
         return new SmtpSettings(host, c.port(), from, user, c._password() == null ? "" : c._password(),
                 tls == null ? StartTls.REQUIRED : tls, helo, Math.max(100, c.connect_timeout_ms()),
                 Math.max(100, c.read_timeout_ms()), fatal);
+    }
+
+    /** The JavaMail session for these settings; TLS sockets come from {@code tls}. */
+    Properties javaMail(SSLSocketFactory tls) {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", host);
+        p.put("mail.smtp.port", Integer.toString(port));
+        p.put("mail.smtp.localhost", heloName);
+        p.put("mail.smtp.connectiontimeout", Integer.toString(connectTimeoutMs));
+        p.put("mail.smtp.timeout", Integer.toString(readTimeoutMs));
+        p.put("mail.smtp.starttls.enable", Boolean.toString(startTls != StartTls.OFF));
+        p.put("mail.smtp.starttls.required", Boolean.toString(startTls == StartTls.REQUIRED));
+        p.put("mail.smtp.ssl.socketFactory", new VerifyingSocketFactory(tls));
+        p.put("mail.smtp.auth", Boolean.toString(authenticates()));
+        p.put("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
+        p.put("mail.smtp.quitwait", "true");
+        return p;
     }
 
     boolean authenticates() {

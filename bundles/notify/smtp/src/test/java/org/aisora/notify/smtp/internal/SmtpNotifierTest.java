@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.aisora.api.notify.Notification;
@@ -95,6 +99,16 @@ class SmtpNotifierTest {
     }
 
     @Test
+    void anAccountIsNotUsedWithARelayThatOffersNoAuth() throws Exception {
+        try (ScriptedRelay relay = new ScriptedRelay(line -> line.startsWith("EHLO") ? "250-scripted\r\n250 8BITMIME" : null)) {
+            SmtpNotifier smtp = notifier(relay.port(), Map.of("username", "mailer", "_password", "s3cret-pass"));
+            IOException e = assertThrows(IOException.class, () -> smtp.send(new Notification("c@example.org", "s", "b")));
+            assertTrue(e.getMessage().contains("does not offer AUTH"), e.getMessage());
+            assertTrue(relay.received.stream().noneMatch(l -> l.startsWith("MAIL")), relay.received.toString());
+        }
+    }
+
+    @Test
     void aRefusedRecipientIsAnIOExceptionWithTheRelaysReply() throws Exception {
         try (ScriptedRelay relay = new ScriptedRelay(line -> line.startsWith("RCPT") ? "550 5.1.1 no such user" : null)) {
             SmtpNotifier smtp = notifier(relay.port(), Map.of());
@@ -102,6 +116,39 @@ class SmtpNotifierTest {
             assertTrue(e.getMessage().contains("550"), e.getMessage());
             assertTrue(relay.received.stream().noneMatch(l -> l.equals("DATA")), "no DATA after a refused RCPT");
         }
+    }
+
+    @Test
+    void theHeadersAreOursAndASubjectCannotAddOne() throws Exception {
+        try (ScriptedRelay relay = new ScriptedRelay(line -> null)) {
+            SmtpNotifier smtp = new SmtpNotifier(SmtpSettings.of(Configs.of(SmtpConfig.class, Map.of("host", "127.0.0.1",
+                    "port", relay.port(), "from", "privacy@example.org", "starttls", "off"))),
+                    Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC), (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault());
+            smtp.send(new Notification("ann@example.org", "Hi\r\nBcc: eve@example.net", "x".repeat(300)));
+
+            List<String> lines = relay.received;
+            List<String> headers = lines.subList(lines.indexOf("DATA") + 1, lines.indexOf(""));
+            assertTrue(headers.contains("Date: Sun, 1 Mar 2026 10:15:30 GMT"), headers.toString());
+            assertTrue(headers.contains("From: privacy@example.org"), headers.toString());
+            assertTrue(headers.contains("To: ann@example.org"), headers.toString());
+            assertTrue(headers.contains("Subject: Hi Bcc: eve@example.net"), headers.toString());
+            assertTrue(headers.stream().anyMatch(h -> h.matches("Message-ID: <[0-9a-f-]{36}@example\\.org>")), headers.toString());
+            assertTrue(headers.contains("Content-Type: text/plain; charset=UTF-8"), headers.toString());
+            assertTrue(headers.contains("Content-Transfer-Encoding: base64"), headers.toString());
+            assertTrue(headers.stream().noneMatch(h -> h.startsWith("Bcc")), headers.toString());
+            assertTrue(lines.stream().allMatch(l -> l.length() <= 78), "no line over the limit");
+        }
+    }
+
+    @Test
+    void aSubjectThatIsNotPlainAsciiIsFoldedEncodedWords() {
+        String encoded = MailMessage.subject("日本語 ".repeat(20) + "=?x?=");
+        for (String line : encoded.split("\r\n")) {
+            assertTrue(line.strip().matches("(=\\?UTF-8\\?B\\?[A-Za-z0-9+/=]+\\?= ?)+"), line);
+            assertTrue(line.length() <= 76, line);
+        }
+        assertEquals("=?UTF-8?B?PT94Pz0=?=", MailMessage.subject("=?x?="), "text that looks encoded is encoded");
+        assertEquals("plain subject", MailMessage.subject(" plain\tsubject\n"));
     }
 
     @Test
