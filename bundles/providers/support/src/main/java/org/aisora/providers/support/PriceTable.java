@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisora.api.provider.GenerationRequest;
+import org.aisora.support.vendorhttp.ConfigLists;
 
 /**
  * What a vendor charges, from configuration lines in micro-USD:

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aisora.providers.support.ConfigLists;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.support.vendorhttp.ConfigLists;
+import org.aisora.support.vendorhttp.VendorHttp;
 
 /** The engine's configuration, read once; {@code fatal} says why it cannot call OpenAI at all. */
 record ModerationSettings(String id, String apiKey, String baseUrl, String model, int connectTimeoutMs,

@@ -1,6 +1,5 @@
 package org.aisora.moderation.openai.internal;
 
-import org.aisora.providers.support.VendorHealth;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,10 +16,12 @@ import org.aisora.api.moderation.ModerationEngine;
 import org.aisora.api.moderation.ModerationVerdict;
 import org.aisora.api.plugin.DataTransfer;
 import org.aisora.api.plugin.PluginHealth;
-import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.VendorHttp;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.support.vendorhttp.Json;
+import org.aisora.support.vendorhttp.VendorHealth;
+import org.aisora.support.vendorhttp.VendorHttp;
+import org.aisora.support.vendorhttp.VendorHttpException;
+import org.aisora.support.vendorhttp.VendorHttpException.Kind;
+import org.aisora.support.vendorhttp.VendorResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,6 +31,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * Prompts and images checked by {@code POST /v1/moderations}. Every way of not getting a verdict (no key,
  * a refused key, a vendor error, an unreadable answer, an image too large to send) is an exception, which
  * the core treats as "could not be checked" and refuses the job: this engine never answers "clean" unseen.
+ * Vendor failures come back as {@link VendorHttpException}s and leave as the SPI's exceptions (an
+ * IllegalStateException for text, an IOException for images), their kind named in the message.
  * No {@code @Modified}: a new configuration is a new instance, which also forgets a key refusal.
  */
 @Component(name = OpenAiModerationConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -87,7 +90,7 @@ public final class OpenAiModerationEngine implements ModerationEngine {
         }
         try {
             return moderate(Json.object().put("model", settings.model()).put("input", text));
-        } catch (ProviderException e) {
+        } catch (VendorHttpException e) {
             throw new IllegalStateException(noVerdict(e), e);
         }
     }
@@ -116,18 +119,18 @@ public final class OpenAiModerationEngine implements ModerationEngine {
                 .put("url", "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes));
         try {
             return moderate(body);
-        } catch (ProviderException e) {
+        } catch (VendorHttpException e) {
             throw new IOException(noVerdict(e), e);
         }
     }
 
-    private static String noVerdict(ProviderException e) {
+    private static String noVerdict(VendorHttpException e) {
         return VENDOR + " gave no verdict (" + e.code() + "): " + e.getMessage();
     }
 
-    private ModerationVerdict moderate(ObjectNode body) throws ProviderException {
+    private ModerationVerdict moderate(ObjectNode body) throws VendorHttpException {
         if (http == null) {
-            throw new ProviderException(ProviderException.UNAVAILABLE, VENDOR + " " + settings.id()
+            throw new VendorHttpException(Kind.UNAVAILABLE, VENDOR + " " + settings.id()
                     + " cannot check anything: " + settings.fatal(), false);
         }
         HttpRequest call = http.request("/v1/moderations")
@@ -137,8 +140,8 @@ public final class OpenAiModerationEngine implements ModerationEngine {
                 .build();
         VendorResponse response = http.exchange(call);
         if (!response.ok()) {
-            ProviderException failure = http.failure(response);
-            if (ProviderException.AUTH_FAILED.equals(failure.code())) {
+            VendorHttpException failure = http.failure(response);
+            if (failure.kind() == Kind.AUTH_REFUSED) {
                 keyRefused = true;
             }
             throw failure;
@@ -146,7 +149,7 @@ public final class OpenAiModerationEngine implements ModerationEngine {
         try {
             return Verdicts.of(response.json(), settings.thresholds());
         } catch (IllegalArgumentException e) {
-            throw new ProviderException(ProviderException.INVALID_OUTPUT, e.getMessage(), false);
+            throw new VendorHttpException(Kind.INVALID_ANSWER, e.getMessage(), false);
         }
     }
 }

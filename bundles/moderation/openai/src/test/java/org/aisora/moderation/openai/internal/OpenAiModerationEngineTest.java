@@ -110,7 +110,7 @@ class OpenAiModerationEngineTest {
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> engine.moderateText("hello"));
 
-        assertTrue(e.getMessage().contains("provider_auth_failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("(auth_refused)"), e.getMessage());
         assertFalse(e.getMessage().contains("sk-test"));
         assertEquals(PluginHealth.offline("api key refused"), engine.health());
         assertThrows(IOException.class, () -> engine.moderateImage(new ByteArrayInputStream(PNG), "image/png"));
@@ -126,7 +126,7 @@ class OpenAiModerationEngineTest {
                 () -> engine.moderateImage(new ByteArrayInputStream(PNG), "image/png"));
 
         assertTrue(text.getMessage().startsWith("OpenAI moderation gave no verdict"), text.getMessage());
-        assertTrue(image.getMessage().contains("provider_unavailable"), image.getMessage());
+        assertTrue(image.getMessage().contains("(unavailable)"), image.getMessage());
         assertEquals(PluginHealth.online(), engine.health(), "an outage is not a bad key");
     }
 
@@ -148,7 +148,7 @@ class OpenAiModerationEngineTest {
         RuntimeException e = assertThrows(RuntimeException.class,
                 () -> engine(Map.of("request_timeout_ms", 300)).moderateText("hello"));
 
-        assertTrue(e.getMessage().contains("provider_timeout"), e.getMessage());
+        assertTrue(e.getMessage().contains("(timeout)"), e.getMessage());
     }
 
     @Test

@@ -8,13 +8,13 @@ import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.MediaInput;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.Multipart;
-import org.aisora.providers.support.VendorHttp;
 import org.aisora.providers.support.JsonBase64;
 import org.aisora.providers.support.OutputSpool;
+import org.aisora.providers.support.ProviderHttp;
 import org.aisora.providers.support.SpooledOutput;
 import org.aisora.providers.support.VendorDownload;
+import org.aisora.support.vendorhttp.Json;
+import org.aisora.support.vendorhttp.Multipart;
 
 /**
  * The two endpoints of OpenAI's Images API we use, both answering {@code {created, data:[{b64_json}]}}:
@@ -29,10 +29,10 @@ final class ImagesApi {
     static final long MAX_RESPONSE_BYTES = 4L * MAX_OUTPUT_BYTES / 3 + 64 * 1024;
 
     private final OpenAiSettings settings;
-    private final VendorHttp http;
+    private final ProviderHttp http;
     private final OutputSpool spool;
 
-    ImagesApi(OpenAiSettings settings, VendorHttp http, OutputSpool spool) {
+    ImagesApi(OpenAiSettings settings, ProviderHttp http, OutputSpool spool) {
         this.settings = settings;
         this.http = http;
         this.spool = spool;

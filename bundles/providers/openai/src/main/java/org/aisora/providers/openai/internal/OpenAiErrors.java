@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Locale;
 import java.util.Set;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.VendorHttp;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.ProviderHttp;
+import org.aisora.providers.support.ProviderJson;
+import org.aisora.support.vendorhttp.VendorResponse;
 
 /**
  * OpenAI's own failure signals, read from its error body {@code {"error":{"message","type","code"}}}
@@ -26,7 +26,7 @@ final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
-    static ProviderException map(VendorResponse response, VendorHttp http) {
+    static ProviderException map(VendorResponse response, ProviderHttp http) {
         JsonNode error = errorObject(response);
         String code = field(error, "code");
         String type = field(error, "type");
@@ -45,7 +45,7 @@ final class OpenAiErrors {
 
     private static JsonNode errorObject(VendorResponse response) {
         try {
-            return response.json().path("error");
+            return ProviderJson.parse(response).path("error");
         } catch (ProviderException e) {
             return MissingNode.getInstance(); // an HTML page from a proxy: only the status is left to go on
         }

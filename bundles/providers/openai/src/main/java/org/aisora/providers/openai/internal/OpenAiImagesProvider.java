@@ -1,6 +1,5 @@
 package org.aisora.providers.openai.internal;
 
-import org.aisora.providers.support.VendorHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -21,7 +20,9 @@ import org.aisora.api.provider.TrainingUse;
 import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.providers.support.ConcurrencyGate;
 import org.aisora.providers.support.OutputSpool;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.providers.support.ProviderHttp;
+import org.aisora.support.vendorhttp.VendorHealth;
+import org.aisora.support.vendorhttp.VendorHttp;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -64,7 +65,7 @@ public final class OpenAiImagesProvider implements GenerationProvider {
         this.settings = settings;
         this.spool = OutputSpool.forProvider(spoolDir, settings.id());
         this.gate = new ConcurrencyGate(VENDOR, settings.maxConcurrency());
-        this.api = settings.fatal() != null ? null : new ImagesApi(settings, new VendorHttp(VENDOR,
+        this.api = settings.fatal() != null ? null : new ImagesApi(settings, new ProviderHttp(VENDOR,
                 settings.baseUrl(), Duration.ofMillis(settings.connectTimeoutMs()),
                 Duration.ofMillis(settings.requestTimeoutMs()), VendorHttp.ERROR_BODY_BYTES, clock), spool);
     }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aisora.providers.support.ConfigLists;
+import org.aisora.support.vendorhttp.ConfigLists;
 import org.aisora.providers.support.PriceTable;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.support.vendorhttp.VendorHttp;
 
 /**
  * A configuration read once: what can be used is kept, and everything that could not be is a problem for

@@ -1,6 +1,6 @@
 package org.aisora.providers.replicate.internal;
 
-import org.aisora.providers.support.ConfigLists;
+import org.aisora.support.vendorhttp.ConfigLists;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

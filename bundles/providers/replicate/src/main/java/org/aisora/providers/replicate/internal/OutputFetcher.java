@@ -1,7 +1,5 @@
 package org.aisora.providers.replicate.internal;
 
-import org.aisora.providers.support.MediaSniffer;
-import org.aisora.providers.support.HostAllowList;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.providers.support.MediaSniffer;
 import org.aisora.providers.support.OutputSpool;
+import org.aisora.providers.support.ProviderHttp;
 import org.aisora.providers.support.SpooledOutput;
 import org.aisora.providers.support.VendorDownload;
+import org.aisora.support.vendorhttp.HostAllowList;
 
 /**
  * Copies a finished prediction's output files while they still exist (Replicate removes them after an
@@ -23,7 +23,7 @@ import org.aisora.providers.support.VendorDownload;
  * redirects are refused rather than followed, and the API token goes only to the API's own origin.
  */
 final class OutputFetcher {
-    private final VendorHttp downloads;
+    private final ProviderHttp downloads;
     private final OutputSpool spool;
     private final long maxBytes;
     private final URI apiBase;
@@ -33,7 +33,7 @@ final class OutputFetcher {
     private final int maxOutputs;
     private final Duration timeout;
 
-    OutputFetcher(VendorHttp downloads, OutputSpool spool, long maxBytes, Duration timeout, URI apiBase, String apiKey,
+    OutputFetcher(ProviderHttp downloads, OutputSpool spool, long maxBytes, Duration timeout, URI apiBase, String apiKey,
                   HostAllowList hosts, boolean allowHttp, int maxOutputs) {
         this.downloads = downloads;
         this.spool = spool;

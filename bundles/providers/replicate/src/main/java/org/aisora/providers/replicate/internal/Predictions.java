@@ -13,7 +13,8 @@ import org.aisora.api.provider.MediaInput;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
 import org.aisora.providers.replicate.internal.ModelRoutes.Route;
-import org.aisora.providers.support.Json;
+import org.aisora.providers.support.ProviderJson;
+import org.aisora.support.vendorhttp.Json;
 
 /** Replicate's prediction object: the create body we send, and the task state an answer means. */
 final class Predictions {
@@ -73,8 +74,8 @@ final class Predictions {
 
     /** The task a prediction's state means; a success copies its outputs before it is reported. */
     static ProviderTask toTask(JsonNode prediction, OutputFetcher outputs) throws ProviderException {
-        String id = checkedId(Json.text(prediction, "id"));
-        String status = Json.text(prediction, "status");
+        String id = checkedId(ProviderJson.text(prediction, "id"));
+        String status = ProviderJson.text(prediction, "status");
         return switch (status) {
             case "starting", "processing" -> ProviderTask.running(id);
             case "succeeded" -> ProviderTask.succeeded(id, outputs.fetchAll(prediction.path("output")));

@@ -1,6 +1,5 @@
 package org.aisora.providers.replicate.internal;
 
-import org.aisora.providers.support.HostAllowList;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +8,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aisora.api.provider.ProviderCapabilities;
 import org.aisora.providers.support.ConcurrencyGate;
-import org.aisora.providers.support.PriceTable;
 import org.aisora.providers.support.OutputSpool;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.providers.support.PriceTable;
+import org.aisora.providers.support.ProviderHttp;
+import org.aisora.support.vendorhttp.HostAllowList;
+import org.aisora.support.vendorhttp.VendorHttp;
 
 /**
  * Everything one configuration of the provider needs, built once per (re)configuration so a change
  * swaps it whole: endpoints, model routes, prices, limits, and whether Replicate has refused the key
  * since (a new configuration starts trusting the key again).
  */
-record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, OutputFetcher outputs, OutputSpool spool,
+record ReplicateAccount(String id, String apiKey, URI base, ProviderHttp api, OutputFetcher outputs, OutputSpool spool,
                         ModelRoutes routes, PriceTable prices, ConcurrencyGate gate, Duration timeout,
                         int waitSeconds, int maxInputBytes, ProviderCapabilities capabilities, String setupProblem,
                         List<String> problems, AtomicBoolean keyRefused) {
@@ -50,10 +51,10 @@ record ReplicateAccount(String id, String apiKey, URI base, VendorHttp api, Outp
         OutputSpool spool = OutputSpool.forProvider(config.spool_dir(), id);
         try {
             URI base = VendorHttp.baseUri(config.base_url());
-            VendorHttp api = new VendorHttp(VENDOR, base.toString(), connect, timeout,
+            ProviderHttp api = new ProviderHttp(VENDOR, base.toString(), connect, timeout,
                     maxInput * 4L / 3 + JSON_OVERHEAD, clock);
             // output bodies stream to the spool: this cap only bounds an error answer's body
-            VendorHttp downloads = new VendorHttp(VENDOR, base.toString(), connect, timeout,
+            ProviderHttp downloads = new ProviderHttp(VENDOR, base.toString(), connect, timeout,
                     VendorHttp.ERROR_BODY_BYTES, clock);
             OutputFetcher outputs = new OutputFetcher(downloads, spool, Math.max(1, config.max_output_bytes()), timeout,
                     base, key, hosts,

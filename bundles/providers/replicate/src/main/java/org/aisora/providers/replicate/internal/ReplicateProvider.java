@@ -1,6 +1,5 @@
 package org.aisora.providers.replicate.internal;
 
-import org.aisora.providers.support.VendorHealth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -19,8 +18,10 @@ import org.aisora.api.provider.ThirdParty;
 import org.aisora.api.provider.TrainingUse;
 import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.providers.replicate.internal.ModelRoutes.Route;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.ProviderJson;
+import org.aisora.support.vendorhttp.Json;
+import org.aisora.support.vendorhttp.VendorHealth;
+import org.aisora.support.vendorhttp.VendorResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -176,6 +177,6 @@ public final class ReplicateProvider implements GenerationProvider {
             }
             throw a.api().failure(response);
         }
-        return response.json();
+        return ProviderJson.parse(response);
     }
 }

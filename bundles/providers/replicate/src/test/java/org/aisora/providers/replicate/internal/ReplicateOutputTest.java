@@ -2,7 +2,7 @@ package org.aisora.providers.replicate.internal;
 
 import org.aisora.providers.support.MediaSniffer;
 import org.aisora.providers.support.OutputSpool;
-import org.aisora.providers.support.HostAllowList;
+import org.aisora.support.vendorhttp.HostAllowList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

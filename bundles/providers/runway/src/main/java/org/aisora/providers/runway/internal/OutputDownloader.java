@@ -1,6 +1,5 @@
 package org.aisora.providers.runway.internal;
 
-import org.aisora.providers.support.HostAllowList;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,10 +7,11 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.VendorHttp;
 import org.aisora.providers.support.OutputSpool;
+import org.aisora.providers.support.ProviderHttp;
 import org.aisora.providers.support.SpooledOutput;
 import org.aisora.providers.support.VendorDownload;
+import org.aisora.support.vendorhttp.HostAllowList;
 
 /**
  * Copies a finished task's video from Runway's CDN while its signed URL is still valid (it expires within
@@ -21,14 +21,14 @@ import org.aisora.providers.support.VendorDownload;
 final class OutputDownloader {
     private static final int MAX_URL_LENGTH = 4096;
 
-    private final VendorHttp cdn;
+    private final ProviderHttp cdn;
     private final OutputSpool spool;
     private final long maxBytes;
     private final HostAllowList hosts;
     private final boolean allowHttp;
     private final Duration timeout;
 
-    OutputDownloader(VendorHttp cdn, OutputSpool spool, long maxBytes, HostAllowList hosts, boolean allowHttp,
+    OutputDownloader(ProviderHttp cdn, OutputSpool spool, long maxBytes, HostAllowList hosts, boolean allowHttp,
                      Duration timeout) {
         this.cdn = cdn;
         this.spool = spool;

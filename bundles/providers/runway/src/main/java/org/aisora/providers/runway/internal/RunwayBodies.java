@@ -9,7 +9,7 @@ import java.util.Set;
 import org.aisora.api.provider.GenerationRequest;
 import org.aisora.api.provider.MediaInput;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.Json;
+import org.aisora.support.vendorhttp.Json;
 
 /** The JSON bodies of POST /v1/image_to_video and /v1/text_to_video, from a request and the settings. */
 final class RunwayBodies {

@@ -6,9 +6,10 @@ import java.net.http.HttpRequest;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.VendorHttp;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.ProviderHttp;
+import org.aisora.providers.support.ProviderJson;
+import org.aisora.support.vendorhttp.Json;
+import org.aisora.support.vendorhttp.VendorResponse;
 
 /**
  * The calls of Runway's developer API we use: start a task, read it, and DELETE it (which cancels a
@@ -19,12 +20,12 @@ final class RunwayClient {
     /** Runway task ids are UUIDs; anything else must not reach a URL path. */
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    private final VendorHttp http;
+    private final ProviderHttp http;
     private final String apiKey;
     private final String apiVersion;
     private final AtomicBoolean keyRefused;
 
-    RunwayClient(VendorHttp http, String apiKey, String apiVersion, AtomicBoolean keyRefused) {
+    RunwayClient(ProviderHttp http, String apiKey, String apiVersion, AtomicBoolean keyRefused) {
         this.http = http;
         this.apiKey = apiKey;
         this.apiVersion = apiVersion;
@@ -35,7 +36,7 @@ final class RunwayClient {
     String start(String path, ObjectNode body) throws ProviderException {
         HttpRequest request = authorized(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
-        String id = Json.text(call(request).json(), "id");
+        String id = ProviderJson.text(ProviderJson.parse(call(request)), "id");
         if (!TASK_ID.matcher(id).matches()) {
             throw new ProviderException(ProviderException.INVALID_OUTPUT, "Runway returned a malformed task id", false);
         }
@@ -43,7 +44,7 @@ final class RunwayClient {
     }
 
     JsonNode task(String taskId) throws ProviderException {
-        return call(authorized(taskPath(taskId)).GET().build()).json();
+        return ProviderJson.parse(call(authorized(taskPath(taskId)).GET().build()));
     }
 
     /** Cancels or deletes a task; one that is already gone (404) is what we wanted. */

@@ -1,6 +1,5 @@
 package org.aisora.providers.runway.internal;
 
-import org.aisora.providers.support.VendorHealth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,9 @@ import org.aisora.api.provider.TrainingUse;
 import org.aisora.api.provider.TrainsOnContent;
 import org.aisora.providers.support.ConcurrencyGate;
 import org.aisora.providers.support.OutputSpool;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.providers.support.ProviderHttp;
+import org.aisora.support.vendorhttp.VendorHealth;
+import org.aisora.support.vendorhttp.VendorHttp;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -76,14 +77,14 @@ public final class RunwayProvider implements GenerationProvider {
         Duration connect = Duration.ofMillis(Math.max(1, config.connect_timeout_ms()));
         Duration download = Duration.ofMillis(Math.max(1, config.download_timeout_ms()));
         OutputSpool spool = OutputSpool.forProvider(config.spool_dir(), settings.id());
-        VendorHttp api;
-        VendorHttp cdn;
+        ProviderHttp api;
+        ProviderHttp cdn;
         try {
-            api = new VendorHttp(VENDOR, config.base_url(), connect,
+            api = new ProviderHttp(VENDOR, config.base_url(), connect,
                     Duration.ofMillis(Math.max(1, config.request_timeout_ms())), MAX_API_RESPONSE, clock);
             // downloads get a client of their own: no key is ever added to it; videos stream to the spool,
             // so its own cap only bounds an error answer's body
-            cdn = new VendorHttp(VENDOR + " CDN", config.base_url(), connect, download, VendorHttp.ERROR_BODY_BYTES,
+            cdn = new ProviderHttp(VENDOR + " CDN", config.base_url(), connect, download, VendorHttp.ERROR_BODY_BYTES,
                     clock);
         } catch (IllegalArgumentException e) {
             return new Account(settings, null, null, null, keyRefused, spool);

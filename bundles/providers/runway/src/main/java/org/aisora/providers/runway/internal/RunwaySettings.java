@@ -1,6 +1,6 @@
 package org.aisora.providers.runway.internal;
 
-import org.aisora.providers.support.HostAllowList;
+import org.aisora.support.vendorhttp.HostAllowList;
 import java.util.ArrayList;
 import java.util.List;
 import org.aisora.providers.support.PriceTable;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.aisora.api.provider.GeneratedOutput;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
-import org.aisora.providers.support.Json;
+import org.aisora.providers.support.ProviderJson;
 import org.aisora.providers.support.SpooledOutput;
 
 /**
@@ -26,7 +26,7 @@ final class TaskReader {
     }
 
     ProviderTask read(String taskId, JsonNode task) throws ProviderException {
-        String status = Json.text(task, "status");
+        String status = ProviderJson.text(task, "status");
         return switch (status) {
             case "SUCCEEDED" -> ProviderTask.succeeded(taskId, outputs(task.path("output")));
             case "FAILED" -> failed(taskId, task.path("failureCode").asText(""));

@@ -2,7 +2,7 @@ package org.aisora.providers.stability.internal;
 
 import java.util.Locale;
 import org.aisora.api.provider.GenerationRequest;
-import org.aisora.providers.support.Multipart;
+import org.aisora.support.vendorhttp.Multipart;
 
 /** The multipart/form-data bodies of Stability's v2beta calls, field names as Stability documents them. */
 final class Forms {

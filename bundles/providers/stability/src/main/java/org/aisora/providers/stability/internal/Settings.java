@@ -1,6 +1,5 @@
 package org.aisora.providers.stability.internal;
 
-import org.aisora.providers.support.VendorHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.providers.support.ConcurrencyGate;
-import org.aisora.providers.support.PriceTable;
 import org.aisora.providers.support.OutputSpool;
-import org.aisora.providers.support.VendorHttp;
+import org.aisora.providers.support.PriceTable;
+import org.aisora.providers.support.ProviderHttp;
+import org.aisora.support.vendorhttp.VendorHealth;
 
 /**
  * One configuration, checked once: values out of range are replaced by the vendor default and reported
@@ -30,7 +30,7 @@ final class Settings {
 
     final String id;
     final String apiKey;
-    final VendorHttp http;
+    final ProviderHttp http;
     final OutputSpool spool;
     final Endpoint textModel;
     final Endpoint imageModel;
@@ -50,10 +50,10 @@ final class Settings {
         id = config.id() == null || config.id().isBlank() ? "stability" : config.id().trim();
         apiKey = key(config);
         spool = OutputSpool.forProvider(config.spool_dir(), id);
-        VendorHttp client = null;
+        ProviderHttp client = null;
         String why = apiKey.isEmpty() ? "no api key" : null;
         try {
-            client = new VendorHttp(VENDOR, config.base_url(),
+            client = new ProviderHttp(VENDOR, config.base_url(),
                     Duration.ofMillis(positive(config.connect_timeout_ms(), 10_000, "connect.timeout.ms", found)),
                     Duration.ofMillis(positive(config.request_timeout_ms(), 120_000, "request.timeout.ms", found)),
                     MAX_JSON_BYTES, clock);

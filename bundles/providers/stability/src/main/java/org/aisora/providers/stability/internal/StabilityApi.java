@@ -5,11 +5,11 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import org.aisora.api.provider.ProviderException;
 import org.aisora.api.provider.ProviderTask;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.Multipart;
+import org.aisora.providers.support.ProviderJson;
 import org.aisora.providers.support.SpooledOutput;
 import org.aisora.providers.support.VendorDownload;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.support.vendorhttp.Multipart;
+import org.aisora.support.vendorhttp.VendorResponse;
 
 /**
  * The three HTTP exchanges with Stability's v2beta API: a synchronous Stable Image generation answered
@@ -38,7 +38,7 @@ final class StabilityApi {
     /** POSTs an async form; Stability answers {"id": "..."} and the task runs at Stability. */
     ProviderTask start(Settings settings, String path, Multipart form, TaskId.Kind kind) throws ProviderException {
         VendorResponse response = send(settings, post(settings, path, form, "application/json"));
-        String id = Json.text(response.json(), "id");
+        String id = ProviderJson.text(ProviderJson.parse(response), "id");
         if (!TaskId.validVendorId(id)) {
             throw new ProviderException(ProviderException.INVALID_OUTPUT, "Stability AI sent a malformed generation id",
                     false);

@@ -3,8 +3,8 @@ package org.aisora.providers.stability.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 import org.aisora.api.provider.ProviderException;
-import org.aisora.providers.support.Json;
-import org.aisora.providers.support.VendorResponse;
+import org.aisora.providers.support.ProviderJson;
+import org.aisora.support.vendorhttp.VendorResponse;
 
 /**
  * Stability's error answers, {@code {"id","name","errors":[...]}}, as the codes the core routes on. Only
@@ -55,7 +55,7 @@ final class StabilityErrors {
             return "";
         }
         try {
-            JsonNode name = Json.parse(response.body()).path("name");
+            JsonNode name = ProviderJson.parse(response.body()).path("name");
             return name.isTextual() && NAME.matcher(name.asText()).matches() ? name.asText() : "";
         } catch (ProviderException e) {
             return "";

@@ -1,10 +1,9 @@
-package org.aisora.providers.support;
+package org.aisora.support.vendorhttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpHeaders;
-import org.aisora.api.provider.ProviderException;
 
-/** A vendor's answer, read whole but never beyond the adapter's cap. */
+/** A vendor's answer, read whole but never beyond the caller's cap. */
 public record VendorResponse(int status, HttpHeaders headers, byte[] body) {
     public boolean ok() {
         return status >= 200 && status < 300;
@@ -20,7 +19,7 @@ public record VendorResponse(int status, HttpHeaders headers, byte[] body) {
     }
 
     /** The body as JSON; anything else is a vendor answer we cannot use. */
-    public JsonNode json() throws ProviderException {
+    public JsonNode json() throws VendorHttpException {
         return Json.parse(body);
     }
 }

@@ -1,4 +1,4 @@
-package org.aisora.providers.support;
+package org.aisora.support.vendorhttp;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;

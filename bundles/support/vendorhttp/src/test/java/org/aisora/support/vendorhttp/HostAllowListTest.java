@@ -1,4 +1,4 @@
-package org.aisora.providers.support;
+package org.aisora.support.vendorhttp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

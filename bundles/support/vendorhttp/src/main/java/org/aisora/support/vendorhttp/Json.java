@@ -1,4 +1,4 @@
-package org.aisora.providers.support;
+package org.aisora.support.vendorhttp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.aisora.api.provider.ProviderException;
+import org.aisora.support.vendorhttp.VendorHttpException.Kind;
 
 /** JSON to and from vendors. Vendor JSON is hostile input: nesting and sizes are bounded. */
 public final class Json {
@@ -30,23 +30,23 @@ public final class Json {
         }
     }
 
-    public static JsonNode parse(byte[] body) throws ProviderException {
+    public static JsonNode parse(byte[] body) throws VendorHttpException {
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor sent an empty body", false);
+                throw new VendorHttpException(Kind.INVALID_ANSWER, "the vendor sent an empty body", false);
             }
             return node;
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor sent malformed JSON", false);
+            throw new VendorHttpException(Kind.INVALID_ANSWER, "the vendor sent malformed JSON", false);
         }
     }
 
     /** A required text field; its absence means the vendor's answer does not follow its contract. */
-    public static String text(JsonNode node, String field) throws ProviderException {
+    public static String text(JsonNode node, String field) throws VendorHttpException {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isEmpty()) {
-            throw new ProviderException(ProviderException.INVALID_OUTPUT, "the vendor's answer has no '" + field + "'",
+            throw new VendorHttpException(Kind.INVALID_ANSWER, "the vendor's answer has no '" + field + "'",
                     false);
         }
         return value.asText();

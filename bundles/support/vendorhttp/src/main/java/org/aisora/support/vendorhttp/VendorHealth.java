@@ -1,4 +1,4 @@
-package org.aisora.providers.support;
+package org.aisora.support.vendorhttp;
 
 import java.util.List;
 import org.aisora.api.plugin.PluginHealth;
