@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.junit.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.service.http.HttpService;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -110,6 +112,11 @@ public class BillingIT extends AisoraKarafTestSupport {
             assertTrue("the Stripe products never showed", System.nanoTime() < deadline);
             sleep(Duration.ofMillis(250));
         }
+        // the feature brings Stripe's library; it resolves only with com.sun.net.httpserver from the system bundle
+        Bundle stripeJava = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "stripe-java".equals(b.getSymbolicName())).findFirst().orElse(null);
+        assertTrue("stripe-java is installed with aisora-payment-stripe", stripeJava != null);
+        assertEquals("stripe-java is active", Bundle.ACTIVE, stripeJava.getState());
 
         Journey ann = Journey.signUp(this, "buyer");
         long start = balance(ann);

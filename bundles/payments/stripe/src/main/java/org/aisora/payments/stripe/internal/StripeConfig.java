@@ -28,8 +28,9 @@ public @interface StripeConfig {
     @AttributeDefinition(description = "API root without /v1; change only for a proxy or a test server")
     String api_base() default "https://api.stripe.com";
 
-    @AttributeDefinition(description = "Stripe-Version header for our calls, e.g. 2025-03-31.basil; blank uses the"
-            + " account's default. Webhook payloads follow the endpoint's own version; both shapes are read")
+    @AttributeDefinition(description = "Stripe-Version header for our calls, e.g. 2025-03-31.basil; blank sends the"
+            + " version stripe-java is built for (Stripe.API_VERSION). Webhook payloads follow the endpoint's own"
+            + " version; both shapes are read")
     String api_version() default "";
 
     @AttributeDefinition(cardinality = 100, description = "What is sold, one per line: id=credits:CREDITS:PRICE_ID:"

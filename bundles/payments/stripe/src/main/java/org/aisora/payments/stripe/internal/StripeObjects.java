@@ -1,16 +1,24 @@
 package org.aisora.payments.stripe.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.aisora.api.payment.Product;
 
 /**
- * Reading Stripe objects from both API shapes we may meet: before 2025-03-31 ("basil") a subscription had
- * {@code current_period_end} and an invoice {@code subscription}, {@code subscription_details} and line
- * {@code price}; since then they live on the items, {@code parent.subscription_details} and line
- * {@code pricing.price_details}. Webhooks follow the endpoint's version, so both are read.
+ * Reading Stripe objects from their raw JSON, in both API shapes we may meet: before 2025-03-31 ("basil") a
+ * subscription had {@code current_period_end} and an invoice {@code subscription}, {@code subscription_details}
+ * and line {@code price}; since then they live on the items, {@code parent.subscription_details} and line
+ * {@code pricing.price_details}. Webhooks follow the endpoint's version, not stripe-java's, so events are
+ * read from their JSON rather than through stripe-java's typed models (which it leaves empty when the
+ * versions differ); both shapes are read.
  */
 final class StripeObjects {
     static final String ACCOUNT = "account_id";
@@ -18,17 +26,43 @@ final class StripeObjects {
     static final String PLAN = "plan";
     static final String CREDITS = "credits";
     static final Set<String> ACTIVE = Set.of("active", "trialing");
+    private static final BigDecimal MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private StripeObjects() {
     }
 
-    /** A non-empty string field, or the id of an expanded object in its place; else null. */
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isObject()) {
-            value = value.path("id");
+    /** The object under {@code field}, or an empty one. */
+    static JsonObject object(JsonObject node, String field) {
+        JsonElement value = node == null ? null : node.get(field);
+        return value != null && value.isJsonObject() ? value.getAsJsonObject() : new JsonObject();
+    }
+
+    /** The objects of a list field ({@code {"data":[...]}}), skipping anything else. */
+    static List<JsonObject> data(JsonObject list) {
+        List<JsonObject> items = new ArrayList<>();
+        JsonElement data = list.get("data");
+        if (data != null && data.isJsonArray()) {
+            for (JsonElement item : (JsonArray) data) {
+                if (item.isJsonObject()) {
+                    items.add(item.getAsJsonObject());
+                }
+            }
         }
-        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+        return items;
+    }
+
+    /** A non-empty string field, or the id of an expanded object in its place; else null. */
+    static String text(JsonObject node, String field) {
+        JsonElement value = node == null ? null : node.get(field);
+        if (value != null && value.isJsonObject()) {
+            value = value.getAsJsonObject().get("id");
+        }
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            return null;
+        }
+        String text = value.getAsString();
+        return text.isBlank() ? null : text;
     }
 
     @SafeVarargs
@@ -41,15 +75,32 @@ final class StripeObjects {
         return null;
     }
 
-    static long number(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.canConvertToLong() ? value.asLong() : 0;
+    /** A whole number (a fraction is cut), else 0. */
+    static long number(JsonObject node, String field) {
+        BigDecimal value = decimal(node, field);
+        return value == null || value.compareTo(MIN) < 0 || value.compareTo(MAX) > 0 ? 0 : value.longValue();
     }
 
     /** Unix seconds as an instant; null when absent. */
-    static Instant epoch(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isIntegralNumber() && value.asLong() > 0 ? Instant.ofEpochSecond(value.asLong()) : null;
+    static Instant epoch(JsonObject node, String field) {
+        BigDecimal value = decimal(node, field);
+        if (value == null || value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(MAX) > 0) {
+            return null;
+        }
+        return Instant.ofEpochSecond(value.longValue());
+    }
+
+    private static BigDecimal decimal(JsonObject node, String field) {
+        JsonElement value = node == null ? null : node.get(field);
+        if (value == null || !value.isJsonPrimitive()) {
+            return null;
+        }
+        JsonPrimitive primitive = value.getAsJsonPrimitive();
+        try {
+            return primitive.isNumber() ? primitive.getAsBigDecimal() : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static Instant later(Instant a, Instant b) {
@@ -57,25 +108,28 @@ final class StripeObjects {
     }
 
     /** Credits a metadata block stands for: its product's, else the count stored beside it at checkout. */
-    static long credits(JsonNode metadata, ProductCatalog catalog) {
+    static long credits(JsonObject metadata, ProductCatalog catalog) {
         Optional<Product> product = catalog.byId(text(metadata, PRODUCT));
         if (product.isPresent()) {
             return product.get().credits();
         }
-        String stored = text(metadata, CREDITS);
+        return storedCredits(text(metadata, CREDITS));
+    }
+
+    static long storedCredits(String stored) {
         return stored != null && stored.matches("[0-9]{1,15}") ? Long.parseLong(stored) : 0;
     }
 
     /** The plan a metadata block or a price grants: our metadata first, then the configured price. */
-    static String plan(JsonNode metadata, String priceId, ProductCatalog catalog) {
+    static String plan(JsonObject metadata, String priceId, ProductCatalog catalog) {
         return first(text(metadata, PLAN), catalog.byId(text(metadata, PRODUCT)).map(Product::plan).orElse(null),
                 catalog.byPrice(priceId).map(Product::plan).orElse(null));
     }
 
     /** The price of a subscription's items, preferring one we sell. */
-    static String subscriptionPrice(JsonNode subscription, ProductCatalog catalog) {
+    static String subscriptionPrice(JsonObject subscription, ProductCatalog catalog) {
         String any = null;
-        for (JsonNode item : subscription.path("items").path("data")) {
+        for (JsonObject item : data(object(subscription, "items"))) {
             String price = text(item, "price");
             if (price != null && catalog.byPrice(price).isPresent()) {
                 return price;
@@ -85,27 +139,28 @@ final class StripeObjects {
         return any;
     }
 
-    static Instant subscriptionPeriodEnd(JsonNode subscription) {
+    static Instant subscriptionPeriodEnd(JsonObject subscription) {
         Instant end = epoch(subscription, "current_period_end");
-        for (JsonNode item : subscription.path("items").path("data")) {
+        for (JsonObject item : data(object(subscription, "items"))) {
             end = later(end, epoch(item, "current_period_end"));
         }
         return end;
     }
 
-    static String invoiceSubscription(JsonNode invoice) {
+    static String invoiceSubscription(JsonObject invoice) {
         return first(text(invoice, "subscription"),
-                text(invoice.path("parent").path("subscription_details"), "subscription"));
+                text(object(object(invoice, "parent"), "subscription_details"), "subscription"));
     }
 
     /** The subscription's metadata as the invoice copied it (either shape), else empty. */
-    static JsonNode invoiceSubscriptionMetadata(JsonNode invoice) {
-        JsonNode basil = invoice.path("parent").path("subscription_details").path("metadata");
-        return basil.isObject() ? basil : invoice.path("subscription_details").path("metadata");
+    static JsonObject invoiceSubscriptionMetadata(JsonObject invoice) {
+        JsonObject details = object(object(invoice, "parent"), "subscription_details");
+        return details.has("metadata") && details.get("metadata").isJsonObject() ? object(details, "metadata")
+                : object(object(invoice, "subscription_details"), "metadata");
     }
 
-    static String linePrice(JsonNode line) {
-        return first(text(line, "price"), text(line.path("pricing").path("price_details"), "price"),
+    static String linePrice(JsonObject line) {
+        return first(text(line, "price"), text(object(object(line, "pricing"), "price_details"), "price"),
                 text(line, "plan"));
     }
 }

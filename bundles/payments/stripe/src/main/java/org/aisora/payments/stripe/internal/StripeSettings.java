@@ -1,10 +1,9 @@
 package org.aisora.payments.stripe.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.aisora.providers.support.ConfigLists;
-import org.aisora.providers.support.VendorHttp;
 
 /**
  * A configuration read once: what can be used is kept, everything else is a problem for health.
@@ -21,7 +20,7 @@ record StripeSettings(String secretKey, List<String> webhookSecrets, String apiB
         String fatal = key.isEmpty() ? "no secret key" : null;
         String apiBase = config.api_base();
         try {
-            apiBase = VendorHttp.baseUri(apiBase).toString();
+            apiBase = baseUri(apiBase);
         } catch (IllegalArgumentException e) {
             fatal = "misconfigured: api.base must be an absolute http(s) URL without query";
         }
@@ -39,7 +38,7 @@ record StripeSettings(String secretKey, List<String> webhookSecrets, String apiB
             problems.add("api.version '" + apiVersion + "' is not a Stripe API version; the account default is used");
             apiVersion = "";
         }
-        ProductCatalog catalog = ProductCatalog.parse(ConfigLists.entries(config.products()));
+        ProductCatalog catalog = ProductCatalog.parse(entries(config.products()));
         problems.addAll(catalog.problems());
         if (catalog.products().isEmpty()) {
             problems.add("no product configured: nothing can be bought");
@@ -68,6 +67,31 @@ record StripeSettings(String secretKey, List<String> webhookSecrets, String apiB
                 + catalog.products().size() + ", webhookSecrets=" + webhookSecrets.size() + "]";
     }
 
+    /** An absolute http(s) URL without query, fragment or trailing slash (stripe-java appends /v1/...). */
+    private static String baseUri(String value) {
+        URI uri = URI.create(value == null ? "" : value.trim().replaceAll("/+$", ""));
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("not an absolute http(s) URL without query: " + value);
+        }
+        return uri.toString();
+    }
+
+    /**
+     * The values of a list attribute. A plain {@code .cfg} line carries one string, so a comma-separated
+     * value counts as several entries; entries are trimmed and blank ones dropped.
+     */
+    private static List<String> entries(String[] values) {
+        List<String> entries = new ArrayList<>();
+        for (String value : values == null ? new String[0] : values) {
+            for (String entry : (value == null ? "" : value).split(",")) {
+                if (!entry.isBlank()) {
+                    entries.add(entry.trim());
+                }
+            }
+        }
+        return entries;
+    }
 
     /** Stripe fills in {CHECKOUT_SESSION_ID}, so this is a prefix check rather than a URI parse. */
     private static String url(String value, String name, List<String> problems) {
