@@ -36,11 +36,7 @@ class PluginFamilyBoundaryTest {
      * active Transcoder. "family/bundle uses package" each.
      */
     private static final Set<String> CONSUMES = Set.of(
-            "providers/builtin uses org.aisora.api.transcode",
-            // Until the Stripe adapter moves onto stripe-java (issue 15), it still calls Stripe through
-            // providers/support. Delete these two lines when it does.
-            "payments/stripe uses org.aisora.api.provider",
-            "payments/stripe uses org.aisora.providers.");
+            "providers/builtin uses org.aisora.api.transcode");
 
     @Test
     void noFamilyUsesAnotherFamilysSpiOrBundles() throws IOException {
