@@ -51,6 +51,19 @@ final class StripeApi {
         return response.status() == 404 ? Optional.empty() : Optional.of(json(ok(response)));
     }
 
+    /**
+     * A DELETE (cancel a subscription, delete a customer) under an idempotency key; a 404 is empty (the
+     * object is gone already), not a failure.
+     */
+    Optional<JsonNode> delete(String path, String idempotencyKey) throws PaymentException {
+        HttpRequest.Builder request = request(path).DELETE();
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        VendorResponse response = exchange(request.build());
+        return response.status() == 404 ? Optional.empty() : Optional.of(json(ok(response)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = http.request(path).header("Authorization", "Bearer " + settings.secretKey())
                 .header("Accept", "application/json");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.aisora.api.payment.BillingClosure;
 import org.aisora.api.payment.CheckoutRequest;
 import org.aisora.api.payment.CheckoutSession;
 import org.aisora.api.payment.PaymentCapabilities;
@@ -183,7 +184,17 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         } catch (ProviderException e) {
             throw new PaymentException(StripeApi.ERROR, "the signed Stripe event is not JSON");
         }
+        if (StripeDisputes.handles(text(event, "type"))) {
+            usable();
+            return new StripeDisputes(api, settings.catalog()).normalise(event);
+        }
         return events.normalise(event);
+    }
+
+    @Override
+    public BillingClosure closeCustomer(String customerId, String idempotencyKey) throws PaymentException {
+        usable();
+        return new StripeCustomerClosure(api).close(customerId, idempotencyKey);
     }
 
     @Override
