@@ -29,6 +29,7 @@ public final class BillingClosures {
     private static final Logger LOG = LoggerFactory.getLogger(BillingClosures.class);
     static final String NOT_INSTALLED = "processor_not_installed";
     static final String UNEXPECTED = "processor_error";
+    static final String UNSUPPORTED = "unsupported";
 
     private final BillingClosureStore store;
     private final Function<String, Optional<PaymentProcessor>> processors;
@@ -119,7 +120,8 @@ public final class BillingClosures {
             error = UNEXPECTED; // a code only: a plugin's message may quote what it was sent
         }
         Instant now = clock.instant();
-        if (row.attempts() >= maxAttempts) {
+        // a processor without closeCustomer will not have it on the next try either: failed at once, for an operator
+        if (row.attempts() >= maxAttempts || UNSUPPORTED.equals(error)) {
             store.markFailed(row.id(), node, error, now);
             LOG.warn("billing closure {} at {} failed after {} attempts: {}", row.id(), row.processor(),
                     row.attempts(), error);
