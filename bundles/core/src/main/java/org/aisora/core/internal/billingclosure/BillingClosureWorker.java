@@ -2,9 +2,12 @@ package org.aisora.core.internal.billingclosure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.aisora.api.payment.PaymentProcessor;
+import org.aisora.api.service.BillingClosureService;
 import org.aisora.api.store.BillingClosureStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.schedule.CoreScheduler;
@@ -18,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Drains the billing closure queue on the core scheduler (see {@link BillingClosures}). */
-@Component(service = BillingClosureWorker.class, immediate = true, configurationPid = BillingClosureConfig.PID)
+@Component(service = {BillingClosureService.class, BillingClosureWorker.class}, immediate = true,
+        configurationPid = BillingClosureConfig.PID)
 @Designate(ocd = BillingClosureConfig.class)
-public final class BillingClosureWorker {
+public final class BillingClosureWorker implements BillingClosureService {
     private static final Logger LOG = LoggerFactory.getLogger(BillingClosureWorker.class);
 
+    private final BillingClosureStore store;
     private final BillingClosures closures;
     private final int batch;
     /** The scheduled passes and their lane; null when not scheduled (tests, or interval.seconds = 0). */
@@ -38,6 +43,7 @@ public final class BillingClosureWorker {
     /** @param scheduler null for tests that drive {@link #runOnce()} themselves */
     public BillingClosureWorker(BillingClosureStore store, Function<String, Optional<PaymentProcessor>> processors,
                                 BillingClosureConfig config, Clock clock, CoreScheduler scheduler) {
+        this.store = store;
         this.closures = new BillingClosures(store, processors, config, clock);
         this.batch = Math.max(1, config.batch());
         if (scheduler != null && config.interval_seconds() > 0) {
@@ -71,5 +77,17 @@ public final class BillingClosureWorker {
     /** One pass. @return rows claimed */
     public int runOnce() {
         return closures.runOnce(batch);
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        store.countByStatus().forEach((status, n) -> counts.put(status.code(), n));
+        return counts;
+    }
+
+    @Override
+    public int runNow() {
+        return runOnce();
     }
 }
