@@ -71,6 +71,9 @@ public interface BillingStore {
 
     Optional<DisputeRecord> dispute(String processor, String disputeId);
 
+    /** The disputes applied to an account, oldest change first. */
+    List<DisputeRecord> disputes(String accountId);
+
     /** The processor customers of an account (processor id to customer id). */
     java.util.Map<String, String> customers(String accountId);
 

@@ -181,14 +181,26 @@ public final class JpaBillingStore implements BillingStore {
         return Tx.inTransaction(emf, em -> disputeRow(em, processor, disputeId));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<DisputeRecord> disputes(String accountId) {
+        return Tx.inTransaction(emf, em -> disputeRows(em.createNativeQuery("SELECT processor, dispute_id, account_id,"
+                        + " state, held, updated_at FROM billing_disputes WHERE account_id = ?"
+                        + " ORDER BY updated_at, processor, dispute_id")
+                .setParameter(1, accountId).getResultList()));
+    }
+
     @SuppressWarnings("unchecked")
     private static Optional<DisputeRecord> disputeRow(EntityManager em, String processor, String disputeId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT processor, dispute_id, account_id, state, held, updated_at"
+        return disputeRows(em.createNativeQuery("SELECT processor, dispute_id, account_id, state, held, updated_at"
                         + " FROM billing_disputes WHERE processor = ? AND dispute_id = ?")
-                .setParameter(1, processor).setParameter(2, disputeId).getResultList();
-        return rows.stream().findFirst().map(r -> new DisputeRecord((String) r[0], (String) r[1], (String) r[2],
+                .setParameter(1, processor).setParameter(2, disputeId).getResultList()).stream().findFirst();
+    }
+
+    private static List<DisputeRecord> disputeRows(List<Object[]> rows) {
+        return rows.stream().map(r -> new DisputeRecord((String) r[0], (String) r[1], (String) r[2],
                 DisputeRecord.State.of((String) r[3]), ((Number) r[4]).longValue(),
-                Instant.ofEpochMilli(((Number) r[5]).longValue())));
+                Instant.ofEpochMilli(((Number) r[5]).longValue()))).toList();
     }
 
     @Override

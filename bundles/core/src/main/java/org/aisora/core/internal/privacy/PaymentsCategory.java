@@ -10,8 +10,8 @@ import org.aisora.api.store.PaymentEventRecord;
 import org.aisora.core.internal.billingclosure.BillingClosures;
 
 /**
- * {@code payments.json}: subscription, checkouts and applied payment events (ids, products, plans, dates; never
- * card data). The law keeps payment records: erasure pseudonymises them instead of deleting them. Erasure also
+ * {@code payments.json}: subscription, checkouts, applied payment events and disputes (ids, products, plans,
+ * states, dates; never card data). The law keeps payment records: erasure pseudonymises them instead of deleting them. Erasure also
  * ends billing: each processor customer of the account goes into the billing closure queue (before the rows
  * that name it are pseudonymised), which cancels its subscriptions and deletes the customer at the processor,
  * retrying until it is done; it is tried once at once, and the receipt says what is true when it is written:
@@ -42,8 +42,11 @@ final class PaymentsCategory implements PersonalDataCategory {
                 .put("periodEnd", s.periodEnd()).put("updatedAt", s.updatedAt()).map()).orElse(null);
         List<Object> checkouts = billing.checkouts(accountId).stream().map(PaymentsCategory::checkout).toList();
         List<Object> events = billing.events(accountId).stream().map(PaymentsCategory::event).toList();
+        List<Object> disputes = billing.disputes(accountId).stream().map(d -> (Object) Rows.of()
+                .put("processor", d.processor()).put("disputeId", d.disputeId()).put("state", d.state().code())
+                .put("held", d.held()).put("updatedAt", d.updatedAt()).map()).toList();
         sink.json("payments.json", Rows.of().put("subscription", subscription).put("checkouts", checkouts)
-                .put("events", events).map());
+                .put("events", events).put("disputes", disputes).map());
     }
 
     private static Object checkout(CheckoutRecord c) {

@@ -263,6 +263,27 @@ abstract class DisputeFlowContract {
         Caller owner = new Caller(open.account(), null, "user");
         assertTrue(platform.credits.summary(owner, 0, 200).entries().stream()
                 .anyMatch(e -> e.bucket().equals("disputed") && e.amount() == open.share()), "the hold shows as disputed");
+        // and the export: the disputed balance beside balance and reserved, the dispute in payments.json
+        Map<String, String> export = export(owner);
+        assertTrue(export.get("credits.json").contains("\"disputed\":" + expectedDisputed.get(open.account())),
+                export.get("credits.json"));
+        assertTrue(export.get("payments.json").contains("\"disputeId\":\"" + open.id() + "\""), export.get("payments.json"));
+        assertTrue(export.get("payments.json").contains("\"state\":\"opened\""), export.get("payments.json"));
+    }
+
+    private Map<String, String> export(Caller owner) throws Exception {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        new PrivacyPlatform(platform).privacy.export(owner, zip, PrivacyPlatform.CLIENT);
+        Map<String, String> files = new HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().endsWith(".json")) {
+                    files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(" ", ""));
+                }
+            }
+        }
+        return files;
     }
 
     private static String purchase(String eventId, String session, String account) {
