@@ -42,6 +42,41 @@ public interface BillingStore {
      */
     boolean applyRefund(PaymentEventRecord event, String ledgerAccount, String keyPrefix, RefundPosting posting);
 
+    /** What a dispute event does, decided under the lock of the account it holds credits from. */
+    @FunctionalInterface
+    interface DisputeTransition {
+        /**
+         * @param current the dispute as applied so far, null when none of its events was applied
+         * @param balance the account's available balance now
+         * @return the dispute's next state and the posting that gets it there, or null when the event is not
+         *         ahead of what is applied (nothing changes)
+         */
+        DisputeChange next(DisputeRecord current, long balance);
+    }
+
+    /** @param posting null when no credits move (nothing to hold, or nothing held) */
+    record DisputeChange(DisputeRecord dispute, LedgerTransaction posting) {
+    }
+
+    /**
+     * Applies a dispute event exactly once, like {@link #applyEvent}: after {@code ledgerAccount}'s balance row
+     * is locked, the dispute's stored state and that balance are handed to {@code transition}; its change (the
+     * posting and the dispute's new row) is written with the event's record in the same transaction. Two
+     * events of one dispute applied at once therefore see each other.
+     *
+     * @return false when the event was applied before (nothing changes)
+     */
+    boolean applyDispute(PaymentEventRecord event, String processor, String disputeId, String ledgerAccount,
+                         DisputeTransition transition);
+
+    Optional<DisputeRecord> dispute(String processor, String disputeId);
+
+    /** The disputes applied to an account, oldest change first. */
+    List<DisputeRecord> disputes(String accountId);
+
+    /** The processor customers of an account (processor id to customer id). */
+    java.util.Map<String, String> customers(String accountId);
+
     /**
      * Applies a payment event exactly once: records it and, in the same transaction, posts the ledger
      * transaction, upserts the subscription and sets the account's plan (each may be null).

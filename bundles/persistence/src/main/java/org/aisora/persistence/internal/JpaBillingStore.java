@@ -1,7 +1,9 @@
 package org.aisora.persistence.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.persistence.EntityManager;
@@ -10,6 +12,7 @@ import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.CheckoutRecord;
+import org.aisora.api.store.DisputeRecord;
 import org.aisora.api.store.LedgerTransaction;
 import org.aisora.api.store.PaymentEventRecord;
 import org.aisora.api.store.SubscriptionRecord;
@@ -30,6 +33,7 @@ public final class JpaBillingStore implements BillingStore {
         {"billing_checkouts", "idempotency_key"}, {"billing_checkouts", "session_id"}, {"billing_checkouts", "url"},
         {"payment_events", "account_id"}, {"payment_events", "event_id"}, {"payment_events", "object_id"},
         {"subscriptions", "account_id"}, {"subscriptions", "subscription_id"},
+        {"billing_disputes", "account_id"},
     };
 
     private final EntityManagerFactory emf;
@@ -136,6 +140,78 @@ public final class JpaBillingStore implements BillingStore {
             if (t != null) {
                 Postings.post(em, t);
             }
+        });
+    }
+
+    @Override
+    public boolean applyDispute(PaymentEventRecord event, String processor, String disputeId, String ledgerAccount,
+                                DisputeTransition transition) {
+        return onceFor(event, em -> {
+            LedgerBalanceEntity balance = em.find(LedgerBalanceEntity.class, ledgerAccount, LockModeType.PESSIMISTIC_WRITE);
+            if (balance == null) {
+                throw new MissingBalanceRows(List.of(ledgerAccount));
+            }
+            // read after the lock: another event of this dispute applied concurrently has committed by now
+            DisputeRecord current = disputeRow(em, processor, disputeId).orElse(null);
+            DisputeChange change = transition.next(current, balance.balance());
+            if (change == null) {
+                return;
+            }
+            if (change.posting() != null) {
+                Postings.post(em, change.posting());
+            }
+            DisputeRecord d = change.dispute();
+            int updated = current == null ? 0 : em.createNativeQuery("UPDATE billing_disputes SET state = ?, held = ?,"
+                            + " updated_at = ? WHERE processor = ? AND dispute_id = ?")
+                    .setParameter(1, d.state().code()).setParameter(2, d.held())
+                    .setParameter(3, d.updatedAt().toEpochMilli()).setParameter(4, processor)
+                    .setParameter(5, disputeId).executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("INSERT INTO billing_disputes (processor, dispute_id, account_id, state, held,"
+                                + " updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+                        .setParameter(1, processor).setParameter(2, disputeId).setParameter(3, d.accountId())
+                        .setParameter(4, d.state().code()).setParameter(5, d.held())
+                        .setParameter(6, d.updatedAt().toEpochMilli()).executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<DisputeRecord> dispute(String processor, String disputeId) {
+        return Tx.inTransaction(emf, em -> disputeRow(em, processor, disputeId));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<DisputeRecord> disputes(String accountId) {
+        return Tx.inTransaction(emf, em -> disputeRows(em.createNativeQuery("SELECT processor, dispute_id, account_id,"
+                        + " state, held, updated_at FROM billing_disputes WHERE account_id = ?"
+                        + " ORDER BY updated_at, processor, dispute_id")
+                .setParameter(1, accountId).getResultList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<DisputeRecord> disputeRow(EntityManager em, String processor, String disputeId) {
+        return disputeRows(em.createNativeQuery("SELECT processor, dispute_id, account_id, state, held, updated_at"
+                        + " FROM billing_disputes WHERE processor = ? AND dispute_id = ?")
+                .setParameter(1, processor).setParameter(2, disputeId).getResultList()).stream().findFirst();
+    }
+
+    private static List<DisputeRecord> disputeRows(List<Object[]> rows) {
+        return rows.stream().map(r -> new DisputeRecord((String) r[0], (String) r[1], (String) r[2],
+                DisputeRecord.State.of((String) r[3]), ((Number) r[4]).longValue(),
+                Instant.ofEpochMilli(((Number) r[5]).longValue()))).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> customers(String accountId) {
+        return Tx.inTransaction(emf, em -> {
+            Map<String, String> customers = new LinkedHashMap<>();
+            List<Object[]> rows = em.createNativeQuery("SELECT processor, customer_id FROM billing_customers"
+                    + " WHERE account_id = ? ORDER BY processor").setParameter(1, accountId).getResultList();
+            rows.forEach(r -> customers.put((String) r[0], (String) r[1]));
+            return customers;
         });
     }
 

@@ -34,6 +34,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaDeviceStore devices;
     private final JpaDeletionReceiptStore receipts;
     private final JpaVendorDeletionStore vendorDeletions;
+    private final JpaBillingClosureStore billingClosures;
     private final JpaThirdPartyStore thirdParties;
     private final JpaCounterStore counters;
 
@@ -61,6 +62,7 @@ public final class TestStores implements AutoCloseable {
         this.devices = new JpaDeviceStore(emf, ready);
         this.receipts = new JpaDeletionReceiptStore(emf, ready);
         this.vendorDeletions = new JpaVendorDeletionStore(emf, ready);
+        this.billingClosures = new JpaBillingClosureStore(emf, ready);
         this.thirdParties = new JpaThirdPartyStore(emf, ready);
         this.counters = new JpaCounterStore(emf, ready);
     }
@@ -154,6 +156,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.VendorDeletionStore vendorDeletions() {
         return vendorDeletions;
+    }
+
+    public org.aisora.api.store.BillingClosureStore billingClosures() {
+        return billingClosures;
     }
 
     public org.aisora.api.store.CounterStore counters() {

@@ -79,7 +79,8 @@ final class EventApplier {
                             "refund of " + e.objectId(), now);
                 });
             }
-            case DISPUTE_OPENED, DISPUTE_WON, DISPUTE_LOST, IGNORED -> billing.applyEvent(record, null, null, null);
+            case DISPUTE_OPENED, DISPUTE_WON, DISPUTE_LOST -> Disputes.apply(billing, record, processor.id(), account, e, now);
+            case IGNORED -> billing.applyEvent(record, null, null, null);
         };
     }
 

@@ -107,14 +107,17 @@ public final class CreditServiceImpl implements CreditService {
     private CreditSummary summaryOf(String accountId, int offset, int limit) {
         String available = LedgerAccounts.available(accountId);
         String held = LedgerAccounts.held(accountId);
-        List<LedgerEntry> entries = ledger.entries(List.of(available, held), Math.max(0, offset),
-                Math.min(Math.max(1, limit), 200));
+        // the disputed account's entries are listed too: a hold for a chargeback shows where the credits went
+        List<LedgerEntry> entries = ledger.entries(List.of(available, held, LedgerAccounts.disputed(accountId)),
+                Math.max(0, offset), Math.min(Math.max(1, limit), 200));
         return new CreditSummary(ledger.balance(available), ledger.balance(held),
                 entries.stream().map(e -> view(e, held)).toList());
     }
 
     public static CreditEntryView view(LedgerEntry e, String heldAccount) {
         return new CreditEntryView(e.transactionKey(), e.kind().name().toLowerCase(Locale.ROOT),
-                e.ledgerAccount().equals(heldAccount) ? "reserved" : "balance", e.amount(), e.memo(), e.createdAt());
+                e.ledgerAccount().equals(heldAccount) ? "reserved"
+                        : e.ledgerAccount().endsWith(":disputed") ? "disputed" : "balance", e.amount(), e.memo(),
+                e.createdAt());
     }
 }

@@ -8,7 +8,9 @@ import org.aisora.api.store.LedgerTransaction;
 
 /**
  * Names of ledger accounts and the shape of every credit movement. A user has two ledger accounts:
- * {@code available} (spendable) and {@code held} (reserved by running jobs); the system side is
+ * {@code available} (spendable) and {@code held} (reserved by running jobs), and a third,
+ * {@code disputed}, while a chargeback of a pack is open (its unspent credits, neither spendable nor lost yet);
+ * the system side is
  * {@code system:grants} (where granted credits come from) and {@code system:revenue} (where spent ones go).
  */
 public final class LedgerAccounts {
@@ -27,6 +29,31 @@ public final class LedgerAccounts {
 
     public static String held(String accountId) {
         return "user:" + accountId + ":held";
+    }
+
+    /** Credits held by open payment disputes (chargebacks) of the account's purchases. */
+    public static String disputed(String accountId) {
+        return "user:" + accountId + ":disputed";
+    }
+
+    /** A dispute opened: unspent credits of the disputed pack leave the spendable balance until it closes. */
+    public static LedgerTransaction disputeHold(String key, String accountId, long amount, String memo, Instant at) {
+        return move(key, LedgerKind.DISPUTE, available(accountId), disputed(accountId), amount, memo, at);
+    }
+
+    /** A dispute won: what it held is spendable again. */
+    public static LedgerTransaction disputeReturn(String key, String accountId, long amount, String memo, Instant at) {
+        return move(key, LedgerKind.DISPUTE, disputed(accountId), available(accountId), amount, memo, at);
+    }
+
+    /**
+     * A dispute lost: the credits go back where sold credits come from, from what the dispute held or, when
+     * it was never seen open, from the spendable balance.
+     */
+    public static LedgerTransaction chargeback(String key, String accountId, boolean fromHeld, long amount, String memo,
+                                               Instant at) {
+        return move(key, LedgerKind.CHARGEBACK, fromHeld ? disputed(accountId) : available(accountId), SYSTEM_SALES,
+                amount, memo, at);
     }
 
     public static LedgerTransaction grant(String key, String accountId, long amount, String memo, Instant at) {

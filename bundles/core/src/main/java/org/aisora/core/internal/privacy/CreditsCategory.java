@@ -30,13 +30,15 @@ final class CreditsCategory implements PersonalDataCategory {
     public void export(String accountId, ExportSink sink) throws IOException {
         String available = LedgerAccounts.available(accountId);
         String held = LedgerAccounts.held(accountId);
+        String disputed = LedgerAccounts.disputed(accountId);
         List<Object> entries = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
-            List<LedgerEntry> page = ledger.entries(List.of(available, held), offset, PAGE);
+            List<LedgerEntry> page = ledger.entries(List.of(available, held, disputed), offset, PAGE);
             for (LedgerEntry e : page) {
                 entries.add(Rows.of().put("seq", e.seq()).put("transaction", e.transactionKey())
                         .put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("account", e.ledgerAccount().equals(held) ? "held" : "available")
+                        .put("account", e.ledgerAccount().equals(held) ? "held"
+                                : e.ledgerAccount().equals(disputed) ? "disputed" : "available")
                         .put("amount", e.amount()).put("memo", e.memo()).put("createdAt", e.createdAt()).map());
             }
             if (page.size() < PAGE) {
@@ -44,7 +46,8 @@ final class CreditsCategory implements PersonalDataCategory {
             }
         }
         sink.json("credits.json", Rows.of().put("balance", ledger.balance(available))
-                .put("reserved", ledger.balance(held)).put("entries", entries).map());
+                .put("reserved", ledger.balance(held)).put("disputed", ledger.balance(disputed))
+                .put("entries", entries).map());
     }
 
     @Override

@@ -2,19 +2,32 @@ package org.aisora.core.internal.privacy;
 
 import java.io.IOException;
 import java.util.List;
+import org.aisora.api.service.DeletionReceiptView.ThirdPartyDeletion;
+import org.aisora.api.store.BillingClosureRecord;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.CheckoutRecord;
 import org.aisora.api.store.PaymentEventRecord;
+import org.aisora.core.internal.billingclosure.BillingClosures;
 
 /**
- * {@code payments.json}: subscription, checkouts and applied payment events (ids, products, plans, dates; never
- * card data). The law keeps payment records: erasure pseudonymises them instead of deleting them.
+ * {@code payments.json}: subscription, checkouts, applied payment events and disputes (ids, products, plans,
+ * states, dates; never card data). The law keeps payment records: erasure pseudonymises them instead of deleting them. Erasure also
+ * ends billing: each processor customer of the account goes into the billing closure queue (before the rows
+ * that name it are pseudonymised), which cancels its subscriptions and deletes the customer at the processor,
+ * retrying until it is done; it is tried once at once, and the receipt says what is true when it is written:
+ * {@code done} (with the subscriptions canceled) or {@code queued}.
  */
 final class PaymentsCategory implements PersonalDataCategory {
-    private final BillingStore billing;
+    static final String BILLING = "billing";
+    static final String QUEUED = "queued";
 
-    PaymentsCategory(BillingStore billing) {
+    private final BillingStore billing;
+    /** Null when the platform runs without the queue (some tests): erasure then only pseudonymises. */
+    private final BillingClosures closures;
+
+    PaymentsCategory(BillingStore billing, BillingClosures closures) {
         this.billing = billing;
+        this.closures = closures;
     }
 
     @Override
@@ -29,8 +42,11 @@ final class PaymentsCategory implements PersonalDataCategory {
                 .put("periodEnd", s.periodEnd()).put("updatedAt", s.updatedAt()).map()).orElse(null);
         List<Object> checkouts = billing.checkouts(accountId).stream().map(PaymentsCategory::checkout).toList();
         List<Object> events = billing.events(accountId).stream().map(PaymentsCategory::event).toList();
+        List<Object> disputes = billing.disputes(accountId).stream().map(d -> (Object) Rows.of()
+                .put("processor", d.processor()).put("disputeId", d.disputeId()).put("state", d.state().code())
+                .put("held", d.held()).put("updatedAt", d.updatedAt()).map()).toList();
         sink.json("payments.json", Rows.of().put("subscription", subscription).put("checkouts", checkouts)
-                .put("events", events).map());
+                .put("events", events).put("disputes", disputes).map());
     }
 
     private static Object checkout(CheckoutRecord c) {
@@ -50,7 +66,25 @@ final class PaymentsCategory implements PersonalDataCategory {
                 + (billing.subscription(accountId).isPresent() ? 1 : 0);
         context.detail("payments.checkouts", billing.checkouts(accountId).size());
         context.detail("payments.events", billing.events(accountId).size());
+        if (closures != null) {
+            billing.customers(accountId).forEach((processor, customer) -> closeBilling(processor, customer, context));
+        }
         billing.pseudonymise(accountId, context.pseudonym());
         return records;
+    }
+
+    /** Receipt lines carry the processor, a status and counts: never the customer id. */
+    private void closeBilling(String processor, String customer, ErasureContext context) {
+        BillingClosureRecord row = closures.queue(processor, customer);
+        if (row.status() == BillingClosureRecord.Status.PENDING) {
+            row = closures.tryNow(row);
+        }
+        String status = row.status() == BillingClosureRecord.Status.PENDING ? QUEUED : row.status().code();
+        context.thirdParty(new ThirdPartyDeletion(processor, BILLING, status, 1));
+        context.detail("payments.billing_" + status, 1);
+        if (row.status() == BillingClosureRecord.Status.DONE) {
+            context.detail("payments.subscriptions_canceled", row.subscriptionsCanceled());
+            context.detail("payments.customers_deleted", row.customerDeleted() ? 1 : 0);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.aisora.core.internal.privacy;
 
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import org.aisora.core.internal.billingclosure.BillingClosures;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.vendordeletion.VendorDeletionQueue;
 
@@ -22,7 +24,8 @@ final class PersonalDataCategories {
                         new VendorDeletionQueue(s.vendorDeletions(), s.jobs(), s.media())),
                 new MediaCategory(s.media(), registry),
                 new CreditsCategory(s.ledger()),
-                new PaymentsCategory(s.billing()),
+                new PaymentsCategory(s.billing(), s.billingClosures() == null ? null : new BillingClosures(
+                        s.billingClosures(), id -> registry.families().payments.get(id), Clock.systemUTC())),
                 new DevicesCategory(s.devices(), s.sessions()),
                 new AuditCategory(s.audit()),
                 new OutboxCategory(s.outbox()),

@@ -18,6 +18,7 @@ import org.aisora.api.service.DeletionReceiptView;
 import org.aisora.api.service.PrivacyService;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
+import org.aisora.api.store.BillingClosureStore;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.OutboxStore;
 import org.aisora.api.store.PolicyStore;
@@ -69,10 +70,11 @@ public final class PrivacyServiceImpl implements PrivacyService {
                               @Reference PolicyStore policies, @Reference OutboxStore outbox,
                               @Reference VendorDeletionStore vendorDeletions,
                               @Reference DeletionReceiptStore receipts, @Reference PluginRegistry registry,
-                              @Reference AccountSecurity security, @Reference ThirdPartyStore thirdParties) {
+                              @Reference AccountSecurity security, @Reference ThirdPartyStore thirdParties,
+                              @Reference BillingClosureStore billingClosures) {
         this(accounts, sessions, receipts, registry, security, PersonalDataCategories.all(new PersonalDataStores(accounts,
                 sessions, tokens, jobs, media, ledger, billing, devices, audit, preferences, profiles, policies, outbox,
-                vendorDeletions, thirdParties), registry), Clock.systemUTC());
+                vendorDeletions, thirdParties, billingClosures), registry), Clock.systemUTC());
     }
 
     public PrivacyServiceImpl(AccountStore accounts, SessionStore sessions, DeletionReceiptStore receipts,

@@ -137,7 +137,7 @@ final class TestPlatform implements AutoCloseable {
     org.aisora.core.internal.privacy.PersonalDataStores personalData() {
         return new org.aisora.core.internal.privacy.PersonalDataStores(db.accounts(), db.sessions(), db.apiTokens(),
                 db.jobs(), db.media(), db.ledger(), db.billing(), db.devices(), db.audit(), db.preferences(),
-                db.profiles(), db.policies(), db.outbox(), db.vendorDeletions(), db.thirdParties());
+                db.profiles(), db.policies(), db.outbox(), db.vendorDeletions(), db.thirdParties(), db.billingClosures());
     }
 
     org.aisora.core.internal.plugins.Plugins plugins() {
