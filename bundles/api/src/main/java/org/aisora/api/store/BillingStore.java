@@ -44,12 +44,49 @@ public interface BillingStore {
 
     /**
      * Applies a payment event exactly once: records it and, in the same transaction, posts the ledger
-     * transaction, upserts the subscription and sets the account's plan (each may be null).
+     * transaction, upserts the subscription and sets the account's plan (each may be null). A plan that changes
+     * records when it changed ({@link #planChangedAt}).
      *
      * @return false when the event was applied before (nothing changes)
      */
     boolean applyEvent(PaymentEventRecord event, LedgerTransaction posting, SubscriptionRecord subscription,
                        String newPlan);
+
+    /**
+     * Like {@link #applyEvent}, and in the same transaction keeps the subscription's dunning mark: with
+     * {@code dunningSince} non-null (the subscription is past due or paused) the mark is set unless it is set
+     * already (the first failure counts), with null it is cleared. Changing the account's plan also records when
+     * it changed (the start of the downgrade grace), as {@link #applyEvent} does.
+     *
+     * @return false when the event was applied before (nothing changes)
+     */
+    boolean applySubscriptionEvent(PaymentEventRecord event, LedgerTransaction posting,
+                                   SubscriptionRecord subscription, String newPlan, Instant dunningSince);
+
+    /** When the account's subscription was first seen past due or paused; empty when it is not. */
+    Optional<Instant> dunningSince(String accountId);
+
+    /** A subscription in dunning: the account, the plan its subscription is for, since when. */
+    record Dunning(String accountId, String plan, Instant since) {
+    }
+
+    /**
+     * Subscriptions in dunning that still grant a plan other than {@code basePlan} (those whose grace is not over,
+     * or not yet ended), those that entered dunning first first.
+     */
+    List<Dunning> dunning(String basePlan, int limit);
+
+    /**
+     * Ends the grace of a subscription in dunning: sets the account's plan (and the subscription's) to
+     * {@code plan} and records when it changed, in one transaction, only while the subscription is still in
+     * dunning since {@code since} (an event that recovered or ended it first wins) and the plan differs.
+     *
+     * @return true when the plan changed
+     */
+    boolean endDunningGrace(String accountId, Instant since, String plan, Instant now);
+
+    /** When the account's plan last changed; empty when never recorded. */
+    Optional<Instant> planChangedAt(String accountId);
 
     Optional<SubscriptionRecord> subscription(String accountId);
 
