@@ -44,8 +44,7 @@ public interface BillingStore {
 
     /**
      * Applies a payment event exactly once: records it and, in the same transaction, posts the ledger
-     * transaction, upserts the subscription and sets the account's plan (each may be null). A plan that changes
-     * records when it changed ({@link #planChangedAt}).
+     * transaction, upserts the subscription and sets the account's plan (each may be null).
      *
      * @return false when the event was applied before (nothing changes)
      */
@@ -55,13 +54,15 @@ public interface BillingStore {
     /**
      * Like {@link #applyEvent}, and in the same transaction keeps the subscription's dunning mark: with
      * {@code dunningSince} non-null (the subscription is past due or paused) the mark is set unless it is set
-     * already (the first failure counts), with null it is cleared. Changing the account's plan also records when
-     * it changed (the start of the downgrade grace), as {@link #applyEvent} does.
+     * already (the first failure counts), with null it is cleared. When the account's plan changes, a downgrade
+     * (to a plan with shorter retention) records when it happened, the start of the downgrade grace
+     * ({@link #downgradedAt}); any other change clears that.
      *
      * @return false when the event was applied before (nothing changes)
      */
     boolean applySubscriptionEvent(PaymentEventRecord event, LedgerTransaction posting,
-                                   SubscriptionRecord subscription, String newPlan, Instant dunningSince);
+                                   SubscriptionRecord subscription, String newPlan, boolean downgrade,
+                                   Instant dunningSince);
 
     /** When the account's subscription was first seen past due or paused; empty when it is not. */
     Optional<Instant> dunningSince(String accountId);
@@ -78,15 +79,15 @@ public interface BillingStore {
 
     /**
      * Ends the grace of a subscription in dunning: sets the account's plan (and the subscription's) to
-     * {@code plan} and records when it changed, in one transaction, only while the subscription is still in
+     * {@code plan} and records the downgrade ({@link #downgradedAt}), in one transaction, only while the subscription is still in
      * dunning since {@code since} (an event that recovered or ended it first wins) and the plan differs.
      *
      * @return true when the plan changed
      */
     boolean endDunningGrace(String accountId, Instant since, String plan, Instant now);
 
-    /** When the account's plan last changed; empty when never recorded. */
-    Optional<Instant> planChangedAt(String accountId);
+    /** When the account last moved to a plan with shorter retention; empty when it did not since its last change. */
+    Optional<Instant> downgradedAt(String accountId);
 
     Optional<SubscriptionRecord> subscription(String accountId);
 

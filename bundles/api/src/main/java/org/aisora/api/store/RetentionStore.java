@@ -53,8 +53,8 @@ public interface RetentionStore {
     int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, Instant now);
 
     /**
-     * Like {@link #rederive}, with the downgrade grace as a floor: a row of an owner whose plan changed at
-     * {@code t} (accounts.plan_changed_at) expires no sooner than {@code t + downgradeGraceMillis}, and never
+     * Like {@link #rederive}, with the downgrade grace as a floor: a row of an owner downgraded at
+     * {@code t} (accounts.downgraded_at) expires no sooner than {@code t + downgradeGraceMillis}, and never
      * later than it did before (what the earlier plan gave it). @return rows changed
      */
     int rederive(Table table, String ownerId, String kind, long retentionMillis, long downgradeGraceMillis,

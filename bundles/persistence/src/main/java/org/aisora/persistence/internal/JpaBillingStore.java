@@ -115,21 +115,23 @@ public final class JpaBillingStore implements BillingStore {
                 upsert(em, subscription);
             }
             if (newPlan != null && event.accountId() != null) {
-                setPlan(em, event.accountId(), newPlan, event.receivedAt());
+                em.createNativeQuery("UPDATE accounts SET plan = ? WHERE id = ?").setParameter(1, newPlan)
+                        .setParameter(2, event.accountId()).executeUpdate();
             }
         });
     }
 
-    /** The plan and, when it changes, when it did: the start of the downgrade grace (see V19__dunning.sql). */
-    private static int setPlan(EntityManager em, String accountId, String plan, Instant at) {
-        return em.createNativeQuery("UPDATE accounts SET plan = ?, plan_changed_at = ? WHERE id = ? AND plan <> ?")
-                .setParameter(1, plan).setParameter(2, at.toEpochMilli()).setParameter(3, accountId)
-                .setParameter(4, plan).executeUpdate();
+    /** A changed plan and, for a downgrade, when it happened: the start of its grace (see V19__dunning.sql). */
+    private static int setPlan(EntityManager em, String accountId, String plan, boolean downgrade, Instant at) {
+        return em.createNativeQuery("UPDATE accounts SET plan = ?, downgraded_at = ? WHERE id = ? AND plan <> ?")
+                .setParameter(1, plan).setParameter(2, downgrade ? at.toEpochMilli() : null)
+                .setParameter(3, accountId).setParameter(4, plan).executeUpdate();
     }
 
     @Override
     public boolean applySubscriptionEvent(PaymentEventRecord event, LedgerTransaction posting,
-                                          SubscriptionRecord subscription, String newPlan, Instant dunningSince) {
+                                          SubscriptionRecord subscription, String newPlan, boolean downgrade,
+                                          Instant dunningSince) {
         return onceFor(event, em -> {
             if (posting != null) {
                 Postings.post(em, posting);
@@ -146,7 +148,7 @@ public final class JpaBillingStore implements BillingStore {
                 }
             }
             if (newPlan != null && event.accountId() != null) {
-                setPlan(em, event.accountId(), newPlan, event.receivedAt());
+                setPlan(em, event.accountId(), newPlan, downgrade, event.receivedAt());
             }
         });
     }
@@ -157,8 +159,8 @@ public final class JpaBillingStore implements BillingStore {
     }
 
     @Override
-    public Optional<Instant> planChangedAt(String accountId) {
-        return instant("SELECT plan_changed_at FROM accounts WHERE id = ?", accountId);
+    public Optional<Instant> downgradedAt(String accountId) {
+        return instant("SELECT downgraded_at FROM accounts WHERE id = ?", accountId);
     }
 
     private Optional<Instant> instant(String sql, String accountId) {
@@ -188,7 +190,7 @@ public final class JpaBillingStore implements BillingStore {
             int still = em.createNativeQuery("UPDATE subscriptions SET plan = ?, updated_at = ? WHERE account_id = ?"
                             + " AND dunning_since = ?").setParameter(1, plan).setParameter(2, now.toEpochMilli())
                     .setParameter(3, accountId).setParameter(4, since.toEpochMilli()).executeUpdate();
-            return still > 0 && setPlan(em, accountId, plan, now) > 0;
+            return still > 0 && setPlan(em, accountId, plan, true, now) > 0;
         });
     }
 

@@ -177,13 +177,13 @@ public final class JpaRetentionStore implements RetentionStore {
     }
 
     /**
-     * The new expiry: creation plus the retention, but after a plan change at t no sooner than t plus the downgrade
+     * The new expiry: creation plus the retention, but after a downgrade at t no sooner than t plus the downgrade
      * grace unless the row expired sooner already (what the earlier plan gave it). Once applied it is stable: the
      * floor is bounded by the expiry it replaced, so an hourly re-derivation neither moves it on nor back, and once
      * t plus the grace has passed the floor is in the past and creation plus the retention rules alone.
      */
     private static String expiry(String table) {
-        return "GREATEST(created_at + ?, LEAST(COALESCE((SELECT a.plan_changed_at FROM accounts a WHERE a.id = "
+        return "GREATEST(created_at + ?, LEAST(COALESCE((SELECT a.downgraded_at FROM accounts a WHERE a.id = "
                 + table + ".owner_id), 0) + ?, expires_at))";
     }
 

@@ -51,6 +51,9 @@ public final class BillingServiceImpl implements BillingService {
 
     /** What the rest of the core does after an event. */
     interface Effects {
+        /** Whether plan {@code to} keeps media for less time than plan {@code from}. */
+        boolean shorter(String to, String from);
+
         void planChanged(String accountId, String from, String to);
 
         void eventApplied(String accountId);
@@ -72,6 +75,12 @@ public final class BillingServiceImpl implements BillingService {
     public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
                               ToIntBiFunction<String, String> planChanged, Supplier<PlanCatalog> plans, Clock clock) {
         this(billing, accounts, registry, new Effects() {
+            @Override
+            public boolean shorter(String to, String from) {
+                PlanCatalog catalog = plans.get();
+                return catalog.forAccount(to).retentionDays() < catalog.forAccount(from).retentionDays();
+            }
+
             @Override
             public void planChanged(String accountId, String from, String to) {
                 planChanged.applyAsInt(accountId, to);
@@ -98,7 +107,7 @@ public final class BillingServiceImpl implements BillingService {
         this.registry = registry;
         this.clock = clock;
         ToLongFunction<String> monthlyCredits = plan -> plans.get().find(plan).map(p -> p.monthlyCredits()).orElse(0L);
-        this.events = new EventApplier(billing, accounts, monthlyCredits, dunningGrace, clock);
+        this.events = new EventApplier(billing, accounts, monthlyCredits, dunningGrace, effects::shorter, clock);
     }
 
     @Override

@@ -95,12 +95,17 @@ public final class Dunning implements BillingServiceImpl.Effects {
         return dunningGrace.get();
     }
 
-    /** After an event changed an account's plan: expiries follow (floored after a downgrade), the user is told. */
+    @Override
+    public boolean shorter(String to, String from) {
+        return retention.retention(to).compareTo(retention.retention(from)) < 0;
+    }
+
+    /** After an account's plan changed: expiries follow (floored after a downgrade), the user is told. */
     @Override
     public void planChanged(String accountId, String from, String to) {
         retention.planChanged(accountId, to);
-        if (retention.retention(to).compareTo(retention.retention(from)) < 0) {
-            Instant changed = billing.planChangedAt(accountId).orElseGet(clock::instant);
+        if (shorter(to, from)) {
+            Instant changed = billing.downgradedAt(accountId).orElseGet(clock::instant);
             account(accountId).ifPresent(a -> notices.downgraded(a, from, to, changed, changed.plus(downgradeGrace.get())));
         }
     }

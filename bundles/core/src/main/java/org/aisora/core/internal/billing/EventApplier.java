@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.aisora.api.error.AisoraException;
@@ -40,10 +41,13 @@ final class EventApplier {
     private final ToLongFunction<String> monthlyCredits;
     private final Clock clock;
     private final Supplier<Duration> dunningGrace;
+    /** (to, from): whether plan {@code to} keeps media for less time than {@code from} (a downgrade). */
+    private final BiPredicate<String, String> shorter;
 
     EventApplier(BillingStore billing, AccountStore accounts, ToLongFunction<String> monthlyCredits,
-                 Supplier<Duration> dunningGrace, Clock clock) {
+                 Supplier<Duration> dunningGrace, BiPredicate<String, String> shorter, Clock clock) {
         this.dunningGrace = dunningGrace;
+        this.shorter = shorter;
         this.billing = billing;
         this.accounts = accounts;
         this.monthlyCredits = monthlyCredits;
@@ -71,12 +75,12 @@ final class EventApplier {
                 LedgerTransaction grant = credits <= 0 ? null : LedgerAccounts.grant("plan-grant:" + key, account,
                         credits, e.plan() + " plan credits for " + e.objectId(), now);
                 yield billing.applySubscriptionEvent(record, grant, state.subscription(), state.plan(),
-                        state.dunningSince());
+                        downgrade(account, state.plan()), state.dunningSince());
             }
             case SUBSCRIPTION_ACTIVE, PAYMENT_FAILED, SUBSCRIPTION_ENDED -> {
                 Converged state = converge(processor, e, account, now);
                 yield billing.applySubscriptionEvent(record, null, state.subscription(), state.plan(),
-                        state.dunningSince());
+                        downgrade(account, state.plan()), state.dunningSince());
             }
             case REFUNDED -> {
                 // e.credits() is the share of the purchase refunded so far (Stripe's amount_refunded is
@@ -91,6 +95,11 @@ final class EventApplier {
             }
             case DISPUTE_OPENED, DISPUTE_WON, DISPUTE_LOST, IGNORED -> billing.applyEvent(record, null, null, null);
         };
+    }
+
+    /** Whether moving the account to {@code plan} shortens how long its media are kept: the downgrade grace starts. */
+    private boolean downgrade(String account, String plan) {
+        return accounts.findById(account).map(a -> !a.plan().equals(plan) && shorter.test(plan, a.plan())).orElse(false);
     }
 
     /** @param dunningSince when the subscription entered dunning (past_due, paused), null when it is not in it */

@@ -34,7 +34,7 @@ public final class Expiries {
 
     /**
      * One account after a plan change. After a downgrade nothing expires sooner than {@code downgradeGrace} after
-     * the change (accounts.plan_changed_at), nor later than under the old plan. @return rows whose expiry moved
+     * the downgrade (accounts.downgraded_at), nor later than under the old plan. @return rows whose expiry moved
      */
     public int rederiveAccount(String accountId, String plan, RetentionPolicy policy, Duration downgradeGrace,
                                Instant now) {

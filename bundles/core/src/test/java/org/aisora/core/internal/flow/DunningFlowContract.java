@@ -253,8 +253,8 @@ abstract class DunningFlowContract {
         assertTrue(dunning.check() >= 1, "the grace counted from the first failure ran out");
         dunning.check();
         assertEquals("free", s.plan());
-        assertEquals(downgradedAt.toEpochMilli(), platform.db.queryLong("SELECT plan_changed_at FROM accounts"
-                + " WHERE id = ?", s.account()), "the plan change is recorded with the plan");
+        assertEquals(downgradedAt.toEpochMilli(), platform.db.queryLong("SELECT downgraded_at FROM accounts"
+                + " WHERE id = ?", s.account()), "the downgrade is recorded with the plan");
         clock.set(downgradedAt.plus(HOUR));
         s.becomes("past_due", "invoice.payment_failed"); // Stripe retries the payment: still the first failure's grace
         assertEquals("free", s.plan(), "a later failure does not start the grace again");
