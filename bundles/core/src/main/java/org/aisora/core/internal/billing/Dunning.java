@@ -106,7 +106,8 @@ public final class Dunning implements BillingServiceImpl.Effects {
         retention.planChanged(accountId, to);
         if (shorter(to, from)) {
             Instant changed = billing.downgradedAt(accountId).orElseGet(clock::instant);
-            account(accountId).ifPresent(a -> notices.downgraded(a, from, to, changed, changed.plus(downgradeGrace.get())));
+            Instant keptUntil = changed.plus(downgradeGrace.get());
+            account(accountId).ifPresent(a -> notices.downgraded(a, from, to, changed, keptUntil));
         }
     }
 

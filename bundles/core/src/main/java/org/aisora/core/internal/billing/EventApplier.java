@@ -99,7 +99,8 @@ final class EventApplier {
 
     /** Whether moving the account to {@code plan} shortens how long its media are kept: the downgrade grace starts. */
     private boolean downgrade(String account, String plan) {
-        return accounts.findById(account).map(a -> !a.plan().equals(plan) && shorter.test(plan, a.plan())).orElse(false);
+        return accounts.findById(account).map(a -> !a.plan().equals(plan) && shorter.test(plan, a.plan()))
+                .orElse(false);
     }
 
     /** @param dunningSince when the subscription entered dunning (past_due, paused), null when it is not in it */

@@ -223,7 +223,8 @@ public final class RetentionSweeper implements RetentionService {
 
     /** How long a plan's uploads are kept: the active policy's answer, else the plan line's retention days. */
     public Duration retention(String plan) {
-        return registry.retentionPolicy().map(p -> p.retention(plan, org.aisora.api.policy.ArtifactKind.ORIGINAL_UPLOAD))
+        return registry.retentionPolicy()
+                .map(p -> p.retention(plan, org.aisora.api.policy.ArtifactKind.ORIGINAL_UPLOAD))
                 .orElseGet(() -> Duration.ofDays(plans.catalog().find(plan).map(p -> p.retentionDays()).orElse(0)));
     }
 }
