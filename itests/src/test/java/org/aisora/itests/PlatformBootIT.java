@@ -73,7 +73,7 @@ public class PlatformBootIT extends AisoraKarafTestSupport {
     @Test
     public void everyCoreThreadBelongsToTheCoreScheduler() {
         waitForHttp200("/health/ready", STARTUP);
-        Pattern scheduler = Pattern.compile("aisora-(timer|job|media|mail|retention|vendor-deletions|billing-closures)-\\d+");
+        Pattern scheduler = Pattern.compile("aisora-(timer|job|media|mail|retention|vendor-deletions|billing-closures|dunning)-\\d+");
         Set<String> aisora = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(n -> n.startsWith("aisora-")).collect(Collectors.toCollection(TreeSet::new));
         Set<String> others = aisora.stream().filter(n -> !scheduler.matcher(n).matches())

@@ -86,6 +86,44 @@ public interface BillingStore {
     boolean applyEvent(PaymentEventRecord event, LedgerTransaction posting, SubscriptionRecord subscription,
                        String newPlan);
 
+    /**
+     * Like {@link #applyEvent}, and in the same transaction keeps the subscription's dunning mark: with
+     * {@code dunningSince} non-null (the subscription is past due or paused) the mark is set unless it is set
+     * already (the first failure counts), with null it is cleared. When the account's plan changes, a downgrade
+     * (to a plan with shorter retention) records when it happened, the start of the downgrade grace
+     * ({@link #downgradedAt}); any other change clears that.
+     *
+     * @return false when the event was applied before (nothing changes)
+     */
+    boolean applySubscriptionEvent(PaymentEventRecord event, LedgerTransaction posting,
+                                   SubscriptionRecord subscription, String newPlan, boolean downgrade,
+                                   Instant dunningSince);
+
+    /** When the account's subscription was first seen past due or paused; empty when it is not. */
+    Optional<Instant> dunningSince(String accountId);
+
+    /** A subscription in dunning: the account, the plan its subscription is for, since when. */
+    record Dunning(String accountId, String plan, Instant since) {
+    }
+
+    /**
+     * Subscriptions in dunning that still grant a plan other than {@code basePlan} (those whose grace is not over,
+     * or not yet ended), those that entered dunning first first.
+     */
+    List<Dunning> dunning(String basePlan, int limit);
+
+    /**
+     * Ends the grace of a subscription in dunning: sets the account's plan (and the subscription's) to
+     * {@code plan} and records the downgrade ({@link #downgradedAt}), in one transaction, only while the subscription is still in
+     * dunning since {@code since} (an event that recovered or ended it first wins) and the plan differs.
+     *
+     * @return true when the plan changed
+     */
+    boolean endDunningGrace(String accountId, Instant since, String plan, Instant now);
+
+    /** When the account last moved to a plan with shorter retention; empty when it did not since its last change. */
+    Optional<Instant> downgradedAt(String accountId);
+
     Optional<SubscriptionRecord> subscription(String accountId);
 
     List<SubscriptionRecord> subscriptions(int limit);

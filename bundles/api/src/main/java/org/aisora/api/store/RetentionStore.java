@@ -53,6 +53,21 @@ public interface RetentionStore {
     int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, Instant now);
 
     /**
+     * Like {@link #rederive}, with the downgrade grace as a floor: a row of an owner downgraded at
+     * {@code t} (accounts.downgraded_at) expires no sooner than {@code t + downgradeGraceMillis}, and never
+     * later than it did before (what the earlier plan gave it). @return rows changed
+     */
+    int rederive(Table table, String ownerId, String kind, long retentionMillis, long downgradeGraceMillis,
+                 Instant now);
+
+    /**
+     * Like {@link #rederiveForPlan}, with the downgrade grace floor of
+     * {@link #rederive(Table, String, String, long, long, Instant)}. @return rows changed
+     */
+    int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, long downgradeGraceMillis,
+                        Instant now);
+
+    /**
      * Deletes, in batches, the records that expire without a blob: sessions, API tokens and e-mail changes
      * past their expiry, audit entries and device records past their retention, and mail sent (or given
      * up) before {@code mailBefore}, and the payment records kept (pseudonymised) after an account's

@@ -125,6 +125,79 @@ public final class JpaBillingStore implements BillingStore {
         });
     }
 
+    /** A changed plan and, for a downgrade, when it happened: the start of its grace (see V19__dunning.sql). */
+    private static int setPlan(EntityManager em, String accountId, String plan, boolean downgrade, Instant at) {
+        return em.createNativeQuery("UPDATE accounts SET plan = ?, downgraded_at = ? WHERE id = ? AND plan <> ?")
+                .setParameter(1, plan).setParameter(2, downgrade ? at.toEpochMilli() : null)
+                .setParameter(3, accountId).setParameter(4, plan).executeUpdate();
+    }
+
+    @Override
+    public boolean applySubscriptionEvent(PaymentEventRecord event, LedgerTransaction posting,
+                                          SubscriptionRecord subscription, String newPlan, boolean downgrade,
+                                          Instant dunningSince) {
+        return onceFor(event, em -> {
+            if (posting != null) {
+                Postings.post(em, posting);
+            }
+            if (subscription != null) {
+                upsert(em, subscription);
+                if (dunningSince == null) {
+                    em.createNativeQuery("UPDATE subscriptions SET dunning_since = NULL WHERE account_id = ?")
+                            .setParameter(1, subscription.accountId()).executeUpdate();
+                } else { // the first failure counts: a later past_due event does not move the grace on
+                    em.createNativeQuery("UPDATE subscriptions SET dunning_since = COALESCE(dunning_since, ?)"
+                                    + " WHERE account_id = ?").setParameter(1, dunningSince.toEpochMilli())
+                            .setParameter(2, subscription.accountId()).executeUpdate();
+                }
+            }
+            if (newPlan != null && event.accountId() != null) {
+                setPlan(em, event.accountId(), newPlan, downgrade, event.receivedAt());
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> dunningSince(String accountId) {
+        return instant("SELECT dunning_since FROM subscriptions WHERE account_id = ?", accountId);
+    }
+
+    @Override
+    public Optional<Instant> downgradedAt(String accountId) {
+        return instant("SELECT downgraded_at FROM accounts WHERE id = ?", accountId);
+    }
+
+    private Optional<Instant> instant(String sql, String accountId) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery(sql).setParameter(1, accountId).getResultList()
+                .stream().filter(java.util.Objects::nonNull).findFirst()
+                .map(v -> Instant.ofEpochMilli(((Number) v).longValue())));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Dunning> dunning(String basePlan, int limit) {
+        return Tx.inTransaction(emf, em -> {
+            List<Object[]> rows = em.createNativeQuery("SELECT account_id, plan, dunning_since FROM subscriptions"
+                    + " WHERE dunning_since IS NOT NULL AND plan <> ? ORDER BY dunning_since, account_id")
+                    .setParameter(1, basePlan).setMaxResults(Math.max(1, limit)).getResultList();
+            return rows.stream().map(r -> new Dunning((String) r[0], (String) r[1],
+                    Instant.ofEpochMilli(((Number) r[2]).longValue()))).toList();
+        });
+    }
+
+    @Override
+    public boolean endDunningGrace(String accountId, Instant since, String plan, Instant now) {
+        return Tx.inTransaction(emf, em -> {
+            // the account row lock, as an event's upsert takes it: an event applied meanwhile is seen, not lost
+            em.createNativeQuery("SELECT id FROM accounts WHERE id = ? FOR UPDATE").setParameter(1, accountId)
+                    .getResultList();
+            int still = em.createNativeQuery("UPDATE subscriptions SET plan = ?, updated_at = ? WHERE account_id = ?"
+                            + " AND dunning_since = ?").setParameter(1, plan).setParameter(2, now.toEpochMilli())
+                    .setParameter(3, accountId).setParameter(4, since.toEpochMilli()).executeUpdate();
+            return still > 0 && setPlan(em, accountId, plan, true, now) > 0;
+        });
+    }
+
     @Override
     public boolean applyRefund(PaymentEventRecord event, String ledgerAccount, String keyPrefix, RefundPosting posting) {
         return onceFor(event, em -> {

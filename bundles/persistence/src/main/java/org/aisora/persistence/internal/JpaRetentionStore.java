@@ -155,23 +155,50 @@ public final class JpaRetentionStore implements RetentionStore {
 
     @Override
     public int rederive(Table table, String ownerId, String kind, long retentionMillis, Instant now) {
-        return update(table, "owner_id = ?", ownerId, kind, retentionMillis, now);
+        return rederive(table, ownerId, kind, retentionMillis, 0, now);
     }
 
     @Override
     public int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, Instant now) {
-        return update(table, "owner_id IN (SELECT id FROM accounts WHERE plan = ?)", plan, kind, retentionMillis, now);
+        return rederiveForPlan(table, plan, kind, retentionMillis, 0, now);
     }
 
-    private int update(Table table, String owners, String owner, String kind, long retentionMillis, Instant now) {
+    @Override
+    public int rederive(Table table, String ownerId, String kind, long retentionMillis, long downgradeGraceMillis,
+                        Instant now) {
+        return update(table, "owner_id = ?", ownerId, kind, retentionMillis, downgradeGraceMillis, now);
+    }
+
+    @Override
+    public int rederiveForPlan(Table table, String plan, String kind, long retentionMillis, long downgradeGraceMillis,
+                               Instant now) {
+        return update(table, "owner_id IN (SELECT id FROM accounts WHERE plan = ?)", plan, kind, retentionMillis,
+                downgradeGraceMillis, now);
+    }
+
+    /**
+     * The new expiry: creation plus the retention, but after a downgrade at t no sooner than t plus the downgrade
+     * grace unless the row expired sooner already (what the earlier plan gave it). Once applied it is stable: the
+     * floor is bounded by the expiry it replaced, so an hourly re-derivation neither moves it on nor back, and once
+     * t plus the grace has passed the floor is in the past and creation plus the retention rules alone.
+     */
+    private static String expiry(String table) {
+        return "GREATEST(created_at + ?, LEAST(COALESCE((SELECT a.downgraded_at FROM accounts a WHERE a.id = "
+                + table + ".owner_id), 0) + ?, expires_at))";
+    }
+
+    private int update(Table table, String owners, String owner, String kind, long retentionMillis, long graceMillis,
+                       Instant now) {
+        String expiry = expiry(name(table));
         return Tx.inTransaction(emf, em -> {
-            Query q = em.createNativeQuery("UPDATE " + name(table) + " SET expires_at = created_at + ? WHERE " + owners
-                            + " AND expires_at > ? AND expires_at <> created_at + ?"
-                            + (table == Table.MEDIA ? " AND kind = ?" : ""))
-                    .setParameter(1, retentionMillis).setParameter(2, owner).setParameter(3, now.toEpochMilli())
-                    .setParameter(4, retentionMillis);
+            Query q = em.createNativeQuery("UPDATE " + name(table) + " SET expires_at = " + expiry + " WHERE " + owners
+                    + " AND expires_at > ? AND expires_at <> " + expiry + (table == Table.MEDIA ? " AND kind = ?" : ""));
+            int i = 1;
+            q.setParameter(i++, retentionMillis).setParameter(i++, Math.max(0, graceMillis)).setParameter(i++, owner)
+                    .setParameter(i++, now.toEpochMilli()).setParameter(i++, retentionMillis)
+                    .setParameter(i++, Math.max(0, graceMillis));
             if (table == Table.MEDIA) {
-                q.setParameter(5, kind);
+                q.setParameter(i, kind);
             }
             return q.executeUpdate();
         });

@@ -1,6 +1,7 @@
 package org.aisora.core.internal.billing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,6 @@ import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.retention.RetentionTerms;
-import org.aisora.core.internal.retention.RetentionSweeper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,29 +46,68 @@ public final class BillingServiceImpl implements BillingService {
     private final EventApplier events;
     private final Supplier<PlanCatalog> plans;
     private final Clock clock;
-    private final ToIntBiFunction<String, String> planChanged;
+    /** Told after an event was applied: plan changes and dunning (re-derived expiries and notices). */
+    private final Effects effects;
+
+    /** What the rest of the core does after an event. */
+    interface Effects {
+        /** Whether plan {@code to} keeps media for less time than plan {@code from}. */
+        boolean shorter(String to, String from);
+
+        void planChanged(String accountId, String from, String to);
+
+        void eventApplied(String accountId);
+    }
 
     @Activate
     public BillingServiceImpl(@Reference BillingStore billing, @Reference AccountStore accounts,
-                              @Reference PluginRegistry registry, @Reference RetentionSweeper retention,
+                              @Reference PluginRegistry registry, @Reference Dunning dunning,
                               @Reference Plans plans) {
-        this(billing, accounts, registry, retention::planChanged, plans::catalog, Clock.systemUTC());
+        this(billing, accounts, registry, dunning, plans::catalog, dunning::grace, Clock.systemUTC());
     }
 
     /**
+     * Without dunning notices, with the default grace of a subscription past due or paused.
+     *
      * @param planChanged told (account id, new plan) after an event changed an account's plan
      * @param plans       the plans in force, asked at each use (an edit applies at once)
      */
     public BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry,
                               ToIntBiFunction<String, String> planChanged, Supplier<PlanCatalog> plans, Clock clock) {
-        this.planChanged = planChanged;
+        this(billing, accounts, registry, new Effects() {
+            @Override
+            public boolean shorter(String to, String from) {
+                PlanCatalog catalog = plans.get();
+                return catalog.forAccount(to).retentionDays() < catalog.forAccount(from).retentionDays();
+            }
+
+            @Override
+            public void planChanged(String accountId, String from, String to) {
+                planChanged.applyAsInt(accountId, to);
+            }
+
+            @Override
+            public void eventApplied(String accountId) {
+            }
+        }, plans, () -> Duration.ofDays(14), clock);
+    }
+
+    /** For tests: billing with its dunning (grace, expiries and notices) as the component has it. */
+    public static BillingServiceImpl withDunning(BillingStore billing, AccountStore accounts, PluginRegistry registry,
+                                                 Dunning dunning, Supplier<PlanCatalog> plans, Clock clock) {
+        return new BillingServiceImpl(billing, accounts, registry, dunning, plans, dunning::grace, clock);
+    }
+
+    private BillingServiceImpl(BillingStore billing, AccountStore accounts, PluginRegistry registry, Effects effects,
+                               Supplier<PlanCatalog> plans, Supplier<Duration> dunningGrace, Clock clock) {
+        this.effects = effects;
         this.plans = plans;
         this.billing = billing;
         this.accounts = accounts;
         this.registry = registry;
         this.clock = clock;
         ToLongFunction<String> monthlyCredits = plan -> plans.get().find(plan).map(p -> p.monthlyCredits()).orElse(0L);
-        this.events = new EventApplier(billing, accounts, monthlyCredits, clock);
+        this.events = new EventApplier(billing, accounts, monthlyCredits, dunningGrace, effects::shorter, clock);
     }
 
     @Override
@@ -169,7 +208,8 @@ public final class BillingServiceImpl implements BillingService {
         Optional<String> before = account == null ? Optional.empty() : accounts.findById(account).map(AccountRecord::plan);
         if (events.apply(processor, event) && before.isPresent()) {
             accounts.findById(account).map(AccountRecord::plan).filter(after -> !after.equals(before.get()))
-                    .ifPresent(after -> planChanged.applyAsInt(account, after));
+                    .ifPresent(after -> effects.planChanged(account, before.get(), after));
+            effects.eventApplied(account);
         }
     }
 

@@ -1,8 +1,12 @@
 package org.aisora.core.internal.billing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.payment.PaymentEvent;
@@ -23,19 +27,27 @@ import org.slf4j.LoggerFactory;
  * (so a redelivery is a no-op). Ledger keys name the processor's object (checkout session, invoice,
  * charge), so two different events about one purchase still credit it once. Subscription events do not
  * trust their own order: the subscription is re-read from the processor and its current state applied,
- * so shuffled deliveries converge on what the processor has.
+ * so shuffled deliveries converge on what the processor has. A subscription past due or paused keeps its plan for
+ * the dunning grace (see {@link Dunning}); {@code incomplete} (a first payment never made) grants nothing.
  */
 final class EventApplier {
     static final String FREE = "free";
+    /** A renewal failed (or a trial ended unpaid): the paid plan stays for the dunning grace. */
+    static final Set<String> DUNNING = Set.of("past_due", "paused");
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
     private final BillingStore billing;
     private final AccountStore accounts;
     private final ToLongFunction<String> monthlyCredits;
     private final Clock clock;
+    private final Supplier<Duration> dunningGrace;
+    /** (to, from): whether plan {@code to} keeps media for less time than {@code from} (a downgrade). */
+    private final BiPredicate<String, String> shorter;
 
     EventApplier(BillingStore billing, AccountStore accounts, ToLongFunction<String> monthlyCredits,
-                 Clock clock) {
+                 Supplier<Duration> dunningGrace, BiPredicate<String, String> shorter, Clock clock) {
+        this.dunningGrace = dunningGrace;
+        this.shorter = shorter;
         this.billing = billing;
         this.accounts = accounts;
         this.monthlyCredits = monthlyCredits;
@@ -62,11 +74,13 @@ final class EventApplier {
                 long credits = e.plan() == null || e.plan().equals(FREE) ? 0 : monthlyCredits.applyAsLong(e.plan());
                 LedgerTransaction grant = credits <= 0 ? null : LedgerAccounts.grant("plan-grant:" + key, account,
                         credits, e.plan() + " plan credits for " + e.objectId(), now);
-                yield billing.applyEvent(record, grant, state.subscription(), state.plan());
+                yield billing.applySubscriptionEvent(record, grant, state.subscription(), state.plan(),
+                        downgrade(account, state.plan()), state.dunningSince());
             }
             case SUBSCRIPTION_ACTIVE, PAYMENT_FAILED, SUBSCRIPTION_ENDED -> {
                 Converged state = converge(processor, e, account, now);
-                yield billing.applyEvent(record, null, state.subscription(), state.plan());
+                yield billing.applySubscriptionEvent(record, null, state.subscription(), state.plan(),
+                        downgrade(account, state.plan()), state.dunningSince());
             }
             case REFUNDED -> {
                 // e.credits() is the share of the purchase refunded so far (Stripe's amount_refunded is
@@ -84,7 +98,14 @@ final class EventApplier {
         };
     }
 
-    private record Converged(SubscriptionRecord subscription, String plan) {
+    /** Whether moving the account to {@code plan} shortens how long its media are kept: the downgrade grace starts. */
+    private boolean downgrade(String account, String plan) {
+        return accounts.findById(account).map(a -> !a.plan().equals(plan) && shorter.test(plan, a.plan()))
+                .orElse(false);
+    }
+
+    /** @param dunningSince when the subscription entered dunning (past_due, paused), null when it is not in it */
+    private record Converged(SubscriptionRecord subscription, String plan, Instant dunningSince) {
     }
 
     /**
@@ -108,14 +129,18 @@ final class EventApplier {
         }
         if (current.isPresent()) {
             SubscriptionState s = current.get();
-            String plan = s.active() && s.plan() != null ? s.plan() : FREE;
+            // past_due or paused: the paid plan stays until the grace, counted from the first failure, runs out
+            Instant since = !s.active() && DUNNING.contains(s.status())
+                    ? billing.dunningSince(account).orElse(now) : null;
+            boolean graced = since != null && now.isBefore(since.plus(dunningGrace.get()));
+            String plan = (s.active() || graced) && s.plan() != null ? s.plan() : FREE;
             return new Converged(new SubscriptionRecord(account, processor.id(), s.subscriptionId(), plan, s.status(),
-                    s.periodEnd(), now), plan);
+                    s.periodEnd(), now), plan, since);
         }
         boolean active = e.type() != PaymentEvent.Type.SUBSCRIPTION_ENDED;
         String plan = active && e.plan() != null ? e.plan() : FREE;
         String status = e.subscriptionStatus() != null ? e.subscriptionStatus() : active ? "active" : "canceled";
         return new Converged(new SubscriptionRecord(account, processor.id(),
-                e.subscriptionId() == null ? "" : e.subscriptionId(), plan, status, e.periodEnd(), now), plan);
+                e.subscriptionId() == null ? "" : e.subscriptionId(), plan, status, e.periodEnd(), now), plan, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.aisora.core.internal.limits;
 
+import java.time.Duration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class Plans {
     private static final Logger LOG = LoggerFactory.getLogger(Plans.class);
 
-    private record Terms(PlanCatalog catalog, long signupGrantCredits, long imageTileCredits) {
+    private record Terms(PlanCatalog catalog, long signupGrantCredits, long imageTileCredits, Duration dunningGrace,
+                         Duration downgradeGrace) {
     }
 
     private volatile Terms terms;
@@ -31,7 +33,9 @@ public final class Plans {
     void modified(PlansConfiguration config) {
         PlanCatalog catalog = PlanCatalog.parse(config.plans());
         catalog.problems().forEach(p -> LOG.error("plans: {}", p));
-        terms = new Terms(catalog, config.signup_grant_credits(), config.image_tile_credits());
+        terms = new Terms(catalog, config.signup_grant_credits(), config.image_tile_credits(),
+                Duration.ofDays(Math.max(0, config.dunning_grace_days())),
+                Duration.ofDays(Math.max(0, config.downgrade_grace_days())));
     }
 
     public PlanCatalog catalog() {
@@ -41,6 +45,16 @@ public final class Plans {
     /** Credits granted once to a new account. */
     public long signupGrantCredits() {
         return terms.signupGrantCredits();
+    }
+
+    /** How long a past_due or paused subscription keeps its paid plan, from its first failed renewal. */
+    public Duration dunningGrace() {
+        return terms.dunningGrace();
+    }
+
+    /** After a downgrade, no item expires sooner than this after it (nor later than under the old plan). */
+    public Duration downgradeGrace() {
+        return terms.downgradeGrace();
     }
 
     /** Credits per started 512×512 tile of an image. */

@@ -155,7 +155,8 @@ public final class RetentionSweeper implements RetentionService {
             // count what is about to go first: the daily counters of every complete day are rolled up
             Rollups.rollUp(usage, clock);
             int rederived = registry.retentionPolicy()
-                    .map(p -> expiries.rederiveAll(plans.catalog().plans().keySet(), p, clock.instant())).orElse(0);
+                    .map(p -> expiries.rederiveAll(plans.catalog().plans().keySet(), p, plans.downgradeGrace(),
+                            clock.instant())).orElse(0);
             // sent mail and the address a policy was accepted from are operational logs: kept as long as
             // the shortest plan keeps those
             Instant mailBefore = clock.instant().minus(registry.retentionPolicy()
@@ -211,8 +212,19 @@ public final class RetentionSweeper implements RetentionService {
         return Optional.ofNullable(last.get());
     }
 
-    /** After an account's plan changed: its expiries follow the new plan at once, not at the next sweep. */
+    /**
+     * After an account's plan changed: its expiries follow the new plan at once, not at the next sweep; after a
+     * downgrade, no sooner than the downgrade grace after the change.
+     */
     public int planChanged(String accountId, String plan) {
-        return registry.retentionPolicy().map(p -> expiries.rederiveAccount(accountId, plan, p, clock.instant())).orElse(0);
+        return registry.retentionPolicy().map(p -> expiries.rederiveAccount(accountId, plan, p, plans.downgradeGrace(),
+                clock.instant())).orElse(0);
+    }
+
+    /** How long a plan's uploads are kept: the active policy's answer, else the plan line's retention days. */
+    public Duration retention(String plan) {
+        return registry.retentionPolicy()
+                .map(p -> p.retention(plan, org.aisora.api.policy.ArtifactKind.ORIGINAL_UPLOAD))
+                .orElseGet(() -> Duration.ofDays(plans.catalog().find(plan).map(p -> p.retentionDays()).orElse(0)));
     }
 }
