@@ -106,6 +106,11 @@ class ProfileResourceTest {
         calls.clear();
         resource.correct(as(ANN), json("{\"contact\":\"\"}"), null, null);
         assertEquals(List.of(ANN, new ProfileChange(null, null, "")), calls);
+        calls.clear();
+        resource.correct(as(ANN), json("{\"email\":\"ann.c@example.org\",\"currentPassword\":\"pw\"}"), null, null);
+        assertEquals(List.of(ANN, new ProfileChange(null, "ann.c@example.org", null, "pw")), calls);
+        calls.clear();
+        refused("invalid_currentPassword", () -> resource.correct(as(ANN), json("{\"currentPassword\":1}"), null, null));
     }
 
     @Test
