@@ -46,7 +46,8 @@ public class PrivacyRightsIT extends AisoraKarafTestSupport {
         assertTrue(me.toString(), me.get("preferences").get("processingRestricted").asBoolean());
 
         // a named API token authenticates like a session, until revoked
-        HttpResult token = http("POST", "/tokens", Map.of("name", "itest", "expiresInDays", 7), ann.token);
+        HttpResult token = http("POST", "/tokens", Map.of("name", "itest", "expiresInDays", 7,
+                "currentPassword", "a long password"), ann.token);
         assertEquals(token.toString(), 201, token.status());
         String secret = token.json().get("token").asText();
         assertEquals(200, http("GET", "/me", null, secret).status());
