@@ -71,7 +71,8 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
                 "width", 128, "height", 128), owner.token).json();
         JsonNode done = owner.awaitTerminal(job.get("id").asText());
         assertEquals(done.toString(), "succeeded", done.get("status").asText());
-        HttpResult token = http("POST", "/tokens", Map.of("name", "matrix"), owner.token);
+        HttpResult token = http("POST", "/tokens", Map.of("name", "matrix", "currentPassword", "a long password"),
+                owner.token);
         assertEquals(token.toString(), 201, token.status());
         return new Owned(job.get("id").asText(), done.get("outputs").get(0).get("id").asText(),
                 token.json().get("id").asText());

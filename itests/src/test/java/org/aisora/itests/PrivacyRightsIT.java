@@ -46,7 +46,8 @@ public class PrivacyRightsIT extends AisoraKarafTestSupport {
         assertTrue(me.toString(), me.get("preferences").get("processingRestricted").asBoolean());
 
         // a named API token authenticates like a session, until revoked
-        HttpResult token = http("POST", "/tokens", Map.of("name", "itest", "expiresInDays", 7), ann.token);
+        HttpResult token = http("POST", "/tokens", Map.of("name", "itest", "expiresInDays", 7,
+                "currentPassword", "a long password"), ann.token);
         assertEquals(token.toString(), 201, token.status());
         String secret = token.json().get("token").asText();
         assertEquals(200, http("GET", "/me", null, secret).status());
@@ -82,6 +83,47 @@ public class PrivacyRightsIT extends AisoraKarafTestSupport {
         assertEquals(401, http("POST", "/sessions", Map.of("email", ann.email, "password", "a long password"), null)
                 .status());
         assertEquals(404, http("GET", "/deletion-receipts/nope-" + receiptId, null, null).status());
+    }
+
+    /**
+     * The current password is asked again before a new token or e-mail; a password change keeps the asking
+     * session (and, with keepTokens, the tokens) and ends the others; a reset request answers alike for any address.
+     */
+    @Test
+    public void reauthenticationAndPasswordChange() {
+        Journey bea = Journey.signUp(this, "password");
+        String other = http("POST", "/sessions", Map.of("email", bea.email, "password", "a long password"), null)
+                .json().get("token").asText();
+        HttpResult bare = http("POST", "/tokens", Map.of("name", "no password"), bea.token);
+        assertEquals(bare.toString(), 403, bare.status());
+        assertEquals("reauthentication_required", bare.json().get("error").get("code").asText());
+        HttpResult moved = http("PATCH", "/me", Map.of("email", "moved." + bea.email), bea.token);
+        assertEquals(moved.toString(), 403, moved.status());
+        assertEquals("reauthentication_required", moved.json().get("error").get("code").asText());
+        HttpResult wrong = http("POST", "/me/password", Map.of("currentPassword", "not the password",
+                "newPassword", "another long password"), bea.token);
+        assertEquals(wrong.toString(), 403, wrong.status());
+        assertEquals("wrong_password", wrong.json().get("error").get("code").asText());
+
+        HttpResult token = http("POST", "/tokens", Map.of("name", "kept", "currentPassword", "a long password"),
+                bea.token);
+        assertEquals(token.toString(), 201, token.status());
+        HttpResult changed = http("POST", "/me/password", Map.of("currentPassword", "a long password",
+                "newPassword", "another long password", "keepTokens", true), bea.token);
+        assertEquals(changed.toString(), 204, changed.status());
+        assertEquals(200, http("GET", "/me", null, bea.token).status());
+        assertEquals(401, http("GET", "/me", null, other).status());
+        assertEquals(200, http("GET", "/me", null, token.json().get("token").asText()).status());
+        assertEquals(401, http("POST", "/sessions", Map.of("email", bea.email, "password", "a long password"), null)
+                .status());
+        assertEquals(201, http("POST", "/sessions", Map.of("email", bea.email, "password", "another long password"),
+                null).status());
+
+        HttpResult known = http("POST", "/password-reset", Map.of("email", bea.email), null);
+        HttpResult unknown = http("POST", "/password-reset", Map.of("email", "nobody." + bea.email), null);
+        assertEquals(known.toString(), 202, known.status());
+        assertEquals(unknown.toString(), 202, unknown.status());
+        assertEquals(known.body(), unknown.body());
     }
 
     private HttpRequest.Builder at(String path, String token) {

@@ -117,10 +117,15 @@ public final class JpaAccountStore implements AccountStore {
                 .setParameter(1, progress).setParameter(2, accountId).executeUpdate());
     }
 
+    /** A password-reset code awaiting use goes with the account (it holds nothing but the id and a hash). */
     @Override
     public boolean delete(String accountId) {
-        return Tx.inTransaction(emf, em -> em.createNativeQuery("DELETE FROM accounts WHERE id = ?")
-                .setParameter(1, accountId).executeUpdate() == 1);
+        return Tx.inTransaction(emf, em -> {
+            em.createNativeQuery("DELETE FROM password_resets WHERE account_id = ?").setParameter(1, accountId)
+                    .executeUpdate();
+            return em.createNativeQuery("DELETE FROM accounts WHERE id = ?").setParameter(1, accountId)
+                    .executeUpdate() == 1;
+        });
     }
 
     @Override

@@ -211,6 +211,7 @@ public final class JpaRetentionStore implements RetentionStore {
         {"session", "sessions", "id", "expires_at <= ?1"},
         {"api_token", "api_tokens", "id", "expires_at <= ?1"},
         {"email_change", "account_email_changes", "account_id", "expires_at <= ?1"},
+        {"password_reset", "password_resets", "account_id", "expires_at <= ?1"},
         {"audit_entry", "audit_log", "id", "expires_at <= ?1"},
         {"device_record", "devices", "id", "expires_at <= ?1"},
         {"mail", "mail_outbox", "id", "status IN ('sent', 'failed') AND COALESCE(sent_at, created_at) <= ?2"},

@@ -27,6 +27,7 @@ public final class TestStores implements AutoCloseable {
     private final boolean ownsDatabase;
     private final JpaPreferenceStore preferences;
     private final JpaProfileStore profiles;
+    private final JpaPasswordStore passwords;
     private final JpaOutboxStore outbox;
     private final JpaPolicyStore policies;
     private final JpaApiTokenStore apiTokens;
@@ -55,6 +56,7 @@ public final class TestStores implements AutoCloseable {
         this.usage = new JpaUsageStore(emf, ready);
         this.preferences = new JpaPreferenceStore(emf, ready);
         this.profiles = new JpaProfileStore(emf, ready);
+        this.passwords = new JpaPasswordStore(emf, ready);
         this.outbox = new JpaOutboxStore(emf, ready);
         this.policies = new JpaPolicyStore(emf, ready);
         this.apiTokens = new JpaApiTokenStore(emf, ready);
@@ -115,6 +117,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.ProfileStore profiles() {
         return profiles;
+    }
+
+    public org.aisora.api.store.PasswordStore passwords() {
+        return passwords;
     }
 
     public org.aisora.api.store.OutboxStore outbox() {

@@ -10,6 +10,7 @@ import org.aisora.api.error.RateLimitedException;
 import org.aisora.api.notify.Notification;
 import org.aisora.api.service.AccountOverview;
 import org.aisora.api.service.Caller;
+import org.aisora.api.service.ClientInfo;
 import org.aisora.api.service.MailOutbox;
 import org.aisora.api.service.Preferences;
 import org.aisora.api.service.ProfileChange;
@@ -24,6 +25,7 @@ import org.aisora.api.store.ProfileStore;
 import org.aisora.api.store.ThirdPartyStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.retention.RetentionTerms;
+import org.aisora.core.internal.security.Reauthentication;
 import org.aisora.core.internal.thirdparty.ThirdParties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,7 +37,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Access, correction and restriction over one's own account. Every field of a correction is checked before
  * anything is written; a new e-mail waits, with its code, until the code comes back, so a typo or someone
- * else's address never takes over the sign-in.
+ * else's address never takes over the sign-in. Asking for a new e-mail needs the current password, so a stolen
+ * session cannot move the account to its thief's address.
  */
 @Component(service = ProfileService.class)
 public final class ProfileServiceImpl implements ProfileService {
@@ -49,6 +52,7 @@ public final class ProfileServiceImpl implements ProfileService {
     private final ThirdPartyStore thirdParties;
     private final Clock clock;
     private final PluginRegistry registry;
+    private final Reauthentication reauthentication;
     /** Optional: without an outbox, access and preferences work and an e-mail change is a 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -57,24 +61,27 @@ public final class ProfileServiceImpl implements ProfileService {
     @Activate
     public ProfileServiceImpl(@Reference AccountStore accounts, @Reference ProfileStore profiles,
                               @Reference PreferenceStore preferences, @Reference PluginRegistry registry,
-                              @Reference ThirdPartyStore thirdParties) {
-        this(accounts, profiles, preferences, registry, thirdParties, null, Clock.systemUTC());
+                              @Reference ThirdPartyStore thirdParties, @Reference Reauthentication reauthentication) {
+        this(accounts, profiles, preferences, registry, thirdParties, null, reauthentication, Clock.systemUTC());
     }
 
     /** Without a third-party store: the profile's third-party record is then empty. */
     public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
-                              PluginRegistry registry, MailOutbox outbox, Clock clock) {
-        this(accounts, profiles, preferences, registry, null, outbox, clock);
+                              PluginRegistry registry, MailOutbox outbox, Reauthentication reauthentication,
+                              Clock clock) {
+        this(accounts, profiles, preferences, registry, null, outbox, reauthentication, clock);
     }
 
     public ProfileServiceImpl(AccountStore accounts, ProfileStore profiles, PreferenceStore preferences,
-                              PluginRegistry registry, ThirdPartyStore thirdParties, MailOutbox outbox, Clock clock) {
+                              PluginRegistry registry, ThirdPartyStore thirdParties, MailOutbox outbox,
+                              Reauthentication reauthentication, Clock clock) {
         this.thirdParties = thirdParties;
         this.accounts = accounts;
         this.registry = registry;
         this.profiles = profiles;
         this.preferences = preferences;
         this.outbox = outbox;
+        this.reauthentication = reauthentication;
         this.clock = clock;
     }
 
@@ -85,6 +92,12 @@ public final class ProfileServiceImpl implements ProfileService {
 
     @Override
     public ProfileView correct(Caller caller, ProfileChange change) {
+        return correct(caller, change, null);
+    }
+
+    /** A new e-mail needs the current password, checked after the fields (a malformed change costs no hashing). */
+    @Override
+    public ProfileView correct(Caller caller, ProfileChange change, ClientInfo client) {
         if (change == null) {
             throw AisoraException.badRequest("missing_body", "a JSON object with name, email or contact is required");
         }
@@ -96,6 +109,8 @@ public final class ProfileServiceImpl implements ProfileService {
         boolean changing = email != null && !backToCurrent;
         MailOutbox mail = outbox;
         if (changing) {
+            // before the address is looked up: without the password, a session learns nothing about it
+            reauthentication.require(caller, change.currentPassword(), client);
             if (accounts.findByEmail(email).isPresent()) {
                 throw AisoraException.conflict("email_taken", "an account with this e-mail address exists");
             }

@@ -72,6 +72,14 @@ public final class LoginThrottle {
     private final Limits limits;
     private final CounterStore counters;
 
+    /** The throttle the security settings describe: every one made from the same settings shares the counts. */
+    public static LoginThrottle of(Clock clock, SecurityConfiguration security, CounterStore counters) {
+        return new LoginThrottle(clock, new Limits(security.login_max_failures_per_account(),
+                Duration.ofSeconds(security.login_max_account_delay_seconds()), security.login_max_failures_per_ip(),
+                Duration.ofSeconds(security.login_max_ip_delay_seconds()),
+                Duration.ofSeconds(security.login_window_seconds()), security.throttle_max_keys()), counters);
+    }
+
     public LoginThrottle(Clock clock, Limits limits, CounterStore counters) {
         this.clock = clock;
         this.limits = limits;

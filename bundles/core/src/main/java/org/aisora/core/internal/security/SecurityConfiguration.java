@@ -68,4 +68,15 @@ public @interface SecurityConfiguration {
 
     @AttributeDefinition(description = "A device's last-seen time is written at most this often on API use, seconds")
     long device_touch_seconds() default 3600;
+
+    @AttributeDefinition(description = "Password-reset requests allowed per e-mail address (known or not) within"
+            + " password.reset.window.seconds; past them 429 password_reset_rate_limited")
+    int password_reset_max_per_email() default 3;
+
+    @AttributeDefinition(description = "Password-reset requests allowed per client address within"
+            + " password.reset.window.seconds")
+    int password_reset_max_per_ip() default 20;
+
+    @AttributeDefinition(description = "The password-reset request window, seconds, counted from its first request")
+    long password_reset_window_seconds() default 3600;
 }

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Named API tokens: 256 random bits each (see {@link Tokens}), stored as SHA-256 only, expiring after
- * 1 to 365 days. Creation and revocation are audited by id and name, never by secret.
+ * 1 to 365 days, created only with the account's current password ({@link Reauthentication}). Creation and revocation are audited by id and name, never by secret.
  */
 @Component(service = {TokenService.class, TokenServiceImpl.class})
 public final class TokenServiceImpl implements TokenService {
@@ -31,25 +31,31 @@ public final class TokenServiceImpl implements TokenService {
     private final ApiTokenStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final Reauthentication reauthentication;
 
     @Activate
-    public TokenServiceImpl(@Reference ApiTokenStore store, @Reference AuditLog audit) {
-        this(store, audit, Clock.systemUTC());
+    public TokenServiceImpl(@Reference ApiTokenStore store, @Reference AuditLog audit,
+                            @Reference Reauthentication reauthentication) {
+        this(store, audit, reauthentication, Clock.systemUTC());
     }
 
-    public TokenServiceImpl(ApiTokenStore store, AuditLog audit, Clock clock) {
+    public TokenServiceImpl(ApiTokenStore store, AuditLog audit, Reauthentication reauthentication, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.reauthentication = reauthentication;
         this.clock = clock;
     }
 
+    /** The body is checked first (a malformed request costs no hashing), then the current password. */
     @Override
-    public TokenGrant create(Caller caller, String name, Integer expiresInDays, ClientInfo client) {
+    public TokenGrant create(Caller caller, String name, Integer expiresInDays, String currentPassword,
+                             ClientInfo client) {
         String cleanName = name(name);
         int days = expiresInDays == null ? DEFAULT_DAYS : expiresInDays;
         if (days < 1 || days > MAX_DAYS) {
             throw AisoraException.badRequest("invalid_expiry", "expiresInDays must be between 1 and " + MAX_DAYS);
         }
+        reauthentication.require(caller, currentPassword, client);
         if (store.countByAccount(caller.accountId()) >= MAX_TOKENS_PER_ACCOUNT) {
             throw AisoraException.conflict("too_many_tokens",
                     "an account may hold " + MAX_TOKENS_PER_ACCOUNT + " API tokens; revoke one first");

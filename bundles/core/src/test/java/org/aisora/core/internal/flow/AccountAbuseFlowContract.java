@@ -34,6 +34,7 @@ import org.aisora.core.internal.privacy.PrivacyServiceImpl;
 import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.HashingGate;
 import org.aisora.core.internal.security.SecurityConfiguration;
+import org.aisora.core.internal.security.Reauthentication;
 import org.aisora.core.internal.security.TokenServiceImpl;
 import org.aisora.persistence.internal.TestStores;
 import org.aisora.policies.standard.internal.StandardPolicy;
@@ -60,6 +61,7 @@ abstract class AccountAbuseFlowContract {
     PluginRegistry registry;
     AuditLogImpl audit;
     TokenServiceImpl tokens;
+    Reauthentication reauth;
     DeviceRecorder devices;
     /** The sign-in limits every service here shares, and no sign-up grant. */
     static final Map<String, Object> BASE = Map.of("login_max_failures_per_account", 3,
@@ -76,7 +78,9 @@ abstract class AccountAbuseFlowContract {
         registry.families().retention.add(policy, Map.of());
         registry.families().privacy.add(policy, Map.of());
         audit = new AuditLogImpl(db.audit(), db.accounts(), registry, clock);
-        tokens = new TokenServiceImpl(db.apiTokens(), audit, clock);
+        reauth = new Reauthentication(db.accounts(), new HashingGate(TestConfig.of(SecurityConfiguration.class,
+                Map.of())), db.counters(), audit, TestConfig.of(SecurityConfiguration.class, Map.of()), clock);
+        tokens = new TokenServiceImpl(db.apiTokens(), audit, reauth, clock);
         devices = new DeviceRecorder(db.devices(), registry, TestConfig.of(SecurityConfiguration.class, BASE), clock);
     }
 

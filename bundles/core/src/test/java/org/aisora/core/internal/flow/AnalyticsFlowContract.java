@@ -116,7 +116,7 @@ abstract class AnalyticsFlowContract {
     void usersWhoOptedOutAreNeverCounted() throws Exception {
         org.aisora.core.internal.accounts.ProfileServiceImpl profiles = new org.aisora.core.internal.accounts
                 .ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                platform.registry, new RecordingOutbox(), clock);
+                platform.registry, new RecordingOutbox(), platform.reauth, clock);
         List<Caller> counted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             counted.add(user());

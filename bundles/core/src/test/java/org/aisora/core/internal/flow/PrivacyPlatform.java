@@ -96,13 +96,15 @@ final class PrivacyPlatform {
         }
         seedPayments(caller.accountId());
         // an API token, preferences of their own, and an e-mail change waiting for its code (queued mail)
-        platform.tokens.create(caller, "laptop", 30, client);
+        platform.tokens.create(caller, "laptop", 30, TestPlatform.PASSWORD, client);
         org.aisora.core.internal.accounts.ProfileServiceImpl profiles = new org.aisora.core.internal.accounts
                 .ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                platform.registry, new org.aisora.core.internal.notify.MailOutboxImpl(platform.db.outbox()), java.time.Clock.systemUTC());
+                platform.registry, new org.aisora.core.internal.notify.MailOutboxImpl(platform.db.outbox()), platform.reauth,
+                java.time.Clock.systemUTC());
         profiles.setPreferences(caller, new org.aisora.api.service.Preferences(true, false, true));
         String pendingEmail = "erin.new." + tag + "@example.org";
-        profiles.correct(caller, new org.aisora.api.service.ProfileChange(null, pendingEmail, null));
+        profiles.correct(caller, new org.aisora.api.service.ProfileChange(null, pendingEmail, null,
+                TestPlatform.PASSWORD));
         String uploadKey = platform.db.media().find(image.id()).orElseThrow().blobKey();
         return new Seeded(caller, name, email, contact, prompt, files, uploadKey, pendingEmail, client);
     }

@@ -59,7 +59,7 @@ abstract class RightsFlowContract {
     void start() throws Exception {
         platform = new TestPlatform(database(), Map.of());
         profiles = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                platform.registry, outbox, clock);
+                platform.registry, outbox, platform.reauth, clock);
     }
 
     @AfterAll
@@ -229,7 +229,7 @@ abstract class RightsFlowContract {
                         Map.of("retention.policy", "strict-test")));
         swapped.families().retention.add(strict, Map.of());
         ProfileView afterSwap = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(),
-                platform.db.preferences(), swapped, outbox, clock).profile(ann);
+                platform.db.preferences(), swapped, outbox, platform.reauth, clock).profile(ann);
         assertEquals("strict-test", afterSwap.retention().policy());
         assertEquals(24L, afterSwap.retention().hours().get("original_upload"));
         assertEquals(24L, afterSwap.retention().hours().get("operational_log"));
@@ -247,7 +247,8 @@ abstract class RightsFlowContract {
                 "invalid_contact ", new ProfileChange(null, null, "line\nbreak"),
                 "invalid_email", new ProfileChange("Eve Valid", "not-an-address", null),
                 "invalid_email ", new ProfileChange(null, "a@b", "+1 555"),
-                "email_taken", new ProfileChange("Eve Valid", platform.register(email(), "1991-01-01").email(), null));
+                "email_taken", new ProfileChange("Eve Valid", platform.register(email(), "1991-01-01").email(), null,
+                        TestPlatform.PASSWORD));
         refusals.forEach((code, change) -> {
             AisoraException e = assertThrows(AisoraException.class, () -> profiles.correct(eve, change));
             assertEquals(code.strip(), e.code(), change.toString());
@@ -278,7 +279,8 @@ abstract class RightsFlowContract {
         Caller fay = user();
         String old = fay.email();
         String wanted = email();
-        ProfileView pending = profiles.correct(fay, new ProfileChange(null, " " + wanted.toUpperCase() + " ", null));
+        ProfileView pending = profiles.correct(fay, new ProfileChange(null, " " + wanted.toUpperCase() + " ", null,
+                TestPlatform.PASSWORD));
         assertEquals(old, pending.email());
         assertEquals(wanted, pending.pendingEmail());
         assertEquals(1, outbox.to(wanted).size(), "the code goes to the new address only");
@@ -321,11 +323,11 @@ abstract class RightsFlowContract {
     void anExpiredOrReplacedCodeIsRefused() {
         Caller gil = user();
         String first = email();
-        profiles.correct(gil, new ProfileChange(null, first, null));
+        profiles.correct(gil, new ProfileChange(null, first, null, TestPlatform.PASSWORD));
         String firstCode = codeIn(outbox.to(first).get(0));
         String second = email();
         RateLimitedException tooSoon = assertThrows(RateLimitedException.class,
-                () -> profiles.correct(gil, new ProfileChange("Gil Renamed", second, null)));
+                () -> profiles.correct(gil, new ProfileChange("Gil Renamed", second, null, TestPlatform.PASSWORD)));
         assertEquals("email_change_too_soon", tooSoon.code());
         assertEquals(429, tooSoon.kind().status());
         assertTrue(tooSoon.retryAfterSeconds() >= 1 && tooSoon.retryAfterSeconds() <= 61);
@@ -337,7 +339,7 @@ abstract class RightsFlowContract {
         try {
             clock.advance(Duration.ofSeconds(61));
             moved = moved.plusSeconds(61);
-            profiles.correct(gil, new ProfileChange(null, second, null));
+            profiles.correct(gil, new ProfileChange(null, second, null, TestPlatform.PASSWORD));
             String secondCode = codeIn(outbox.to(second).get(0));
             assertEquals("invalid_code", assertThrows(AisoraException.class,
                     () -> profiles.verifyEmail(gil, firstCode)).code(), "a newer request replaces the older code");
@@ -359,7 +361,7 @@ abstract class RightsFlowContract {
     void anAddressTakenMeanwhileIsRefusedAtVerification() {
         Caller hal = user();
         String wanted = email();
-        profiles.correct(hal, new ProfileChange(null, wanted, null));
+        profiles.correct(hal, new ProfileChange(null, wanted, null, TestPlatform.PASSWORD));
         String code = codeIn(outbox.to(wanted).get(0));
         platform.register(wanted, "1985-06-07");
 
@@ -374,7 +376,7 @@ abstract class RightsFlowContract {
     void askingForTheCurrentAddressCancelsAPendingChange() {
         Caller ida = user();
         String wanted = email();
-        profiles.correct(ida, new ProfileChange(null, wanted, null));
+        profiles.correct(ida, new ProfileChange(null, wanted, null, TestPlatform.PASSWORD));
         String code = codeIn(outbox.to(wanted).get(0));
         ProfileView back = profiles.correct(ida, new ProfileChange(null, ida.email().toUpperCase(), null));
         assertNull(back.pendingEmail());
@@ -402,11 +404,12 @@ abstract class RightsFlowContract {
     @Test
     void withoutAMailOutboxAnEmailChangeIs503AndNothingChanges() {
         ProfileServiceImpl mailless = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(),
-                platform.db.preferences(), platform.registry, null, clock);
+                platform.db.preferences(), platform.registry, null, platform.reauth, clock);
         Caller kit = user();
         ProfileView before = mailless.profile(kit);
         AisoraException e = assertThrows(AisoraException.class,
-                () -> mailless.correct(kit, new ProfileChange("Kit Renamed", email(), null)));
+                () -> mailless.correct(kit, new ProfileChange("Kit Renamed", email(), null,
+                        TestPlatform.PASSWORD)));
         assertEquals("mail_unavailable", e.code());
         assertEquals(503, e.kind().status());
         assertEquals(before, mailless.profile(kit));

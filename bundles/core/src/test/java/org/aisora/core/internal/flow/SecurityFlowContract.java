@@ -31,6 +31,7 @@ import org.aisora.core.internal.security.AccountSecurity;
 import org.aisora.core.internal.security.HashingGate;
 import org.aisora.core.internal.security.SecurityConfiguration;
 import org.aisora.core.internal.security.Tokens;
+import org.aisora.core.internal.security.Reauthentication;
 import org.aisora.core.internal.security.TokenServiceImpl;
 import org.aisora.payments.manual.internal.ManualPaymentProcessor;
 import org.aisora.persistence.internal.TestStores;
@@ -58,6 +59,7 @@ abstract class SecurityFlowContract {
     TestStores db;
     AuditLogImpl audit;
     TokenServiceImpl tokens;
+    Reauthentication reauth;
     DeviceRecorder devices;
     AccountServiceImpl accounts;
     AccountSecurity security;
@@ -76,7 +78,9 @@ abstract class SecurityFlowContract {
         registry.families().privacy.add(policy, Map.of());
         registry.families().payments.add(new ManualPaymentProcessor(), Map.of());
         audit = new AuditLogImpl(db.audit(), db.accounts(), registry, clock);
-        tokens = new TokenServiceImpl(db.apiTokens(), audit, clock);
+        reauth = new Reauthentication(db.accounts(), new HashingGate(TestConfig.of(SecurityConfiguration.class,
+                Map.of())), db.counters(), audit, TestConfig.of(SecurityConfiguration.class, Map.of()), clock);
+        tokens = new TokenServiceImpl(db.apiTokens(), audit, reauth, clock);
         devices = new DeviceRecorder(db.devices(), registry, securityConfig(Map.of()), clock);
         // generous sign-up limits here (every test signs up); they have a test with their own service
         SecurityConfiguration sc = securityConfig(Map.of("login_max_account_delay_seconds", 60L,
@@ -120,13 +124,13 @@ abstract class SecurityFlowContract {
     @Test
     void anApiTokenAuthenticatesUntilItExpiresOrIsRevoked() {
         Caller ann = signUp(newEmail(), FIREFOX);
-        TokenGrant day = tokens.create(ann, " ci runner ", 1, CURL);
+        TokenGrant day = tokens.create(ann, " ci runner ", 1, PASSWORD, CURL);
         assertEquals("ci runner", day.name());
         assertEquals(day.createdAt().plus(Duration.ofDays(1)), day.expiresAt());
         assertEquals(ann, accounts.authenticate(day.token(), CURL).orElseThrow());
         assertEquals(List.of(day.id()), tokens.list(ann).stream().map(t -> t.id()).toList());
 
-        TokenGrant standard = tokens.create(ann, "laptop", null, CURL);
+        TokenGrant standard = tokens.create(ann, "laptop", null, PASSWORD, CURL);
         assertEquals(standard.createdAt().plus(Duration.ofDays(90)), standard.expiresAt());
 
         clock.advance(Duration.ofDays(1));
@@ -144,7 +148,7 @@ abstract class SecurityFlowContract {
     void tokensAreScopedToTheirOwner() {
         Caller ann = signUp(newEmail(), FIREFOX);
         Caller bob = signUp(newEmail(), FIREFOX);
-        TokenGrant anns = tokens.create(ann, "mine", 30, CURL);
+        TokenGrant anns = tokens.create(ann, "mine", 30, PASSWORD, CURL);
 
         AisoraException refused = assertThrows(AisoraException.class, () -> tokens.revoke(bob, anns.id(), CURL));
         assertEquals(AisoraException.Kind.NOT_FOUND, refused.kind());
@@ -155,7 +159,7 @@ abstract class SecurityFlowContract {
     @Test
     void onlyTheHashOfAnApiTokenIsStoredAnywhere() {
         Caller ann = signUp(newEmail(), FIREFOX);
-        TokenGrant grant = tokens.create(ann, "scan me", 7, CURL);
+        TokenGrant grant = tokens.create(ann, "scan me", 7, PASSWORD, CURL);
         accounts.authenticate(grant.token(), CURL).orElseThrow();
         String body = grant.token().substring(Tokens.API_PREFIX.length());
         for (String table : List.of("api_tokens", "audit_log", "devices", "sessions", "accounts")) {
@@ -171,18 +175,18 @@ abstract class SecurityFlowContract {
         Caller ann = signUp(newEmail(), FIREFOX);
         for (String name : new String[] {null, "", "   ", "x".repeat(101), "new\nline"}) {
             assertEquals("invalid_token_name",
-                    assertThrows(AisoraException.class, () -> tokens.create(ann, name, 1, CURL)).code());
+                    assertThrows(AisoraException.class, () -> tokens.create(ann, name, 1, PASSWORD, CURL)).code());
         }
         for (int days : new int[] {0, -1, 366, Integer.MAX_VALUE}) {
             assertEquals("invalid_expiry",
-                    assertThrows(AisoraException.class, () -> tokens.create(ann, "t", days, CURL)).code());
+                    assertThrows(AisoraException.class, () -> tokens.create(ann, "t", days, PASSWORD, CURL)).code());
         }
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", ann.accountId()));
         for (int i = 0; i < TokenServiceImpl.MAX_TOKENS_PER_ACCOUNT; i++) {
-            tokens.create(ann, "t" + i, 1, CURL);
+            tokens.create(ann, "t" + i, 1, PASSWORD, CURL);
         }
         assertEquals("too_many_tokens", assertThrows(AisoraException.class,
-                () -> tokens.create(ann, "one more", 1, CURL)).code());
+                () -> tokens.create(ann, "one more", 1, PASSWORD, CURL)).code());
         assertEquals(TokenServiceImpl.MAX_TOKENS_PER_ACCOUNT,
                 db.queryLong("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", ann.accountId()));
     }
@@ -198,7 +202,7 @@ abstract class SecurityFlowContract {
         String unknown = newEmail();
         assertThrows(AisoraException.class, () -> accounts.login(unknown, "wrong password", CURL));
         tick();
-        TokenGrant grant = tokens.create(dee, "audited", 5, CURL);
+        TokenGrant grant = tokens.create(dee, "audited", 5, PASSWORD, CURL);
         tick();
         tokens.revoke(dee, grant.id(), CURL);
         tick();
@@ -251,7 +255,7 @@ abstract class SecurityFlowContract {
         assertEquals(FIREFOX.ip(), firefox.ip());
         assertEquals(signedIn.plus(Duration.ofDays(3)), firefox.expiresAt(), "device-record retention");
 
-        TokenGrant grant = tokens.create(eve, "touch", 30, CURL);
+        TokenGrant grant = tokens.create(eve, "touch", 30, PASSWORD, CURL);
         for (int i = 0; i < 50; i++) {
             accounts.authenticate(grant.token(), FIREFOX).orElseThrow();
             clock.advance(Duration.ofSeconds(30));

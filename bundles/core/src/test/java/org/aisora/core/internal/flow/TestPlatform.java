@@ -36,6 +36,8 @@ import org.aisora.storage.filesystem.internal.FilesystemStoreConfig;
  */
 final class TestPlatform implements AutoCloseable {
     static final String POLICY = "2026-11-01";
+    /** The password of every account {@link #register} makes. */
+    static final String PASSWORD = "a long password";
 
     final TestStores db;
     final Path blobs;
@@ -47,6 +49,8 @@ final class TestPlatform implements AutoCloseable {
     final FilesystemBlobStore storage;
     final org.aisora.core.internal.audit.AuditLogImpl audit;
     final org.aisora.core.internal.security.TokenServiceImpl tokens;
+    /** The current password, asked again before an e-mail change or a new token (the sign-in throttle counts it). */
+    final org.aisora.core.internal.security.Reauthentication reauth;
     final org.aisora.core.internal.security.AccountSecurity security;
     final org.aisora.core.internal.devices.DeviceRecorder devices;
     final AccountServiceImpl accounts;
@@ -98,7 +102,13 @@ final class TestPlatform implements AutoCloseable {
         plugins().privacy.add(policy, Map.of());
         plugins().payments.add(new ManualPaymentProcessor(), Map.of());
         this.audit = new org.aisora.core.internal.audit.AuditLogImpl(db.audit(), db.accounts(), registry);
-        this.tokens = new org.aisora.core.internal.security.TokenServiceImpl(db.apiTokens(), audit);
+        this.reauth = new org.aisora.core.internal.security.Reauthentication(db.accounts(),
+                new org.aisora.core.internal.security.HashingGate(TestConfig.of(
+                        org.aisora.core.internal.security.SecurityConfiguration.class, Map.of())),
+                db.counters(), audit, settings(org.aisora.core.internal.security.SecurityConfiguration.class),
+                java.time.Clock.systemUTC());
+        this.tokens = new org.aisora.core.internal.security.TokenServiceImpl(db.apiTokens(), audit, reauth,
+                java.time.Clock.systemUTC());
         this.devices = new org.aisora.core.internal.devices.DeviceRecorder(db.devices(), registry,
                 settings(org.aisora.core.internal.security.SecurityConfiguration.class));
         // flows seed many accounts from few addresses: the sign-up limits have tests of their own

@@ -101,7 +101,8 @@ abstract class ThirdPartyFlowContract {
         billing = new BillingServiceImpl(platform.db.billing(), platform.db.accounts(), platform.registry,
                 (account, plan) -> 0, () -> PlanCatalog.parse(new String[] {TestPlatform.UNLIMITED_FREE}), Clock.systemUTC());
         profiles = new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                platform.registry, platform.db.thirdParties(), new MailOutboxImpl(platform.db.outbox()), Clock.systemUTC());
+                platform.registry, platform.db.thirdParties(), new MailOutboxImpl(platform.db.outbox()), platform.reauth,
+                Clock.systemUTC());
         mail = new MailDispatcher(platform.db.outbox(), () -> Optional.of(new Relay()), platform.registry::thirdParties,
                 platform.settings(org.aisora.core.internal.notify.MailConfiguration.class), Clock.systemUTC(), false);
     }
@@ -124,7 +125,7 @@ abstract class ThirdPartyFlowContract {
         platform.await(ann, job.id(), v -> v.status().equals("succeeded"));
         billing.checkout(ann, "pack-100", null);
         profiles.correct(ann, new ProfileChange(null, "ann.new." + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.org", null));
+                + "@example.org", null, TestPlatform.PASSWORD));
         assertEquals(1, mail.runOnce());
         assertEquals(1, relayed.size());
         assertTrue(openai.requests("POST /v1/moderations").size() >= 2, "the prompt and the output were sent");

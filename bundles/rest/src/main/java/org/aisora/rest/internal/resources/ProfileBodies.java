@@ -16,10 +16,13 @@ final class ProfileBodies {
     private ProfileBodies() {
     }
 
-    /** name, email and contact: each optional (absent or null leaves it), each a string when present. */
+    /**
+     * name, email and contact: each optional (absent or null leaves it), each a string when present; with a new
+     * email, currentPassword.
+     */
     static ProfileChange change(JsonNode body) {
         JsonNode o = object(body, "a JSON object with name, email or contact is required");
-        return new ProfileChange(text(o, "name"), text(o, "email"), text(o, "contact"));
+        return new ProfileChange(text(o, "name"), text(o, "email"), text(o, "contact"), text(o, "currentPassword"));
     }
 
     /** All three preferences, each true or false. */

@@ -8,7 +8,9 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.Preferences;
@@ -47,10 +49,13 @@ public final class ProfileResource {
         return profiles.profile(Callers.require(security));
     }
 
+    /** A new e-mail needs {@code currentPassword} in the body (checked under the sign-in throttle). */
     @PATCH
     @Path("me")
-    public ProfileView correct(@Context SecurityContext security, JsonNode body) {
-        return profiles.correct(Callers.require(security), ProfileBodies.change(body));
+    public ProfileView correct(@Context SecurityContext security, JsonNode body, @Context HttpServletRequest request,
+                               @Context HttpHeaders headers) {
+        return profiles.correct(Callers.require(security), ProfileBodies.change(body),
+                Callers.client(request, headers == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT)));
     }
 
     @POST

@@ -36,8 +36,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class TokenResource {
-    /** The body of POST /tokens. */
-    public record NewToken(String name, Integer expiresInDays) {
+    /** The body of POST /tokens: the current password is asked again (a stolen session must not mint tokens). */
+    public record NewToken(String name, Integer expiresInDays, String currentPassword) {
+        @Override
+        public String toString() {
+            return "NewToken[" + name + "]";
+        }
     }
 
     private final TokenService tokens;
@@ -50,9 +54,9 @@ public final class TokenResource {
     @POST
     public Response create(NewToken body, @Context SecurityContext security, @Context HttpServletRequest request,
                            @Context HttpHeaders headers) {
-        NewToken b = body == null ? new NewToken(null, null) : body;
+        NewToken b = body == null ? new NewToken(null, null, null) : body;
         return Response.status(201).entity(tokens.create(Callers.require(security), b.name(), b.expiresInDays(),
-                Callers.client(request, headers))).build();
+                b.currentPassword(), Callers.client(request, headers))).build();
     }
 
     @GET

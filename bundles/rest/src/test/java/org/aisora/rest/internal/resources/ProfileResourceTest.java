@@ -101,23 +101,28 @@ class ProfileResourceTest {
     @Test
     void aCorrectionTakesNameEmailAndContactOnlyAndTheCallerFromTheToken() throws Exception {
         resource.correct(as(ANN), json("{\"name\":\"Ann B\",\"role\":\"admin\",\"plan\":\"pro\",\"credits\":1000000,"
-                + "\"balance\":5,\"id\":\"acc-other\",\"email\":\"ann.b@example.org\",\"contact\":null}"));
+                + "\"balance\":5,\"id\":\"acc-other\",\"email\":\"ann.b@example.org\",\"contact\":null}"), null, null);
         assertEquals(List.of(ANN, new ProfileChange("Ann B", "ann.b@example.org", null)), calls);
         calls.clear();
-        resource.correct(as(ANN), json("{\"contact\":\"\"}"));
+        resource.correct(as(ANN), json("{\"contact\":\"\"}"), null, null);
         assertEquals(List.of(ANN, new ProfileChange(null, null, "")), calls);
+        calls.clear();
+        resource.correct(as(ANN), json("{\"email\":\"ann.c@example.org\",\"currentPassword\":\"pw\"}"), null, null);
+        assertEquals(List.of(ANN, new ProfileChange(null, "ann.c@example.org", null, "pw")), calls);
+        calls.clear();
+        refused("invalid_currentPassword", () -> resource.correct(as(ANN), json("{\"currentPassword\":1}"), null, null));
     }
 
     @Test
     void aCorrectionWithAWrongShapeIsRefusedBeforeTheCore() {
-        refused("invalid_name", () -> resource.correct(as(ANN), json("{\"name\":5}")));
-        refused("invalid_email", () -> resource.correct(as(ANN), json("{\"email\":[\"a@b.org\"]}")));
-        refused("invalid_contact", () -> resource.correct(as(ANN), json("{\"contact\":{\"phone\":\"1\"}}")));
-        refused("invalid_body", () -> resource.correct(as(ANN), json("[\"name\"]")));
-        refused("invalid_body", () -> resource.correct(as(ANN), json("\"Ann\"")));
-        refused("missing_body", () -> resource.correct(as(ANN), null));
+        refused("invalid_name", () -> resource.correct(as(ANN), json("{\"name\":5}"), null, null));
+        refused("invalid_email", () -> resource.correct(as(ANN), json("{\"email\":[\"a@b.org\"]}"), null, null));
+        refused("invalid_contact", () -> resource.correct(as(ANN), json("{\"contact\":{\"phone\":\"1\"}}"), null, null));
+        refused("invalid_body", () -> resource.correct(as(ANN), json("[\"name\"]"), null, null));
+        refused("invalid_body", () -> resource.correct(as(ANN), json("\"Ann\""), null, null));
+        refused("missing_body", () -> resource.correct(as(ANN), null, null, null));
         assertEquals(401, assertThrows(AisoraException.class,
-                () -> resource.correct(as(null), json("{\"name\":\"x\"}"))).kind().status());
+                () -> resource.correct(as(null), json("{\"name\":\"x\"}"), null, null)).kind().status());
         assertTrue(calls.isEmpty());
     }
 
