@@ -276,6 +276,8 @@ abstract class EmailVerificationFlowContract {
         assertTrue(platform.accounts.me(fay).emailVerified());
         assertEquals(GRANT, balance(fay));
         assertEquals(1, signupGrants(fay));
+        assertEquals(1, platform.db.queryLong("SELECT COUNT(*) FROM audit_log WHERE action = 'email_verified'"
+                + " AND subject = ?", fay.accountId()), "one verification is recorded, by whichever won");
     }
 
     @Test
