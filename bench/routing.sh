@@ -16,6 +16,7 @@ sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" 
 grep -q "^org.osgi.service.http.port" "$SCRATCH/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$SCRATCH/etc/org.ops4j.pax.web.cfg"
 printf 'signup.grant.credits = 1000000000\nplans = free=monthly.credits:0,retention.days:7,max.concurrent.jobs:100000,requests.per.minute:1000000,max.video.seconds:60,max.upload.mb:100\n' > "$SCRATCH/etc/org.aisora.core.plans.cfg"
 printf 'workers = 4\n' > "$SCRATCH/etc/org.aisora.core.jobs.cfg"
+printf 'accounts.verify.email = false\n' >> "$SCRATCH/etc/org.aisora.core.security.cfg"   # signs up and generates at once
 API=http://127.0.0.1:$PORT/api/v1
 stop() { "$SCRATCH/bin/stop" >/dev/null 2>&1 || true; }
 trap stop EXIT

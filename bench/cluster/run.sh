@@ -111,6 +111,7 @@ EOF
   set_prop "$d/etc/$PLUGINS_CFG" routing "text-to-image=replicate"
   set_prop "$d/etc/org.aisora.core.security.cfg" signup.max.per.ip 10000
   set_prop "$d/etc/org.aisora.core.security.cfg" signup.max.global 10000
+  set_prop "$d/etc/org.aisora.core.security.cfg" accounts.verify.email false
   set_prop "$d/etc/org.aisora.core.moderation.cfg" images.required false
   cat > "$d/etc/org.aisora.providers.replicate-bench.cfg" <<EOF
 id = replicate

@@ -142,6 +142,7 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         assertEquals(created.toString(), 201, created.status());
         String session = http("POST", "/sessions", Map.of("email", email, "password", "a long password",
                 "role", "admin"), null).json().get("token").asText();
+        Journey.verify(this, email, session);
         JsonNode me = http("GET", "/me", null, session).json();
         assertEquals("user", me.get("role").asText());
         assertEquals("free", me.get("plan").asText());

@@ -45,6 +45,10 @@ public final class AccountEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** False from sign-up until the address is verified (V21; older accounts are verified). */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified = true;
+
     /** Set when the account's erasure began; such an account is invisible to the platform (see V9). */
     @Column(name = "erasure_started_at")
     private Long erasureStartedAt;
@@ -64,12 +68,13 @@ public final class AccountEntity {
         e.plan = r.plan();
         e.acceptedPolicyVersion = r.acceptedPolicyVersion();
         e.createdAt = r.createdAt();
+        e.emailVerified = r.emailVerified();
         return e;
     }
 
     AccountRecord toRecord() {
         return new AccountRecord(id, email, name, contact, passwordHash, birthYear, role, plan,
-                acceptedPolicyVersion, createdAt);
+                acceptedPolicyVersion, createdAt, emailVerified);
     }
 
     boolean erasing() {

@@ -30,7 +30,7 @@ public final class JpaAccountStore implements AccountStore {
     public void insert(AccountRecord account) {
         AccountRecord lowerCased = new AccountRecord(account.id(), normalize(account.email()), account.name(),
                 account.contact(), account.passwordHash(), account.birthYear(), account.role(), account.plan(),
-                account.acceptedPolicyVersion(), account.createdAt());
+                account.acceptedPolicyVersion(), account.createdAt(), account.emailVerified());
         try {
             Tx.run(emf, em -> em.persist(AccountEntity.of(lowerCased)));
         } catch (PersistenceException e) {
@@ -123,8 +123,11 @@ public final class JpaAccountStore implements AccountStore {
         return Tx.inTransaction(emf, em -> {
             em.createNativeQuery("DELETE FROM password_resets WHERE account_id = ?").setParameter(1, accountId)
                     .executeUpdate();
-            return em.createNativeQuery("DELETE FROM accounts WHERE id = ?").setParameter(1, accountId)
-                    .executeUpdate() == 1;
+            // a sign-up code still waiting goes with its account
+            em.createNativeQuery("DELETE FROM account_email_verifications WHERE account_id = ?")
+                    .setParameter(1, accountId).executeUpdate();
+            return em.createNativeQuery("DELETE FROM accounts WHERE id = ?")
+                    .setParameter(1, accountId).executeUpdate() == 1;
         });
     }
 

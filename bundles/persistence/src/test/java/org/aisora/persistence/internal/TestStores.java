@@ -38,6 +38,7 @@ public final class TestStores implements AutoCloseable {
     private final JpaBillingClosureStore billingClosures;
     private final JpaThirdPartyStore thirdParties;
     private final JpaCounterStore counters;
+    private final JpaEmailVerificationStore emailVerifications;
 
     private TestStores(TestDatabase db, boolean ownsDatabase) {
         this.db = db;
@@ -67,6 +68,7 @@ public final class TestStores implements AutoCloseable {
         this.billingClosures = new JpaBillingClosureStore(emf, ready);
         this.thirdParties = new JpaThirdPartyStore(emf, ready);
         this.counters = new JpaCounterStore(emf, ready);
+        this.emailVerifications = new JpaEmailVerificationStore(emf, ready);
     }
 
     /** Always available. */
@@ -166,6 +168,10 @@ public final class TestStores implements AutoCloseable {
 
     public org.aisora.api.store.BillingClosureStore billingClosures() {
         return billingClosures;
+    }
+
+    public org.aisora.api.store.EmailVerificationStore emailVerifications() {
+        return emailVerifications;
     }
 
     public org.aisora.api.store.CounterStore counters() {

@@ -19,13 +19,10 @@ import org.aisora.api.service.Registration;
 import org.aisora.api.service.SessionGrant;
 import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
-import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.PolicyAcceptanceRecord;
 import org.aisora.api.store.PolicyStore;
 import org.aisora.api.store.SessionRecord;
 import org.aisora.api.store.SessionStore;
-import org.aisora.core.internal.credits.LedgerAccounts;
-import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.policy.PolicyServiceImpl;
 import org.aisora.core.internal.security.AccountSecurity;
@@ -44,29 +41,27 @@ public final class AccountServiceImpl implements AccountService {
 
     private final AccountStore accounts;
     private final SessionStore sessions;
-    private final LedgerStore ledger;
+    private final EmailVerifications verifications;
     private final PluginRegistry registry;
     private final PolicyStore policies;
     private volatile SecurityConfiguration config;
-    private final Plans plans;
     private final AccountSecurity security;
     private final Clock clock;
 
     @Activate
     public AccountServiceImpl(@Reference AccountStore accounts, @Reference SessionStore sessions,
-                              @Reference LedgerStore ledger, @Reference PluginRegistry registry,
+                              @Reference EmailVerifications verifications, @Reference PluginRegistry registry,
                               @Reference PolicyStore policies, @Reference AccountSecurity security,
-                              @Reference Plans plans, SecurityConfiguration config) {
-        this(accounts, sessions, ledger, registry, policies, security, plans, config, Clock.systemUTC());
+                              SecurityConfiguration config) {
+        this(accounts, sessions, verifications, registry, policies, security, config, Clock.systemUTC());
     }
 
-    public AccountServiceImpl(AccountStore accounts, SessionStore sessions, LedgerStore ledger,
+    public AccountServiceImpl(AccountStore accounts, SessionStore sessions, EmailVerifications verifications,
                               PluginRegistry registry, PolicyStore policies, AccountSecurity security,
-                              Plans plans, SecurityConfiguration config, Clock clock) {
-        this.plans = plans;
+                              SecurityConfiguration config, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.ledger = ledger;
+        this.verifications = verifications;
         this.registry = registry;
         this.policies = policies;
         this.config = config;
@@ -106,16 +101,15 @@ public final class AccountServiceImpl implements AccountService {
                     "acceptedPolicyVersion must be the current privacy policy version " + version);
         }
         Instant now = clock.instant();
+        // unverified until its code comes back, unless accounts.verify.email is off
         AccountRecord account = new AccountRecord(UUID.randomUUID().toString(), email, name, contact,
-                security.hash(password, client), birthDate.getYear(), ROLE_USER, "free", version, now);
+                security.hash(password, client), birthDate.getYear(), ROLE_USER, "free", version, now,
+                !config.accounts_verify_email());
         accounts.insert(account);
         String ip = client == null || client.ip() == null || client.ip().length() > 45 ? null : client.ip();
         policies.accept(new PolicyAcceptanceRecord(account.id(), version, now, ip));
-        long grant = plans.signupGrantCredits();
-        if (grant > 0) {
-            ledger.post(LedgerAccounts.grant("signup:" + account.id(), account.id(), grant,
-                    "signup grant", now));
-        }
+        // the sign-up grant is posted when the address is verified: now when verification is off
+        verifications.signedUp(account);
         return view(account);
     }
 
@@ -206,6 +200,6 @@ public final class AccountServiceImpl implements AccountService {
 
     static AccountView view(AccountRecord a) {
         return new AccountView(a.id(), a.name(), a.email(), a.contact(), a.role(), a.plan(),
-                a.acceptedPolicyVersion(), a.createdAt());
+                a.acceptedPolicyVersion(), a.createdAt(), a.emailVerified());
     }
 }

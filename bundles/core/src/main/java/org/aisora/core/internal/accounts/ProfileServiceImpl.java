@@ -214,7 +214,8 @@ public final class ProfileServiceImpl implements ProfileService {
                 .map(PendingEmailRecord::newEmail).orElse(null);
         return new ProfileView(a.id(), a.name(), a.email(), a.contact(), a.role(), a.plan(), a.createdAt(),
                 preferences(a.id()), a.acceptedPolicyVersion(), pending,
-                RetentionTerms.of(registry.retentionPolicy(), a.plan()), ThirdParties.of(thirdParties, a.id()));
+                RetentionTerms.of(registry.retentionPolicy(), a.plan()), ThirdParties.of(thirdParties, a.id()),
+                a.emailVerified());
     }
 
     private static AisoraException invalidCode() {

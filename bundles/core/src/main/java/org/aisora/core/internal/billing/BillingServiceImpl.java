@@ -29,6 +29,7 @@ import org.aisora.api.store.AccountRecord;
 import org.aisora.api.store.AccountStore;
 import org.aisora.api.store.BillingStore;
 import org.aisora.api.store.CheckoutRecord;
+import org.aisora.core.internal.accounts.EmailVerifications;
 import org.aisora.core.internal.limits.PlanCatalog;
 import org.aisora.core.internal.limits.Plans;
 import org.aisora.core.internal.plugins.PluginRegistry;
@@ -148,6 +149,7 @@ public final class BillingServiceImpl implements BillingService {
         Product product = processor.products().stream().filter(p -> p.id().equals(productId)).findFirst()
                 .orElseThrow(() -> AisoraException.unprocessable("unknown_product", "no product '" + productId + "'"));
         AccountRecord account = accounts.findById(caller.accountId()).orElseThrow(() -> AisoraException.notFound("account"));
+        EmailVerifications.requireVerified(account);
         String key = "checkout:" + caller.accountId() + ":" + (idempotencyKey == null || idempotencyKey.isBlank()
                 ? UUID.randomUUID().toString() : idempotencyKey.strip());
         if (key.length() > 100) {

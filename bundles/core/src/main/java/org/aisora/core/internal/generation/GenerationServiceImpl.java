@@ -28,6 +28,7 @@ import org.aisora.api.store.JobStore;
 import org.aisora.api.store.LedgerStore;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.PreferenceStore;
+import org.aisora.core.internal.accounts.EmailVerifications;
 import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.ConcurrencyCap;
 import org.aisora.core.internal.limits.LimitRefusals;
@@ -142,6 +143,7 @@ public final class GenerationServiceImpl implements GenerationService {
         if (account == null) {
             throw AisoraException.unauthorized("the account no longer exists");
         }
+        EmailVerifications.requireVerified(account);
         Plan plan = plans.catalog().forAccount(account.plan());
         RequestRateLimiter.acquire(state.counters(), account.id(), plan, now);
         try {

@@ -23,6 +23,7 @@ import org.aisora.api.store.MediaRecord;
 import org.aisora.api.store.MediaStore;
 import org.aisora.api.store.PreferenceStore;
 import org.aisora.api.store.VendorDeletionRecord.Reason;
+import org.aisora.core.internal.accounts.EmailVerifications;
 import org.aisora.core.internal.accounts.ProcessingRestriction;
 import org.aisora.core.internal.limits.LimitRefusals;
 import org.aisora.core.internal.limits.Plan;
@@ -107,6 +108,7 @@ public final class MediaServiceImpl implements MediaService {
         ProcessingRestriction.requireAllowed(preferences, caller.accountId());
         AccountRecord account = accounts.findById(caller.accountId())
                 .orElseThrow(() -> AisoraException.unauthorized("the account no longer exists"));
+        EmailVerifications.requireVerified(account);
         BlobStore store = registry.thirdParties().recording(registry.defaultBlobStore().orElseThrow(
                 () -> unavailable("storage_unavailable", "no storage is active")), account.id());
         Duration keep = registry.retentionPolicy().map(p -> p.retention(account.plan(), ArtifactKind.ORIGINAL_UPLOAD))

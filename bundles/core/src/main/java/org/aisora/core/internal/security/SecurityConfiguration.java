@@ -66,6 +66,12 @@ public @interface SecurityConfiguration {
             + " delay has passed")
     long login_window_seconds() default 900;
 
+    @AttributeDefinition(description = "Whether a new account must verify its e-mail address (a code is mailed at"
+            + " sign-up) before it may generate, upload or buy, and gets its sign-up credit grant then. false (closed"
+            + " deployments): accounts are verified at sign-up and granted at once. Accounts that signed up"
+            + " unverified stay so until verified (their code, or aisora:user-verify)")
+    boolean accounts_verify_email() default true;
+
     @AttributeDefinition(description = "A device's last-seen time is written at most this often on API use, seconds")
     long device_touch_seconds() default 3600;
 

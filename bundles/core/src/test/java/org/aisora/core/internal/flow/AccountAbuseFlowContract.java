@@ -91,6 +91,12 @@ abstract class AccountAbuseFlowContract {
         }
     }
 
+    static Map<String, Object> withVerificationOff(Map<String, Object> cfg) {
+        Map<String, Object> off = new java.util.HashMap<>(Map.of("accounts_verify_email", false));
+        off.putAll(cfg);
+        return off;
+    }
+
     /** Services over the shared database with fresh counters; generous sign-up limits unless overridden. */
     final class Services {
         final HashingGate gate;
@@ -105,8 +111,12 @@ abstract class AccountAbuseFlowContract {
             SecurityConfiguration sc = TestConfig.of(SecurityConfiguration.class, cfg);
             gate = new HashingGate(sc);
             security = new AccountSecurity(tokens, devices, audit, gate, db.counters(), sc, clock);
-            accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                    security, TestConfig.plans(BASE), sc, clock);
+            // these flows are about abuse limits: addresses count as verified at sign-up (verification is off)
+            accounts = new AccountServiceImpl(db.accounts(), db.sessions(),
+                    new org.aisora.core.internal.accounts.EmailVerifications(db.accounts(), db.emailVerifications(),
+                            db.ledger(), TestConfig.plans(BASE), security, null, clock),
+                    registry, db.policies(), security, TestConfig.of(SecurityConfiguration.class,
+                            withVerificationOff(cfg)), clock);
         }
 
         Caller signUp(String email, ClientInfo client) {

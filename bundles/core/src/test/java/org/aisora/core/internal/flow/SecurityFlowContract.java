@@ -84,11 +84,13 @@ abstract class SecurityFlowContract {
         devices = new DeviceRecorder(db.devices(), registry, securityConfig(Map.of()), clock);
         // generous sign-up limits here (every test signs up); they have a test with their own service
         SecurityConfiguration sc = securityConfig(Map.of("login_max_account_delay_seconds", 60L,
-                "signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000));
+                "signup_max_per_ip", 1_000_000, "signup_max_global", 1_000_000, "accounts_verify_email", false));
         security = new AccountSecurity(tokens, devices, audit, new HashingGate(securityConfig(Map.of())), db.counters(),
                 sc, clock);
-        accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                security, TestConfig.plans(Map.of("signup_grant_credits", 0L)), sc, clock);
+        accounts = new AccountServiceImpl(db.accounts(), db.sessions(),
+                new org.aisora.core.internal.accounts.EmailVerifications(db.accounts(), db.emailVerifications(),
+                        db.ledger(), TestConfig.plans(Map.of("signup_grant_credits", 0L)), security, null, clock),
+                registry, db.policies(), security, sc, clock);
         credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit, clock);
     }
 

@@ -53,6 +53,9 @@ final class TestPlatform implements AutoCloseable {
     final org.aisora.core.internal.security.Reauthentication reauth;
     final org.aisora.core.internal.security.AccountSecurity security;
     final org.aisora.core.internal.devices.DeviceRecorder devices;
+    /** The verification mails sent (sign-up codes, when a test turns verification on). */
+    final RecordingOutbox mail = new RecordingOutbox();
+    final org.aisora.core.internal.accounts.EmailVerifications verifications;
     final AccountServiceImpl accounts;
     final CreditServiceImpl credits;
     final JobEngine engine;
@@ -79,7 +82,10 @@ final class TestPlatform implements AutoCloseable {
         this.blobs = Files.createTempDirectory("aisora-blobs");
         // flows with vendor doubles are about routing, not image moderation (ImageModerationFlowTest is)
         Map<String, Object> cfg = new HashMap<>(Map.of("poll_interval_ms", 10L, "scan_interval_ms", 100L,
-                "plans", new String[] {UNLIMITED_FREE}, "images_required", false));
+                "plans", new String[] {UNLIMITED_FREE}, "images_required", false,
+                // flows sign up and generate at once: addresses count as verified at sign-up unless a test
+                // turns verification on (EmailVerificationFlowContract)
+                "accounts_verify_email", false));
         cfg.putAll(coreConfig);
         this.settings = Map.copyOf(cfg);
         this.plans = TestConfig.plans(cfg);
@@ -119,8 +125,10 @@ final class TestPlatform implements AutoCloseable {
                         org.aisora.core.internal.security.SecurityConfiguration.class, Map.of())),
                 db.counters(), TestConfig.of(org.aisora.core.internal.security.SecurityConfiguration.class, generousSignUps),
                 java.time.Clock.systemUTC());
-        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), db.ledger(), registry, db.policies(),
-                security, plans, settings(org.aisora.core.internal.security.SecurityConfiguration.class),
+        this.verifications = new org.aisora.core.internal.accounts.EmailVerifications(db.accounts(),
+                db.emailVerifications(), db.ledger(), plans, security, mail, java.time.Clock.systemUTC());
+        this.accounts = new AccountServiceImpl(db.accounts(), db.sessions(), verifications, registry, db.policies(),
+                security, settings(org.aisora.core.internal.security.SecurityConfiguration.class),
                 java.time.Clock.systemUTC());
         this.credits = new CreditServiceImpl(db.accounts(), db.ledger(), registry, audit,
                 java.time.Clock.systemUTC());

@@ -12,7 +12,8 @@ public final class ExpectedResources {
             "aisora.accounts", "aisora.admin", "aisora.billing", "aisora.credits", "aisora.devices",
             "aisora.generations", "aisora.health", "aisora.media", "aisora.metrics", "aisora.policy-acceptances",
             "aisora.passwords", "aisora.privacy", "aisora.profile", "aisora.public", "aisora.tokens",
-            "aisora.openai.images", "aisora.openai.models");
+            "aisora.openai.images", "aisora.openai.models",
+            "aisora.email-verification");
 
     private ExpectedResources() {
     }

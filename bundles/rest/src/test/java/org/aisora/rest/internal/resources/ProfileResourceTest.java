@@ -82,7 +82,7 @@ class ProfileResourceTest {
         assertEquals(List.of(ANN), calls);
         JsonNode body = json(JsonProvider.mapper().writeValueAsString(me));
         assertEquals(new TreeSet<>(Set.of("id", "name", "email", "contact", "role", "plan", "createdAt", "preferences",
-                "acceptedPolicyVersion", "pendingEmail", "retention", "thirdParties")), fields(body));
+                "acceptedPolicyVersion", "pendingEmail", "retention", "thirdParties", "emailVerified")), fields(body));
         assertEquals(168, body.get("retention").get("hours").get("original_upload").asLong());
         assertEquals("standard", body.get("retention").get("policy").asText());
         JsonNode thirdParty = body.get("thirdParties").get(0);
