@@ -16,7 +16,16 @@ public interface TokenService {
      * @param expiresInDays 1..{@value #MAX_DAYS}, {@code null} for {@value #DEFAULT_DAYS}
      * @throws org.aisora.api.error.AisoraException invalid_token_name, invalid_expiry (400), too_many_tokens (409)
      */
-    TokenGrant create(Caller caller, String name, Integer expiresInDays, ClientInfo client);
+    default TokenGrant create(Caller caller, String name, Integer expiresInDays, ClientInfo client) {
+        return create(caller, name, expiresInDays, null, client);
+    }
+
+    /**
+     * @param scopes scope names ({@link TokenScope#wire()}); null or empty for {@link TokenScope#DEFAULT}
+     * @throws org.aisora.api.error.AisoraException also invalid_scope (400) for an unknown name and
+     *     scope_exceeds_role (403) for a scope the caller's role does not hold
+     */
+    TokenGrant create(Caller caller, String name, Integer expiresInDays, List<String> scopes, ClientInfo client);
 
     /** The caller's live tokens, newest first, without secrets. */
     List<TokenView> list(Caller caller);

@@ -1,6 +1,6 @@
 /** Persistence ports the persistence bundle implements for the core. Each method is one transaction. */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.aisora.api.store;
 
 import org.osgi.annotation.bundle.Export;
