@@ -14,10 +14,12 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.aisora.api.service.TokenScope;
 import org.aisora.api.service.TokenService;
 import org.aisora.api.service.TokenView;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,9 +37,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.ACCOUNT)
 public final class TokenResource {
     /** The body of POST /tokens. */
-    public record NewToken(String name, Integer expiresInDays) {
+    public record NewToken(String name, Integer expiresInDays, List<String> scopes) {
     }
 
     private final TokenService tokens;
@@ -50,9 +53,9 @@ public final class TokenResource {
     @POST
     public Response create(NewToken body, @Context SecurityContext security, @Context HttpServletRequest request,
                            @Context HttpHeaders headers) {
-        NewToken b = body == null ? new NewToken(null, null) : body;
+        NewToken b = body == null ? new NewToken(null, null, null) : body;
         return Response.status(201).entity(tokens.create(Callers.require(security), b.name(), b.expiresInDays(),
-                Callers.client(request, headers))).build();
+                b.scopes(), Callers.client(request, headers))).build();
     }
 
     @GET
