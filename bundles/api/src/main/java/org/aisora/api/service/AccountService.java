@@ -32,7 +32,11 @@ public interface AccountService {
                 .map(c -> new Credential(c, null, TokenScope.ofRole(c.role())));
     }
 
-    /** Ends the session of this token. @throws org.aisora.api.error.AisoraException not_a_session (400) for an API token */
+    /**
+     * Ends the session of this token.
+     *
+     * @throws org.aisora.api.error.AisoraException not_a_session (400) for an API token
+     */
     void logout(String bearerToken);
 
     AccountView me(Caller caller);

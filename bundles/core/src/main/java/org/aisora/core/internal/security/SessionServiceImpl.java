@@ -62,7 +62,8 @@ public final class SessionServiceImpl implements SessionService {
 
     @Override
     public void end(Caller caller, String sessionId, ClientInfo client) {
-        if (sessionId == null || sessionId.length() > MAX_ID_LENGTH || !sessions.delete(caller.accountId(), sessionId)) {
+        if (sessionId == null || sessionId.length() > MAX_ID_LENGTH
+                || !sessions.delete(caller.accountId(), sessionId)) {
             throw AisoraException.notFound("session");
         }
         audit.record(caller.accountId(), "session_ended", sessionId, client, null);

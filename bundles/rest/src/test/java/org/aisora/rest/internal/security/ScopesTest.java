@@ -106,7 +106,8 @@ class ScopesTest {
         for (Map.Entry<String, Method> op : ops.entrySet()) {
             Method m = op.getValue();
             Scopes.Need need = Scopes.of(m.getDeclaringClass(), m);
-            assertFalse(need instanceof Scopes.Unknown, op.getKey() + " declares no scope (@RequiresScope or @AnyScope)");
+            assertFalse(need instanceof Scopes.Unknown,
+                    op.getKey() + " declares no scope (@RequiresScope or @AnyScope)");
             String[] verbAndPath = op.getKey().split(" ", 2);
             JsonNode documented = paths.path(verbAndPath[1]).path(verbAndPath[0]);
             if (documented.isMissingNode()) {
