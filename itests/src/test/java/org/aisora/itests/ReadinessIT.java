@@ -38,7 +38,7 @@ public class ReadinessIT extends AisoraKarafTestSupport {
         JsonNode body = ready.json();
         assertEquals(ready.body(), "ready", body.path("status").asText());
         assertEquals(ready.body(), 0, body.path("missing").size());
-        assertEquals(ready.body(), "16/16", body.path("checks").path("resources").asText());
+        assertEquals(ready.body(), "17/17", body.path("checks").path("resources").asText());
         assertEquals(ready.body(), "ok", body.path("checks").path("application").asText());
         assertEquals(ready.body(), "builtin", body.path("checks").path("provider").asText());
     }

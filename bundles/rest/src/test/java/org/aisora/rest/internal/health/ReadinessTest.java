@@ -26,7 +26,7 @@ class ReadinessTest {
         ReadinessView view = evaluate();
         assertEquals("ready", view.status());
         assertEquals(List.of(), view.missing());
-        assertEquals("16/16", view.checks().get("resources"));
+        assertEquals("17/17", view.checks().get("resources"));
         assertEquals("storage-one", view.checks().get("storage"));
         assertEquals("serving", view.checks().get("node"));
         assertTrue(view.ready());
@@ -38,7 +38,7 @@ class ReadinessTest {
         ReadinessView view = evaluate();
         assertEquals("not_ready", view.status());
         assertEquals(List.of("resource:aisora.accounts"), view.missing());
-        assertEquals("15/16", view.checks().get("resources"));
+        assertEquals("16/17", view.checks().get("resources"));
     }
 
     @Test
