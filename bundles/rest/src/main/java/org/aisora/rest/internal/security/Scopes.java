@@ -30,9 +30,15 @@ public final class Scopes {
         if (own.isPresent()) {
             return own.get();
         }
-        Class<?> type = resourceClass != null ? resourceClass : method.getDeclaringClass();
-        return of(type.getAnnotation(RequiresScope.class), type.isAnnotationPresent(AnyScope.class))
-                .orElse(new Unknown());
+        // the matched class first; the method's own class in case the runtime matched through a subclass or proxy
+        for (Class<?> type : new Class<?>[] {resourceClass, method.getDeclaringClass()}) {
+            Optional<Need> declared = type == null ? Optional.empty()
+                    : of(type.getAnnotation(RequiresScope.class), type.isAnnotationPresent(AnyScope.class));
+            if (declared.isPresent()) {
+                return declared.get();
+            }
+        }
+        return new Unknown();
     }
 
     private static Optional<Need> of(RequiresScope scoped, boolean any) {
