@@ -29,8 +29,10 @@ import org.junit.Test;
  * are sent in request bodies and must change nothing.
  */
 public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
+    /** Every account here signs up with it (Journey); creating a token asks for it again. */
+    private static final String PASSWORD = "a long password";
     /** A's objects, made once per test through the API. */
-    private record Owned(String generationId, String mediaId, String tokenId) {
+    private record Owned(String generationId, String mediaId, String tokenId, String sessionId) {
     }
 
     /** "verb path" -> A's id for that path. */
@@ -51,6 +53,7 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         COVERED.put("get /media/{id}/thumbnail", Owned::mediaId);
         COVERED.put("post /media/{id}/signed-url", Owned::mediaId);
         COVERED.put("delete /tokens/{id}", Owned::tokenId);
+        COVERED.put("delete /me/sessions/{id}", Owned::sessionId);
     }
 
     private int statusAs(String token, String path, String userAgent) {
@@ -71,11 +74,23 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
                 "width", 128, "height", 128), owner.token).json();
         JsonNode done = owner.awaitTerminal(job.get("id").asText());
         assertEquals(done.toString(), "succeeded", done.get("status").asText());
-        HttpResult token = http("POST", "/tokens", Map.of("name", "matrix", "currentPassword", "a long password"),
+        HttpResult token = http("POST", "/tokens", Map.of("name", "matrix", "currentPassword", PASSWORD),
                 owner.token);
         assertEquals(token.toString(), 201, token.status());
         return new Owned(job.get("id").asText(), done.get("outputs").get(0).get("id").asText(),
-                token.json().get("id").asText());
+                token.json().get("id").asText(), currentSessionId(owner.token));
+    }
+
+    /** The id (not the token) of the session {@code session} is, from the caller's own list. */
+    private String currentSessionId(String session) {
+        HttpResult list = http("GET", "/me/sessions", null, session);
+        assertEquals(list.toString(), 200, list.status());
+        for (JsonNode s : list.json()) {
+            if (s.get("current").asBoolean()) {
+                return s.get("id").asText();
+            }
+        }
+        throw new AssertionError("no current session in " + list);
     }
 
     @Test
@@ -83,7 +98,8 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         Journey ann = Journey.signUp(this, "matrix-owner");
         Journey bob = Journey.signUp(this, "matrix-other");
         Owned owned = seed(ann);
-        String annsTokenSecret = http("POST", "/tokens", Map.of("name", "survivor"), ann.token).json()
+        String annsTokenSecret = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "survivor"), ann.token).json()
                 .get("token").asText();
 
         List<String> uncovered = new ArrayList<>();
@@ -126,6 +142,7 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         assertTrue("A's tokens survive B's DELETEs", http("GET", "/tokens", null, ann.token).body()
                 .contains(owned.tokenId()));
         assertEquals(200, http("GET", "/me", null, annsTokenSecret).status());
+        assertEquals("A's session survives B's DELETE", owned.sessionId(), currentSessionId(ann.token));
         // and B sees none of it in its own lists
         assertFalse(http("GET", "/generations", null, bob.token).body().contains(owned.generationId()));
         assertFalse(http("GET", "/media", null, bob.token).body().contains(owned.mediaId()));
@@ -151,7 +168,8 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         assertEquals(403, http("GET", "/admin/audit", null, session).status());
 
         // a token made with someone else's id and a role in its body is the caller's, with the caller's role
-        HttpResult token = http("POST", "/tokens", Map.of("name", "sneaky", "accountId", bob.id(this),
+        HttpResult token = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "sneaky", "accountId", bob.id(this),
                 "role", "admin", "expiresInDays", 1), session);
         assertEquals(token.toString(), 201, token.status());
         JsonNode viaToken = http("GET", "/me", null, token.json().get("token").asText()).json();
@@ -190,6 +208,8 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         }
 
         Journey cy = Journey.signUp(this, "matrix-throttle");
+        JsonNode grant = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "ci", "expiresInDays", 7), cy.token).json();
         for (int i = 0; i < 5; i++) {
             assertEquals(401, http("POST", "/sessions", Map.of("email", cy.email, "password", "wrong " + i), null)
                     .status());
@@ -201,8 +221,8 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         assertTrue(Long.parseLong(throttled.header("Retry-After")) > 0);
         assertEquals("nosniff", throttled.header("X-Content-Type-Options"));
 
-        // the API token works like a session until revoked; devices and the audit log saw it
-        JsonNode grant = http("POST", "/tokens", Map.of("name", "ci", "expiresInDays", 7), cy.token).json();
+        // the API token (made before the failed sign-ins: creating one asks for the password again, under the
+        // same sign-in delays) works like a session until revoked; devices and the audit log saw it
         String secret = grant.get("token").asText();
         assertEquals(200, http("GET", "/credits", null, secret).status());
         assertFalse("no secret in the list", http("GET", "/tokens", null, cy.token).body().contains(secret));
@@ -221,5 +241,82 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
             assertTrue(action + " in " + actions, actions.contains("\"" + action + "\""));
         }
         assertFalse("no e-mail in the audit log", actions.contains(cy.email));
+    }
+
+    /**
+     * The metrics scraper's token holds {@code metrics:read} only: 200 on {@code /metrics}, 403 on the export,
+     * generations, every other {@code /admin} path of the published document, and the account itself.
+     */
+    @Test
+    public void aMetricsReadTokenReadsMetricsAndNothingElse() {
+        Journey ops = Journey.signUp(this, "matrix-scraper");
+        executeCommand("aisora:user-role " + ops.email + " admin");
+        HttpResult grant = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "prometheus", "scopes", List.of("metrics:read")),
+                ops.token);
+        assertEquals(grant.toString(), 201, grant.status());
+        assertEquals("[\"metrics:read\"]", grant.json().get("scopes").toString());
+        String scraper = grant.json().get("token").asText();
+
+        HttpResult metrics = http("GET", "/metrics", null, scraper);
+        assertEquals(metrics.toString(), 200, metrics.status());
+        List<String> refused = new ArrayList<>(List.of("/me/export", "/generations", "/me", "/tokens", "/credits",
+                "/me/sessions", "/media"));
+        for (Iterator<String> it = get("/openapi.json").json().get("paths").fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            if (path.startsWith("/admin/") && !path.contains("{")) {
+                refused.add(path);
+            }
+        }
+        assertTrue("the admin paths are published: " + refused, refused.contains("/admin/audit"));
+        for (String path : refused) {
+            HttpResult r = http("GET", path, null, scraper);
+            assertEquals(path + " with a metrics:read token: " + r, 403, r.status());
+            assertEquals(path + ": " + r, "insufficient_scope", r.json().get("error").get("code").asText());
+        }
+        HttpResult generate = http("POST", "/generations", Map.of("type", "text-to-image", "prompt", "a lighthouse",
+                "width", 128, "height", 128), scraper);
+        assertEquals(generate.toString(), 403, generate.status());
+        HttpResult email = http("PATCH", "/me", Map.of("email", "taken-over@example.org"), scraper);
+        assertEquals(email.toString(), 403, email.status());
+        // the admin's own session still reaches everything, and the list shows the token's scopes
+        assertEquals(200, http("GET", "/admin/audit", null, ops.token).status());
+        assertTrue(http("GET", "/tokens", null, ops.token).body().contains("\"scopes\":[\"metrics:read\"]"));
+
+        // a user cannot mint an admin-only scope; without scopes a token gets the user scopes
+        Journey user = Journey.signUp(this, "matrix-user-scopes");
+        HttpResult beyond = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "x", "scopes", List.of("metrics:read")),
+                user.token);
+        assertEquals(beyond.toString(), 403, beyond.status());
+        assertEquals("scope_exceeds_role", beyond.json().get("error").get("code").asText());
+        HttpResult standard = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "default"), user.token);
+        assertEquals("[\"generate\",\"media\",\"account\",\"billing\"]", standard.json().get("scopes").toString());
+        assertEquals(403, http("GET", "/metrics", null, standard.json().get("token").asText()).status());
+    }
+
+    /** Sessions can be listed and ended; an API token cannot sign out (400) and survives sign-out everywhere. */
+    @Test
+    public void signOutEverywhereEndsSessionsAndKeepsTokens() {
+        Journey dee = Journey.signUp(this, "matrix-sessions");
+        String second = http("POST", "/sessions", Map.of("email", dee.email, "password", "a long password"), null)
+                .json().get("token").asText();
+        JsonNode listed = http("GET", "/me/sessions", null, dee.token).json();
+        assertTrue(listed.toString(), listed.size() >= 2);
+        assertFalse("no token in the list", listed.toString().contains(second) || listed.toString()
+                .contains(dee.token));
+        String token = http("POST", "/tokens", Map.of("currentPassword", PASSWORD,
+                "name", "kept"), dee.token).json().get("token").asText();
+
+        HttpResult tokenSignOut = http("DELETE", "/sessions/current", null, token);
+        assertEquals(tokenSignOut.toString(), 400, tokenSignOut.status());
+        assertEquals("not_a_session", tokenSignOut.json().get("error").get("code").asText());
+
+        HttpResult everywhere = http("DELETE", "/me/sessions", null, dee.token);
+        assertEquals(everywhere.toString(), 200, everywhere.status());
+        assertEquals(401, http("GET", "/me", null, dee.token).status());
+        assertEquals(401, http("GET", "/me", null, second).status());
+        assertEquals("the API token is kept", 200, http("GET", "/me", null, token).status());
     }
 }

@@ -38,7 +38,7 @@ public class ReadinessIT extends AisoraKarafTestSupport {
         JsonNode body = ready.json();
         assertEquals(ready.body(), "ready", body.path("status").asText());
         assertEquals(ready.body(), 0, body.path("missing").size());
-        assertEquals(ready.body(), "18/18", body.path("checks").path("resources").asText());
+        assertEquals(ready.body(), "19/19", body.path("checks").path("resources").asText());
         assertEquals(ready.body(), "ok", body.path("checks").path("application").asText());
         assertEquals(ready.body(), "builtin", body.path("checks").path("provider").asText());
     }
@@ -76,7 +76,7 @@ public class ReadinessIT extends AisoraKarafTestSupport {
             HttpResult ready = waitForStatus("/health/ready", 503);
             assertEquals(ready.body(), "not_ready", ready.json().path("status").asText());
             assertTrue(ready.body(), missing(ready).contains("resource:aisora.accounts"));
-            assertEquals(ready.body(), "17/18", ready.json().path("checks").path("resources").asText());
+            assertEquals(ready.body(), "18/19", ready.json().path("checks").path("resources").asText());
             assertEquals(200, get("/health").status());
             assertEquals(200, get("/health/live").status());
         } finally {

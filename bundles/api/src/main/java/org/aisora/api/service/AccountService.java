@@ -23,6 +23,20 @@ public interface AccountService {
         return authenticate(bearerToken);
     }
 
+    /**
+     * The credential behind a bearer token with what it may do (see {@link Credential}); empty as
+     * {@link #authenticate(String, ClientInfo)}.
+     */
+    default Optional<Credential> credential(String bearerToken, ClientInfo client) {
+        return authenticate(bearerToken, client)
+                .map(c -> new Credential(c, null, TokenScope.ofRole(c.role())));
+    }
+
+    /**
+     * Ends the session of this token.
+     *
+     * @throws org.aisora.api.error.AisoraException not_a_session (400) for an API token
+     */
     void logout(String bearerToken);
 
     AccountView me(Caller caller);

@@ -13,6 +13,13 @@ public interface SessionStore {
 
     boolean delete(String id);
 
+    /** Deletes the session only if it belongs to the account; false otherwise (missing or someone else's). */
+    boolean delete(String accountId, String id);
+
+    /** Moves the session's {@code lastUsedAt} forward to {@code usedAt} (never back); false if it
+     * is gone or already later. */
+    boolean touch(String id, java.time.Instant usedAt);
+
     /** An account's sessions, oldest first. */
     List<SessionRecord> listByAccount(String accountId);
 

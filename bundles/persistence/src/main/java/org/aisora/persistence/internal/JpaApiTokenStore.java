@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ApiTokenStore.class)
 public final class JpaApiTokenStore implements ApiTokenStore {
     private static final String COLUMNS =
-            "SELECT id, account_id, name, token_hash, created_at, expires_at FROM api_tokens ";
+            "SELECT id, account_id, name, token_hash, created_at, expires_at, scopes FROM api_tokens ";
 
     private final EntityManagerFactory emf;
 
@@ -28,13 +28,22 @@ public final class JpaApiTokenStore implements ApiTokenStore {
         this.emf = emf;
     }
 
+    /** A legacy token (no scopes) leaves the column NULL: a NULL parameter is not bound, it is left out. */
     @Override
     public void insert(ApiTokenRecord t) {
-        Tx.run(emf, em -> em.createNativeQuery("INSERT INTO api_tokens (id, account_id, name, token_hash, created_at,"
-                        + " expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .setParameter(1, t.id()).setParameter(2, t.accountId())
-                .setParameter(3, t.name()).setParameter(4, t.tokenHash()).setParameter(5, t.createdAt().toEpochMilli())
-                .setParameter(6, t.expiresAt().toEpochMilli()).executeUpdate());
+        boolean scoped = t.scopes() != null;
+        Tx.run(emf, em -> {
+            javax.persistence.Query q = em.createNativeQuery("INSERT INTO api_tokens (id, account_id, name,"
+                    + " token_hash, created_at, expires_at" + (scoped ? ", scopes) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    : ") VALUES (?, ?, ?, ?, ?, ?)"))
+                    .setParameter(1, t.id()).setParameter(2, t.accountId())
+                    .setParameter(3, t.name()).setParameter(4, t.tokenHash())
+                    .setParameter(5, t.createdAt().toEpochMilli()).setParameter(6, t.expiresAt().toEpochMilli());
+            if (scoped) {
+                q.setParameter(7, t.scopes());
+            }
+            q.executeUpdate();
+        });
     }
 
     @Override
@@ -70,6 +79,6 @@ public final class JpaApiTokenStore implements ApiTokenStore {
     private static List<ApiTokenRecord> rows(EntityManager em, String where, String value) {
         List<Object[]> rows = em.createNativeQuery(COLUMNS + where).setParameter(1, value).getResultList();
         return rows.stream().map(r -> new ApiTokenRecord(string(r[0]), string(r[1]), string(r[2]), string(r[3]),
-                instant(r[4]), instant(r[5]))).toList();
+                instant(r[4]), instant(r[5]), string(r[6]))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.aisora.persistence.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
@@ -37,6 +38,21 @@ public final class JpaSessionStore implements SessionStore {
     public boolean delete(String id) {
         return Tx.inTransaction(emf, em -> em.createQuery("delete from Session s where s.id = :id")
                 .setParameter("id", id).executeUpdate() == 1);
+    }
+
+    @Override
+    public boolean delete(String accountId, String id) {
+        return Tx.inTransaction(emf, em -> em.createQuery("delete from Session s where s.id = :id and s.accountId = :a")
+                .setParameter("id", id).setParameter("a", accountId).executeUpdate() == 1);
+    }
+
+    /** One UPDATE; the condition keeps a slower node from moving the time back. */
+    @Override
+    public boolean touch(String id, Instant usedAt) {
+        return Tx.inTransaction(emf, em -> em.createNativeQuery("UPDATE sessions SET last_used_at = ? WHERE id = ?"
+                        + " AND (last_used_at IS NULL OR last_used_at < ?)")
+                .setParameter(1, usedAt.toEpochMilli()).setParameter(2, id).setParameter(3, usedAt.toEpochMilli())
+                .executeUpdate() == 1);
     }
 
     @Override

@@ -29,6 +29,13 @@ public final class SessionEntity {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    @Convert(converter = EpochMillisConverter.class)
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "device", length = 100)
+    private String device;
+
     SessionEntity() {
     }
 
@@ -39,10 +46,13 @@ public final class SessionEntity {
         e.tokenHash = r.tokenHash();
         e.createdAt = r.createdAt();
         e.expiresAt = r.expiresAt();
+        e.lastUsedAt = r.lastUsedAt();
+        e.device = r.device();
         return e;
     }
 
     SessionRecord toRecord() {
-        return new SessionRecord(id, accountId, tokenHash, createdAt, expiresAt);
+        return new SessionRecord(id, accountId, tokenHash, createdAt, expiresAt,
+                lastUsedAt == null ? createdAt : lastUsedAt, device);
     }
 }

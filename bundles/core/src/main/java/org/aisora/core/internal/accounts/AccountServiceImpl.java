@@ -1,13 +1,13 @@
 package org.aisora.core.internal.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.policy.PrivacyPolicy;
@@ -15,6 +15,8 @@ import org.aisora.api.service.AccountService;
 import org.aisora.api.service.AccountView;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.ClientInfo;
+import org.aisora.api.service.Credential;
+import org.aisora.api.service.TokenScope;
 import org.aisora.api.service.Registration;
 import org.aisora.api.service.SessionGrant;
 import org.aisora.api.store.AccountRecord;
@@ -26,7 +28,10 @@ import org.aisora.api.store.SessionStore;
 import org.aisora.core.internal.plugins.PluginRegistry;
 import org.aisora.core.internal.policy.PolicyServiceImpl;
 import org.aisora.core.internal.security.AccountSecurity;
+import org.aisora.core.internal.devices.UserAgents;
 import org.aisora.core.internal.security.SecurityConfiguration;
+import org.aisora.core.internal.security.SessionLifetimes;
+import org.aisora.core.internal.security.TokenServiceImpl;
 import org.aisora.core.internal.security.Tokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -128,9 +133,9 @@ public final class AccountServiceImpl implements AccountService {
         }
         String token = Tokens.newToken();
         Instant now = clock.instant();
-        Instant expires = now.plus(Duration.ofHours(config.session_ttl_hours()));
+        Instant expires = SessionLifetimes.of(config).expiresAt(now);
         sessions.insert(new SessionRecord(UUID.randomUUID().toString(), account.get().id(), Tokens.sha256Hex(token),
-                now, expires));
+                now, expires, now, client == null ? null : UserAgents.summary(client.userAgent())));
         security.signedIn(account.get(), client);
         return new SessionGrant(token, expires);
     }
@@ -143,19 +148,61 @@ public final class AccountServiceImpl implements AccountService {
     /** A session or a named API token (told apart by prefix, so one table is asked). */
     @Override
     public Optional<Caller> authenticate(String bearerToken, ClientInfo client) {
+        return credential(bearerToken, client).map(Credential::caller);
+    }
+
+    /**
+     * A session past its idle timeout or lifetime is deleted when it is presented; a live one has its last use
+     * written when the stored one is a minute old or more ({@link SessionLifetimes}), so most requests read
+     * one row and write none. The caller's role is {@code user} unless the credential holds {@code admin}.
+     */
+    @Override
+    public Optional<Credential> credential(String bearerToken, ClientInfo client) {
         if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > 200) {
             return Optional.empty();
         }
-        Optional<String> accountId = Tokens.isApiToken(bearerToken) ? security.apiTokenAccount(bearerToken)
-                : sessions.findByTokenHash(Tokens.sha256Hex(bearerToken))
-                .filter(s -> s.expiresAt().isAfter(clock.instant())).map(SessionRecord::accountId);
-        Optional<AccountRecord> account = accountId.flatMap(accounts::findById);
-        account.ifPresent(a -> security.used(a, client));
-        return account.map(a -> new Caller(a.id(), a.email(), a.role()));
+        Optional<Credential> credential;
+        if (Tokens.isApiToken(bearerToken)) {
+            credential = security.apiToken(bearerToken).flatMap(t -> accounts.findById(t.accountId())
+                    .map(a -> credential(a, null, TokenServiceImpl.effective(t, a.role()), client)));
+        } else {
+            credential = liveSession(bearerToken).flatMap(s -> accounts.findById(s.accountId())
+                    .map(a -> credential(a, s.id(), TokenScope.ofRole(a.role()), client)));
+        }
+        return credential;
     }
 
+    private Credential credential(AccountRecord a, String sessionId, Set<TokenScope> scopes, ClientInfo client) {
+        security.used(a, client);
+        String role = scopes.contains(TokenScope.ADMIN) ? a.role() : ROLE_USER;
+        return new Credential(new Caller(a.id(), a.email(), role), sessionId, scopes);
+    }
+
+    private Optional<SessionRecord> liveSession(String bearerToken) {
+        Optional<SessionRecord> session = sessions.findByTokenHash(Tokens.sha256Hex(bearerToken));
+        if (session.isEmpty()) {
+            return session;
+        }
+        SessionRecord s = session.get();
+        SessionLifetimes lifetimes = SessionLifetimes.of(config);
+        Instant now = clock.instant();
+        if (!lifetimes.live(s, now)) {
+            sessions.delete(s.id());
+            return Optional.empty();
+        }
+        if (lifetimes.dueForTouch(s, now)) {
+            sessions.touch(s.id(), now);
+        }
+        return session;
+    }
+
+    /** @throws AisoraException not_a_session (400): an API token is revoked at /tokens, not signed out */
     @Override
     public void logout(String bearerToken) {
+        if (bearerToken != null && Tokens.isApiToken(bearerToken)) {
+            throw AisoraException.badRequest("not_a_session", "this is an API token, not a sign-in session:"
+                    + " revoke it with DELETE /tokens/{id}");
+        }
         if (bearerToken != null) {
             sessions.findByTokenHash(Tokens.sha256Hex(bearerToken)).ifPresent(s -> {
                 sessions.delete(s.id());

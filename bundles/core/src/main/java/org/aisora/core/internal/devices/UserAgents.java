@@ -47,6 +47,15 @@ public final class UserAgents {
         return new Device(first(ua, BROWSERS), first(ua, SYSTEMS));
     }
 
+    /** "Firefox on Linux", "curl", or null when nothing is recognised (for the session list). */
+    public static String summary(String userAgent) {
+        Device d = parse(userAgent);
+        if (OTHER.equals(d.browser())) {
+            return OTHER.equals(d.os()) ? null : d.os();
+        }
+        return OTHER.equals(d.os()) ? d.browser() : d.browser() + " on " + d.os();
+    }
+
     private static String first(String ua, String[][] table) {
         for (String[] row : table) {
             if (ua.contains(row[0])) {

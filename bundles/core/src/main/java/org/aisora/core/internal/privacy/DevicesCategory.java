@@ -30,7 +30,8 @@ final class DevicesCategory implements PersonalDataCategory {
                 .put("browser", d.browser()).put("os", d.os()).put("firstSeen", d.firstSeen())
                 .put("lastSeen", d.lastSeen()).put("expiresAt", d.expiresAt()).map()).toList();
         List<Object> signIns = sessions.listByAccount(accountId).stream()
-                .map(s -> (Object) Rows.of().put("createdAt", s.createdAt()).put("expiresAt", s.expiresAt()).map())
+                .map(s -> (Object) Rows.of().put("createdAt", s.createdAt()).put("expiresAt", s.expiresAt())
+                        .put("lastUsedAt", s.lastUsedAt()).put("device", s.device()).map())
                 .toList();
         sink.json("devices.json", Rows.of().put("sessions", signIns).put("devices", seen).map());
     }

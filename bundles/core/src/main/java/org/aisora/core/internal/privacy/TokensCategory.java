@@ -23,7 +23,8 @@ final class TokensCategory implements PersonalDataCategory {
     @Override
     public void export(String accountId, ExportSink sink) throws IOException {
         List<Object> rows = tokens.byAccount(accountId).stream().map(t -> (Object) Rows.of().put("name", t.name())
-                .put("createdAt", t.createdAt()).put("expiresAt", t.expiresAt()).map()).toList();
+                .put("createdAt", t.createdAt()).put("expiresAt", t.expiresAt())
+                .put("scopes", t.scopes() == null ? null : List.of(t.scopes().split(" "))).map()).toList();
         sink.json("tokens.json", Rows.of().put("tokens", rows).map());
     }
 

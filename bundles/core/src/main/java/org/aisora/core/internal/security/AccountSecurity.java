@@ -123,6 +123,11 @@ public final class AccountSecurity {
         return tokens.live(bearer).map(t -> t.accountId());
     }
 
+    /** The live named API token behind a bearer (its account and scopes). */
+    public Optional<org.aisora.api.store.ApiTokenRecord> apiToken(String bearer) {
+        return tokens.live(bearer);
+    }
+
     /** An authenticated API call (cheap: see {@link DeviceRecorder#seen}). */
     public void used(AccountRecord account, ClientInfo client) {
         devices.seen(account, client);

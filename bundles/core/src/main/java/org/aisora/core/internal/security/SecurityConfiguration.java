@@ -48,8 +48,21 @@ public @interface SecurityConfiguration {
             + " files stay valid")
     int throttle_max_keys() default 100_000;
 
-    @AttributeDefinition(description = "Lifetime of a sign-in session token, hours")
+    @AttributeDefinition(description = "Unused since sessions have session.absolute.hours and"
+            + " session.idle.minutes; kept so existing .cfg files stay valid")
     long session_ttl_hours() default 24;
+
+    @AttributeDefinition(description = "A sign-in session ends this many minutes after its last use (idle timeout;"
+            + " the last use is recorded to session.touch.seconds)")
+    long session_idle_minutes() default 30;
+
+    @AttributeDefinition(description = "A sign-in session ends this many hours after sign-in however much it is used"
+            + " (absolute lifetime; ASVS L2 asks for at most 12)")
+    long session_absolute_hours() default 12;
+
+    @AttributeDefinition(description = "A session's last use is written at most this often, seconds, so a request"
+            + " does not write the database each time")
+    long session_touch_seconds() default 60;
 
     @AttributeDefinition(description = "Failed sign-ins per account (e-mail, known or not) that are free; past"
             + " them each attempt waits 1 s doubling per failure (up to login.max.account.delay.seconds)"

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.AuditLog;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.ClientInfo;
 import org.aisora.api.service.TokenGrant;
+import org.aisora.api.service.TokenScope;
 import org.aisora.api.service.TokenService;
 import org.aisora.api.service.TokenView;
 import org.aisora.api.store.ApiTokenRecord;
@@ -21,7 +24,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Named API tokens: 256 random bits each (see {@link Tokens}), stored as SHA-256 only, expiring after
- * 1 to 365 days, created only with the account's current password ({@link Reauthentication}). Creation and revocation are audited by id and name, never by secret.
+ * 1 to 365 days, holding the scopes asked for ({@link TokenScope#DEFAULT} when none are) within the
+ * caller's role, created only with the account's current password ({@link Reauthentication}). Creation and
+ * revocation are audited by id and name, never by secret.
  */
 @Component(service = {TokenService.class, TokenServiceImpl.class})
 public final class TokenServiceImpl implements TokenService {
@@ -48,9 +53,11 @@ public final class TokenServiceImpl implements TokenService {
 
     /** The body is checked first (a malformed request costs no hashing), then the current password. */
     @Override
-    public TokenGrant create(Caller caller, String name, Integer expiresInDays, String currentPassword,
+    public TokenGrant create(Caller caller, String name, Integer expiresInDays, List<String> scopes,
+                             String currentPassword,
                              ClientInfo client) {
         String cleanName = name(name);
+        Set<TokenScope> granted = scopes(caller, scopes);
         int days = expiresInDays == null ? DEFAULT_DAYS : expiresInDays;
         if (days < 1 || days > MAX_DAYS) {
             throw AisoraException.badRequest("invalid_expiry", "expiresInDays must be between 1 and " + MAX_DAYS);
@@ -63,17 +70,21 @@ public final class TokenServiceImpl implements TokenService {
         String secret = Tokens.newApiToken();
         Instant now = clock.instant();
         ApiTokenRecord row = new ApiTokenRecord(UUID.randomUUID().toString(), caller.accountId(), cleanName,
-                Tokens.sha256Hex(secret), now, now.plus(Duration.ofDays(days)));
+                Tokens.sha256Hex(secret), now, now.plus(Duration.ofDays(days)), String.join(" ",
+                TokenScope.names(granted)));
         store.insert(row);
-        audit.record(caller.accountId(), "token_created", row.id(), client, "expires in " + days + " days");
-        return new TokenGrant(row.id(), row.name(), secret, row.createdAt(), row.expiresAt());
+        audit.record(caller.accountId(), "token_created", row.id(), client, "expires in " + days + " days, scopes "
+                + row.scopes());
+        return new TokenGrant(row.id(), row.name(), secret, row.createdAt(), row.expiresAt(),
+                TokenScope.names(granted));
     }
 
     @Override
     public List<TokenView> list(Caller caller) {
         Instant now = clock.instant();
         return store.byAccount(caller.accountId()).stream().filter(t -> t.expiresAt().isAfter(now))
-                .map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.expiresAt())).toList();
+                .map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.expiresAt(),
+                        t.scopes() == null ? null : TokenScope.names(stored(t.scopes())))).toList();
     }
 
     @Override
@@ -87,6 +98,48 @@ public final class TokenServiceImpl implements TokenService {
     /** The live token behind a presented secret: unknown, revoked (deleted) and expired tokens are empty. */
     public Optional<ApiTokenRecord> live(String secret) {
         return store.findByTokenHash(Tokens.sha256Hex(secret)).filter(t -> t.expiresAt().isAfter(clock.instant()));
+    }
+
+    /**
+     * What a token may do for an account of {@code role} now: its stored scopes within the role (an admin made
+     * a user keeps no admin scope), or the whole role for a token made before scopes existed.
+     */
+    public static Set<TokenScope> effective(ApiTokenRecord token, String role) {
+        Set<TokenScope> allowed = TokenScope.ofRole(role);
+        if (token.scopes() == null) {
+            return allowed;
+        }
+        Set<TokenScope> scopes = stored(token.scopes());
+        scopes.retainAll(allowed);
+        return scopes;
+    }
+
+    /** Stored names; one unknown to this version (written by a newer one) grants nothing. */
+    static Set<TokenScope> stored(String names) {
+        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+        for (String name : names.trim().split(" +")) {
+            TokenScope.of(name).ifPresent(scopes::add);
+        }
+        return scopes;
+    }
+
+    /** The least a token needs by default ({@link TokenScope#DEFAULT}); never more than the caller's role. */
+    private static Set<TokenScope> scopes(Caller caller, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return EnumSet.copyOf(TokenScope.DEFAULT);
+        }
+        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+        for (String name : names) {
+            scopes.add(TokenScope.of(name).orElseThrow(() -> AisoraException.badRequest("invalid_scope",
+                    "scopes are " + String.join(", ", TokenScope.names(EnumSet.allOf(TokenScope.class))))));
+        }
+        Set<TokenScope> beyond = EnumSet.copyOf(scopes);
+        beyond.removeAll(TokenScope.ofRole(caller.role()));
+        if (!beyond.isEmpty()) {
+            throw AisoraException.forbidden("scope_exceeds_role", "a token cannot hold more than the account's role: "
+                    + String.join(", ", TokenScope.names(beyond)));
+        }
+        return scopes;
     }
 
     private static String name(String name) {

@@ -150,7 +150,7 @@ abstract class EmailVerificationFlowContract {
 
         // reading: the account, its profile, its (empty) jobs, media and credits
         assertFalse(new ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
-                platform.registry, platform.mail, clock).profile(ann).emailVerified());
+                platform.registry, platform.mail, platform.reauth, clock).profile(ann).emailVerified());
         assertTrue(platform.generations.list(ann, 0, 10).isEmpty());
         assertTrue(platform.media.list(ann, 0, 10).isEmpty());
         // deleting

@@ -147,7 +147,7 @@ abstract class PasswordFlowContract {
         String current = signUp(email);
         String other = signIn(email, PASSWORD);
         Caller bob = caller(current);
-        TokenGrant token = platform.tokens.create(bob, "script", 30, PASSWORD, client());
+        TokenGrant token = platform.tokens.create(bob, "script", 30, null, PASSWORD, client());
         assertTrue(live(other) && live(token.token()));
 
         passwords.change(bob, PASSWORD, NEW_PASSWORD, false, current, client());
@@ -164,7 +164,7 @@ abstract class PasswordFlowContract {
         String current = signUp(email);
         String other = signIn(email, PASSWORD);
         Caller cat = caller(current);
-        TokenGrant token = platform.tokens.create(cat, "script", 30, PASSWORD, client());
+        TokenGrant token = platform.tokens.create(cat, "script", 30, null, PASSWORD, client());
 
         passwords.change(cat, PASSWORD, NEW_PASSWORD, true, current, client());
         assertTrue(live(current));
@@ -223,7 +223,7 @@ abstract class PasswordFlowContract {
         String first = signUp(email);
         String second = signIn(email, PASSWORD);
         Caller eve = caller(first);
-        TokenGrant token = platform.tokens.create(eve, "script", 30, PASSWORD, client());
+        TokenGrant token = platform.tokens.create(eve, "script", 30, null, PASSWORD, client());
         passwords.requestReset(email, client());
         String code = code(outbox.to(email).get(0));
 
@@ -311,13 +311,13 @@ abstract class PasswordFlowContract {
         Caller fay = caller(signUp(email));
         ClientInfo from = client();
         assertEquals("reauthentication_required", refusal(() -> platform.tokens.create(fay, "t", 1, from)));
-        assertEquals("reauthentication_required", refusal(() -> platform.tokens.create(fay, "t", 1, null, from)));
+        assertEquals("reauthentication_required", refusal(() -> platform.tokens.create(fay, "t", 1, null, null, from)));
         AisoraException wrong = assertThrows(AisoraException.class,
-                () -> platform.tokens.create(fay, "t", 1, "not the password", from));
+                () -> platform.tokens.create(fay, "t", 1, null, "not the password", from));
         assertEquals("wrong_password", wrong.code());
         assertEquals(403, wrong.kind().status());
         assertEquals(0, platform.db.apiTokens().countByAccount(fay.accountId()));
-        TokenGrant grant = platform.tokens.create(fay, "t", 1, PASSWORD, from);
+        TokenGrant grant = platform.tokens.create(fay, "t", 1, null, PASSWORD, from);
         assertTrue(live(grant.token()));
     }
 

@@ -96,7 +96,7 @@ final class PrivacyPlatform {
         }
         seedPayments(caller.accountId());
         // an API token, preferences of their own, and an e-mail change waiting for its code (queued mail)
-        platform.tokens.create(caller, "laptop", 30, TestPlatform.PASSWORD, client);
+        platform.tokens.create(caller, "laptop", 30, null, TestPlatform.PASSWORD, client);
         org.aisora.core.internal.accounts.ProfileServiceImpl profiles = new org.aisora.core.internal.accounts
                 .ProfileServiceImpl(platform.db.accounts(), platform.db.profiles(), platform.db.preferences(),
                 platform.registry, new org.aisora.core.internal.notify.MailOutboxImpl(platform.db.outbox()), platform.reauth,

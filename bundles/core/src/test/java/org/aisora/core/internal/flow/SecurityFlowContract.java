@@ -126,13 +126,13 @@ abstract class SecurityFlowContract {
     @Test
     void anApiTokenAuthenticatesUntilItExpiresOrIsRevoked() {
         Caller ann = signUp(newEmail(), FIREFOX);
-        TokenGrant day = tokens.create(ann, " ci runner ", 1, PASSWORD, CURL);
+        TokenGrant day = tokens.create(ann, " ci runner ", 1, null, PASSWORD, CURL);
         assertEquals("ci runner", day.name());
         assertEquals(day.createdAt().plus(Duration.ofDays(1)), day.expiresAt());
         assertEquals(ann, accounts.authenticate(day.token(), CURL).orElseThrow());
         assertEquals(List.of(day.id()), tokens.list(ann).stream().map(t -> t.id()).toList());
 
-        TokenGrant standard = tokens.create(ann, "laptop", null, PASSWORD, CURL);
+        TokenGrant standard = tokens.create(ann, "laptop", null, null, PASSWORD, CURL);
         assertEquals(standard.createdAt().plus(Duration.ofDays(90)), standard.expiresAt());
 
         clock.advance(Duration.ofDays(1));
@@ -150,7 +150,7 @@ abstract class SecurityFlowContract {
     void tokensAreScopedToTheirOwner() {
         Caller ann = signUp(newEmail(), FIREFOX);
         Caller bob = signUp(newEmail(), FIREFOX);
-        TokenGrant anns = tokens.create(ann, "mine", 30, PASSWORD, CURL);
+        TokenGrant anns = tokens.create(ann, "mine", 30, null, PASSWORD, CURL);
 
         AisoraException refused = assertThrows(AisoraException.class, () -> tokens.revoke(bob, anns.id(), CURL));
         assertEquals(AisoraException.Kind.NOT_FOUND, refused.kind());
@@ -161,7 +161,7 @@ abstract class SecurityFlowContract {
     @Test
     void onlyTheHashOfAnApiTokenIsStoredAnywhere() {
         Caller ann = signUp(newEmail(), FIREFOX);
-        TokenGrant grant = tokens.create(ann, "scan me", 7, PASSWORD, CURL);
+        TokenGrant grant = tokens.create(ann, "scan me", 7, null, PASSWORD, CURL);
         accounts.authenticate(grant.token(), CURL).orElseThrow();
         String body = grant.token().substring(Tokens.API_PREFIX.length());
         for (String table : List.of("api_tokens", "audit_log", "devices", "sessions", "accounts")) {
@@ -177,18 +177,18 @@ abstract class SecurityFlowContract {
         Caller ann = signUp(newEmail(), FIREFOX);
         for (String name : new String[] {null, "", "   ", "x".repeat(101), "new\nline"}) {
             assertEquals("invalid_token_name",
-                    assertThrows(AisoraException.class, () -> tokens.create(ann, name, 1, PASSWORD, CURL)).code());
+                    assertThrows(AisoraException.class, () -> tokens.create(ann, name, 1, null, PASSWORD, CURL)).code());
         }
         for (int days : new int[] {0, -1, 366, Integer.MAX_VALUE}) {
             assertEquals("invalid_expiry",
-                    assertThrows(AisoraException.class, () -> tokens.create(ann, "t", days, PASSWORD, CURL)).code());
+                    assertThrows(AisoraException.class, () -> tokens.create(ann, "t", days, null, PASSWORD, CURL)).code());
         }
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", ann.accountId()));
         for (int i = 0; i < TokenServiceImpl.MAX_TOKENS_PER_ACCOUNT; i++) {
-            tokens.create(ann, "t" + i, 1, PASSWORD, CURL);
+            tokens.create(ann, "t" + i, 1, null, PASSWORD, CURL);
         }
         assertEquals("too_many_tokens", assertThrows(AisoraException.class,
-                () -> tokens.create(ann, "one more", 1, PASSWORD, CURL)).code());
+                () -> tokens.create(ann, "one more", 1, null, PASSWORD, CURL)).code());
         assertEquals(TokenServiceImpl.MAX_TOKENS_PER_ACCOUNT,
                 db.queryLong("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", ann.accountId()));
     }
@@ -204,7 +204,7 @@ abstract class SecurityFlowContract {
         String unknown = newEmail();
         assertThrows(AisoraException.class, () -> accounts.login(unknown, "wrong password", CURL));
         tick();
-        TokenGrant grant = tokens.create(dee, "audited", 5, PASSWORD, CURL);
+        TokenGrant grant = tokens.create(dee, "audited", 5, null, PASSWORD, CURL);
         tick();
         tokens.revoke(dee, grant.id(), CURL);
         tick();
@@ -257,7 +257,7 @@ abstract class SecurityFlowContract {
         assertEquals(FIREFOX.ip(), firefox.ip());
         assertEquals(signedIn.plus(Duration.ofDays(3)), firefox.expiresAt(), "device-record retention");
 
-        TokenGrant grant = tokens.create(eve, "touch", 30, PASSWORD, CURL);
+        TokenGrant grant = tokens.create(eve, "touch", 30, null, PASSWORD, CURL);
         for (int i = 0; i < 50; i++) {
             accounts.authenticate(grant.token(), FIREFOX).orElseThrow();
             clock.advance(Duration.ofSeconds(30));

@@ -11,8 +11,8 @@ public final class ExpectedResources {
     public static final List<String> NAMES = List.of(
             "aisora.accounts", "aisora.admin", "aisora.billing", "aisora.credits", "aisora.devices",
             "aisora.generations", "aisora.health", "aisora.media", "aisora.metrics", "aisora.policy-acceptances",
-            "aisora.passwords", "aisora.privacy", "aisora.profile", "aisora.public", "aisora.tokens",
-            "aisora.openai.images", "aisora.openai.models",
+            "aisora.passwords", "aisora.privacy", "aisora.profile", "aisora.public", "aisora.sessions",
+            "aisora.tokens", "aisora.openai.images", "aisora.openai.models",
             "aisora.email-verification");
 
     private ExpectedResources() {

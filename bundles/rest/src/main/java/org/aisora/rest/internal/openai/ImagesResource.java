@@ -14,7 +14,9 @@ import org.aisora.api.service.Caller;
 import org.aisora.api.service.GenerationService;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.PluginDirectory;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,6 +33,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("openai/v1/images")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.GENERATE)
 public final class ImagesResource {
     private final PluginDirectory plugins;
     private final ImageGeneration images;

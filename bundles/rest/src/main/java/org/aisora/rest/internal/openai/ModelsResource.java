@@ -8,7 +8,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.PluginDirectory;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +27,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("openai/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.GENERATE)
 public final class ModelsResource {
     private final PluginDirectory plugins;
 

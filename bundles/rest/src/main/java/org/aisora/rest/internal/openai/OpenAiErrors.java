@@ -34,6 +34,11 @@ public final class OpenAiErrors {
         return invalidKey(why).builder().header("WWW-Authenticate", "Bearer").build();
     }
 
+    /** A refusal of the token filter other than a bad key (a missing scope), in OpenAI's shape. */
+    public static javax.ws.rs.core.Response refused(AisoraException e) {
+        return fromAisora(e).builder().build();
+    }
+
     static OpenAiError invalidKey(String why) {
         return new OpenAiError(401, "Incorrect API key provided: " + why + ".", OpenAiError.INVALID_REQUEST, null,
                 "invalid_api_key", false);

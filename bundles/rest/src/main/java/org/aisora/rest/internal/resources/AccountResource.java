@@ -15,6 +15,7 @@ import org.aisora.api.service.AccountService;
 import org.aisora.api.service.AccountView;
 import org.aisora.api.service.Registration;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.AnyScope;
 import org.aisora.rest.internal.security.Callers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@AnyScope
 public final class AccountResource {
     /** The sign-in body. */
     public record Credentials(String email, String password) {

@@ -19,8 +19,10 @@ import org.aisora.api.service.AuditEntry;
 import org.aisora.api.service.AuditTrail;
 import org.aisora.api.service.PluginDirectory;
 import org.aisora.api.service.StatsView;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +42,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.ADMIN)
 public final class AdminResource {
     private final AnalyticsService analytics;
     private final PluginDirectory directory;

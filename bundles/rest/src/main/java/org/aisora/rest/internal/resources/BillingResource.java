@@ -22,8 +22,11 @@ import org.aisora.api.service.CheckoutView;
 import org.aisora.api.service.PlanView;
 import org.aisora.api.service.ProductView;
 import org.aisora.api.service.SubscriptionView;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.AnyScope;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +43,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.BILLING)
 public final class BillingResource {
     private final BillingService billing;
 
@@ -48,12 +52,14 @@ public final class BillingResource {
         this.billing = billing;
     }
 
+    @AnyScope
     @GET
     @Path("plans")
     public List<PlanView> plans() {
         return billing.plans();
     }
 
+    @AnyScope
     @GET
     @Path("billing/products")
     public List<ProductView> products() {
@@ -86,6 +92,7 @@ public final class BillingResource {
     }
 
     /** Unauthenticated by design: the processor's signature over the raw body is the authentication. */
+    @AnyScope
     @POST
     @Path("billing/webhooks/{processor}")
     @Consumes(MediaType.WILDCARD)

@@ -16,8 +16,10 @@ import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.GenerationService;
 import org.aisora.api.service.GenerationSubmission;
 import org.aisora.api.service.GenerationView;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +36,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("generations")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.GENERATE)
 public final class GenerationResource {
     private final GenerationService generations;
 

@@ -10,6 +10,7 @@ import org.aisora.api.service.PluginDirectory;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.health.ReadinessProbe;
 import org.aisora.rest.internal.health.ReadinessView;
+import org.aisora.rest.internal.security.AnyScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
+@AnyScope
 public final class HealthResource {
     /** Seconds a load balancer may wait before asking a not-ready node again. */
     static final String RETRY_AFTER = "5";

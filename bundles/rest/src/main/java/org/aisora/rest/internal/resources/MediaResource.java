@@ -22,9 +22,11 @@ import org.aisora.api.service.MediaContent;
 import org.aisora.api.service.MediaService;
 import org.aisora.api.service.MediaView;
 import org.aisora.api.service.SignedUrl;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.multipart.MultipartUpload;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +42,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("media")
+@RequiresScope(TokenScope.MEDIA)
 public final class MediaResource {
     private final MediaService media;
 

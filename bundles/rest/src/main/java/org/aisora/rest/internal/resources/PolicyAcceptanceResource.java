@@ -15,8 +15,10 @@ import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.service.PolicyAcceptanceView;
 import org.aisora.api.service.PolicyService;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +36,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("me/policy-acceptances")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.ACCOUNT)
 public final class PolicyAcceptanceResource {
     /** The request body. */
     public record AcceptanceRequest(String version) {

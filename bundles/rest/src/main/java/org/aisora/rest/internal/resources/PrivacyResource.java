@@ -19,8 +19,11 @@ import javax.ws.rs.core.StreamingOutput;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.DeletionReceiptView;
 import org.aisora.api.service.PrivacyService;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.AnyScope;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +40,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.ACCOUNT)
 public final class PrivacyResource {
     /** The body of DELETE /me; without a password the request needs a session under ten minutes old. */
     public record DeletionRequest(String password) {
@@ -84,12 +88,14 @@ public final class PrivacyResource {
     }
 
     /** Public on purpose: a receipt holds no personal data, and its id (256 random bits) is the capability. */
+    @AnyScope
     @GET
     @Path("deletion-receipts/{id}")
     public DeletionReceiptView receipt(@PathParam("id") String id) {
         return privacy.receipt(id);
     }
 
+    @AnyScope
     @GET
     @Path("schemas/export/v1")
     @Produces("application/schema+json")

@@ -16,8 +16,10 @@ import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.Preferences;
 import org.aisora.api.service.ProfileService;
 import org.aisora.api.service.ProfileView;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +37,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.ACCOUNT)
 public final class ProfileResource {
     private final ProfileService profiles;
 

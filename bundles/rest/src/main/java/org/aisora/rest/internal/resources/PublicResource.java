@@ -9,6 +9,7 @@ import javax.ws.rs.core.Response;
 import org.aisora.api.service.PolicyService;
 import org.aisora.api.service.PolicyView;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.AnyScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@AnyScope
 public final class PublicResource {
     private final PolicyService policies;
 

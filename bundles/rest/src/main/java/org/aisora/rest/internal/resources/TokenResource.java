@@ -14,10 +14,12 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.aisora.api.service.TokenScope;
 import org.aisora.api.service.TokenService;
 import org.aisora.api.service.TokenView;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,9 +37,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequiresScope(TokenScope.ACCOUNT)
 public final class TokenResource {
     /** The body of POST /tokens: the current password is asked again (a stolen session must not mint tokens). */
-    public record NewToken(String name, Integer expiresInDays, String currentPassword) {
+    public record NewToken(String name, Integer expiresInDays, List<String> scopes, String currentPassword) {
         @Override
         public String toString() {
             return "NewToken[" + name + "]";
@@ -54,9 +57,9 @@ public final class TokenResource {
     @POST
     public Response create(NewToken body, @Context SecurityContext security, @Context HttpServletRequest request,
                            @Context HttpHeaders headers) {
-        NewToken b = body == null ? new NewToken(null, null, null) : body;
+        NewToken b = body == null ? new NewToken(null, null, null, null) : body;
         return Response.status(201).entity(tokens.create(Callers.require(security), b.name(), b.expiresInDays(),
-                b.currentPassword(), Callers.client(request, headers))).build();
+                b.scopes(), b.currentPassword(), Callers.client(request, headers))).build();
     }
 
     @GET
