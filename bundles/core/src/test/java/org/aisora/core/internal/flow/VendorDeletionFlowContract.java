@@ -166,6 +166,34 @@ abstract class VendorDeletionFlowContract {
     }
 
     @Test
+    void aVendorThatKeepsRefusingIsGivenUpAfterMaxAttempts() {
+        String task = "stubborn-" + java.util.UUID.randomUUID();
+        FlakyVendor stubborn = new FlakyVendor("stubborn-vendor", new ThirdParty("Stubborn Inc", "30 days", true), 99);
+        platform.plugins().providers.add(stubborn, Map.of());
+        try {
+            MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            platform.db.vendorDeletions().enqueue(VendorDeletionRecord.queued(java.util.UUID.randomUUID().toString(),
+                    "stubborn-vendor", "Stubborn Inc", task, true, "30 days", Reason.MEDIA_DELETED, clock.instant()));
+            VendorDeletionWorker worker = worker(clock); // max_attempts 5
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                worker.runOnce();
+                VendorDeletionRecord waiting = row("stubborn-vendor", task);
+                assertEquals(List.of(Status.PENDING, attempt), List.of(waiting.status(), waiting.attempts()));
+                clock.set(waiting.nextAttemptAt());
+            }
+            worker.runOnce();
+            VendorDeletionRecord failed = row("stubborn-vendor", task);
+            assertEquals(List.of(Status.FAILED, 5, "provider_unavailable"),
+                    List.of(failed.status(), failed.attempts(), failed.lastError()), "given up on the fifth refusal");
+            clock.advance(Duration.ofDays(30));
+            worker.runOnce();
+            assertEquals(5, stubborn.calls(task), "a failed row is never tried again");
+        } finally {
+            platform.plugins().providers.remove(stubborn);
+        }
+    }
+
+    @Test
     void aProviderThatIsNotInstalledLeavesTheRowPendingUntilItIsBack() throws Exception {
         Job job = generate(FLAKY);
         platform.plugins().providers.remove(flaky);
