@@ -11,8 +11,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.AccountView;
 import org.aisora.api.service.EmailVerificationService;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,6 +33,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(AisoraApplication.SELECT)
 @JaxrsExtensionSelect(AisoraApplication.REQUIRE_JSON)
 @Path("/")
+@RequiresScope(TokenScope.ACCOUNT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class EmailVerificationResource {

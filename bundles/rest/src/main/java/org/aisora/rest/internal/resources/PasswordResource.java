@@ -11,8 +11,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.service.PasswordService;
+import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.AisoraApplication;
+import org.aisora.rest.internal.security.AnyScope;
 import org.aisora.rest.internal.security.Callers;
+import org.aisora.rest.internal.security.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,6 +73,7 @@ public final class PasswordResource {
 
     @POST
     @Path("me/password")
+    @RequiresScope(TokenScope.ACCOUNT)
     public Response change(PasswordChange body, @Context SecurityContext security,
                            @Context HttpServletRequest request, @Context HttpHeaders headers) {
         PasswordChange b = body == null ? new PasswordChange(null, null, null) : body;
@@ -82,6 +86,7 @@ public final class PasswordResource {
 
     @POST
     @Path("password-reset")
+    @AnyScope
     public Response requestReset(ResetRequest body, @Context HttpServletRequest request,
                                  @Context HttpHeaders headers) {
         passwords.requestReset(body == null ? null : body.email(), Callers.client(request, headers));
@@ -90,6 +95,7 @@ public final class PasswordResource {
 
     @POST
     @Path("password-reset/confirm")
+    @AnyScope
     public Response confirmReset(ResetConfirmation body, @Context HttpServletRequest request,
                                  @Context HttpHeaders headers) {
         ResetConfirmation b = body == null ? new ResetConfirmation(null, null, null) : body;
