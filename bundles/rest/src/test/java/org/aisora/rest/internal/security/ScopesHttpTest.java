@@ -17,13 +17,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.core.Application;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.SecurityContext;
-import org.aisora.api.service.AccountService;
-import org.aisora.api.service.AccountView;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.ClientInfo;
 import org.aisora.api.service.Credential;
-import org.aisora.api.service.Registration;
-import org.aisora.api.service.SessionGrant;
 import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.app.JsonProvider;
 import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
@@ -134,7 +130,7 @@ class ScopesHttpTest {
     }
 
     /** Knows a fixed set of bearers. */
-    private record Known(Map<String, Credential> credentials) implements AccountService {
+    private record Known(Map<String, Credential> credentials) implements AuthOnlyAccounts {
         @Override
         public Optional<Credential> credential(String bearerToken, ClientInfo client) {
             return Optional.ofNullable(credentials.get(bearerToken));
@@ -143,41 +139,6 @@ class ScopesHttpTest {
         @Override
         public Optional<Caller> authenticate(String bearerToken) {
             throw new AssertionError("the filter asks for the credential");
-        }
-
-        @Override
-        public AccountView register(Registration registration, ClientInfo client) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SessionGrant login(String email, String password, ClientInfo client) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void logout(String bearerToken) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView me(Caller caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AccountView> list(int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView findByEmail(String email) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView setRole(String email, String role) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -30,13 +30,9 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.SecurityContext;
 import org.aisora.api.error.AisoraException;
-import org.aisora.api.service.AccountService;
-import org.aisora.api.service.AccountView;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.ClientInfo;
 import org.aisora.api.service.Credential;
-import org.aisora.api.service.Registration;
-import org.aisora.api.service.SessionGrant;
 import org.aisora.api.service.TokenScope;
 import org.aisora.rest.internal.openai.ImagesResource;
 import org.aisora.rest.internal.resources.MetricsResource;
@@ -225,7 +221,7 @@ class ScopesTest {
     }
 
     /** Knows one credential, whatever the bearer. */
-    private record OneCredential(Credential credential) implements AccountService {
+    private record OneCredential(Credential credential) implements AuthOnlyAccounts {
         @Override
         public Optional<Credential> credential(String bearerToken, ClientInfo client) {
             return Optional.of(credential);
@@ -234,41 +230,6 @@ class ScopesTest {
         @Override
         public Optional<Caller> authenticate(String bearerToken) {
             throw new AssertionError("the filter asks for the credential");
-        }
-
-        @Override
-        public AccountView register(Registration registration, ClientInfo client) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SessionGrant login(String email, String password, ClientInfo client) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void logout(String bearerToken) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView me(Caller caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AccountView> list(int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView findByEmail(String email) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView setRole(String email, String role) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -13,12 +13,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.NotFoundException;
 import org.aisora.api.error.AisoraException;
 import org.aisora.api.error.RateLimitedException;
-import org.aisora.api.service.AccountService;
-import org.aisora.api.service.AccountView;
 import org.aisora.api.service.Caller;
 import org.aisora.api.service.ClientInfo;
-import org.aisora.api.service.Registration;
-import org.aisora.api.service.SessionGrant;
 import org.aisora.rest.internal.errors.AisoraExceptionMapper;
 import org.aisora.rest.internal.errors.UnexpectedErrorMapper;
 import org.aisora.rest.internal.errors.WebErrorMapper;
@@ -87,7 +83,7 @@ class SecurityHeadersFilterTest {
     }
 
     /** Knows no token; remembers the client each check came from. */
-    private record NoAccounts(List<ClientInfo> seen) implements AccountService {
+    private record NoAccounts(List<ClientInfo> seen) implements AuthOnlyAccounts {
         @Override
         public Optional<Caller> authenticate(String bearerToken, ClientInfo client) {
             seen.add(client);
@@ -97,41 +93,6 @@ class SecurityHeadersFilterTest {
         @Override
         public Optional<Caller> authenticate(String bearerToken) {
             throw new AssertionError("the filter passes the client");
-        }
-
-        @Override
-        public AccountView register(Registration registration, ClientInfo client) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SessionGrant login(String email, String password, ClientInfo client) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void logout(String bearerToken) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView me(Caller caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AccountView> list(int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView findByEmail(String email) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountView setRole(String email, String role) {
-            throw new UnsupportedOperationException();
         }
     }
 }
