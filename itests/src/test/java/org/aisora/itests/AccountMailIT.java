@@ -5,16 +5,11 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.mail.Message;
-import javax.mail.internet.MimeMessage;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
@@ -32,7 +27,7 @@ public class AccountMailIT extends AisoraKarafTestSupport {
     private static final String PASSWORD = "a long password";
     private static final Pattern VERIFICATION = Pattern.compile("Your verification code: (\\S+)");
     private static final Pattern RESET = Pattern.compile("Your reset code: (\\S+)");
-    private static GreenMail mail;
+    private static Mailbox mail;
 
     @Override
     protected Option[] additionalOptions() {
@@ -56,8 +51,7 @@ public class AccountMailIT extends AisoraKarafTestSupport {
         executeCommand("feature:install aisora-notify-smtp");
         String installed = executeCommand("bundle:install -s mvn:com.icegreen/greenmail/1.6.15");
         assertTrue(installed, installed.contains("Bundle ID"));
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        mail = Mailbox.start(port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!executeCommand("aisora:plugins").matches("(?s).*smtp\\s.*ONLINE.*")) {
             if (System.nanoTime() > deadline) {
@@ -88,7 +82,7 @@ public class AccountMailIT extends AisoraKarafTestSupport {
 
         HttpResult wrong = http("POST", "/me/email/verify", Map.of("code", "not-the-code"), session);
         assertEquals(wrong.toString(), 400, wrong.status());
-        String code = code(email, VERIFICATION);
+        String code = mail.code(email, VERIFICATION);
         HttpResult verified = http("POST", "/me/email/verify", Map.of("code", code), session);
         assertTrue(verified.toString(), verified.status() / 100 == 2);
         assertEquals(true, http("GET", "/me", null, session).json().get("emailVerified").asBoolean(false));
@@ -104,7 +98,7 @@ public class AccountMailIT extends AisoraKarafTestSupport {
         signUp(email);
         String laptop = signIn(email, PASSWORD);
         String phone = signIn(email, PASSWORD);
-        code(email, VERIFICATION); // the sign-up mail comes first
+        mail.code(email, VERIFICATION); // the sign-up mail comes first
 
         HttpResult known = http("POST", "/password-reset", Map.of("email", email), null);
         HttpResult unknown = http("POST", "/password-reset", Map.of("email", "nobody-" + email), null);
@@ -112,7 +106,7 @@ public class AccountMailIT extends AisoraKarafTestSupport {
         assertEquals(unknown.toString(), 202, unknown.status());
         assertEquals("the same answer whether the address exists or not", known.body(), unknown.body());
 
-        String code = code(email, RESET);
+        String code = mail.code(email, RESET);
         HttpResult reset = http("POST", "/password-reset/confirm", Map.of("email", email, "code", code,
                 "newPassword", "a new long password"), null);
         assertEquals(reset.toString(), 204, reset.status());
@@ -150,39 +144,6 @@ public class AccountMailIT extends AisoraKarafTestSupport {
         HttpResult session = http("POST", "/sessions", Map.of("email", email, "password", password), null);
         assertEquals(session.toString(), 201, session.status());
         return session.json().get("token").asText();
-    }
-
-    /** The code in the newest mail to {@code email} that carries one of this kind, waiting for it. */
-    private static String code(String email, Pattern kind) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            MimeMessage[] received = mail.getReceivedMessages();
-            for (int i = received.length - 1; i >= 0; i--) {
-                if (addressedTo(received[i], email)) {
-                    Matcher m = kind.matcher(decodedBody(received[i]));
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("no mail matching " + kind + " reached " + email);
-    }
-
-    private static boolean addressedTo(MimeMessage message, String email) throws Exception {
-        for (javax.mail.Address to : message.getRecipients(Message.RecipientType.TO)) {
-            if (to.toString().contains(email)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The text of a message whatever its transfer encoding (the notifier writes base64 UTF-8). */
-    private static String decodedBody(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        return content instanceof String s ? s : String.valueOf(content);
     }
 
     private static int freeSmtpPort() {

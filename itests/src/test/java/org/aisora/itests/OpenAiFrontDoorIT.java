@@ -37,6 +37,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExamServer;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionConfigurationFilePutOption;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 
 /**
  * The OpenAI-compatible front door driven by OpenAI's own Java SDK, changed only in base URL and key.
@@ -66,6 +67,17 @@ public class OpenAiFrontDoorIT extends AisoraKarafTestSupport {
                 .orElseThrow(() -> new IllegalStateException("the support class no longer sets " + HTTP_PORT));
         System.setProperty(HTTP_PORT, port);
         return options;
+    }
+
+    /**
+     * This test drives the platform from outside the container, where there is no console to verify an address
+     * with: new accounts are verified at sign-up, as in a closed deployment (verification itself is covered by
+     * UserJourneyIT and AccountMailIT).
+     */
+    @Override
+    protected Option[] additionalOptions() {
+        return new Option[] {KarafDistributionOption.editConfigurationFilePut("etc/org.aisora.core.security.cfg",
+                "accounts.verify.email", "false")};
     }
 
     /** After the api/v1 readiness of the support: both OpenAI endpoints answer with their 401, twice in a row. */
