@@ -1,0 +1,36 @@
+// Credits: balance, history, and buying (Checkout redirect, or the manual flow's message).
+import { get, post } from '../api.js';
+import { explain } from '../errors.js';
+import { h, screen, message, date } from '../ui.js';
+
+export async function credits() {
+  const box = h('div');
+  const main = screen('Credits', box);
+  try {
+    const c = await get('/credits');
+    main.append(h('p', { class: 'card', id: 'balance' }, h('strong', {}, `${c.balance} credits`),
+      c.reserved ? ` (${c.reserved} held for running generations)` : ''));
+    const rows = (c.entries || []).map((e) => h('tr', {}, h('td', {}, date(e.createdAt || e.at)),
+      h('td', {}, String(e.amount ?? e.delta ?? '')), h('td', {}, e.reason || e.kind || e.type || '')));
+    main.append(h('h2', {}, 'History'), h('div', { class: 'scroll' }, h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Change'), h('th', { scope: 'col' }, 'Why'))),
+      h('tbody', {}, rows))));
+  } catch (e) { box.replaceChildren(message('error', explain(e))); return; }
+  const buy = h('div');
+  main.append(h('h2', {}, 'Buy credits'), buy);
+  let products = [];
+  try { products = await get('/billing/products'); } catch (e) { buy.append(message('error', explain(e))); }
+  for (const p of products || []) {
+    const label = `${p.name || p.id}${p.credits ? ' · ' + p.credits + ' credits' : ''}${p.price ? ' · ' + p.price : ''}`;
+    buy.append(h('button', { type: 'button', onclick: async (ev) => {
+      ev.target.disabled = true;
+      try {
+        const r = await post('/billing/checkout', { product: p.id || p.product });
+        if (r && r.checkoutUrl) { location.href = r.checkoutUrl; return; }
+        box.replaceChildren(message('notice', (r && (r.message || r.instructions)) || 'Your request was recorded; an administrator will add the credits.'));
+      } catch (e) { box.replaceChildren(message('error', explain(e))); }
+      ev.target.disabled = false;
+    } }, 'Buy ' + label));
+  }
+  if (!products || !products.length) buy.append(h('p', { class: 'muted' }, 'No products are on sale; an administrator grants credits.'));
+}
