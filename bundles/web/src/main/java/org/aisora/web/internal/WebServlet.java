@@ -14,19 +14,26 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The web app's static files, at {@code /} of the default servlet context of the HTTP whiteboard. The API lives in
  * a servlet context of its own at {@code /api/v1} (the JAX-RS whiteboard's), and Jetty picks the longest context
- * path, so this servlet never shadows the API, its health or metrics. Only names of the form {@code a/b-c.ext} with
+ * path, so this servlet never shadows the API, its health or metrics. In the default context the JAX-RS
+ * whiteboard's own default application holds {@code /*}; this servlet takes only the page and the {@code /js/}, {@code /css/} folders (longer
+ * matches win), so it shadows nothing and is shadowed by nothing; {@link RootFilter} answers the bare root. Only names of the form {@code a/b-c.ext} with
  * a known extension are served (no dots elsewhere, so no traversal, and never a directory); everything else is 404.
  * Every answer carries a strict Content-Security-Policy: scripts only from this origin, no inline script.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.name=aisora-web",
-    "osgi.http.whiteboard.servlet.pattern=/"
+    "osgi.http.whiteboard.servlet.pattern=/index.html",
+    "osgi.http.whiteboard.servlet.pattern=/favicon.svg",
+    "osgi.http.whiteboard.servlet.pattern=/js/*",
+    "osgi.http.whiteboard.servlet.pattern=/css/*"
 })
 public final class WebServlet extends HttpServlet {
     /** The policy on every answer of the web app. */
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"
             + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
+    /** The mappings, as in the component's properties. */
+    static final String[] PATTERNS = {"/index.html", "/favicon.svg", "/js/*", "/css/*"};
     static final String ROOT = "web/";
     private static final long serialVersionUID = 1L;
     private static final Pattern NAME = Pattern.compile("(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\\.[a-z0-9]+");
@@ -61,11 +68,15 @@ public final class WebServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+        serve(name(request), response, body);
+    }
+
+    /** Answers with the file of that name below the web root (null or unknown: 404), always with the policy. */
+    void serve(String name, HttpServletResponse response, boolean body) throws IOException {
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
-        String name = name(request);
         String type = name == null ? null : TYPES.get(name.substring(name.lastIndexOf('.') + 1));
         URL url = type == null ? null : loader.getResource(ROOT + name);
         if (url == null) {

@@ -12,11 +12,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.regex.Matcher;
+import javax.servlet.DispatcherType;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +41,20 @@ class WebServletTest {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(new WebServlet()), "/");
+        // as in the distribution: something else holds /* (the JAX-RS whiteboard's default application)
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.setStatus(418);
+            }
+        }), "/*");
+        context.addFilter(new FilterHolder(new RootFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder holder = new ServletHolder(new WebServlet());
+        for (String pattern : WebServlet.PATTERNS) {
+            context.addServlet(holder, pattern);
+        }
         server.setHandler(context);
         server.start();
         port = connector.getLocalPort();
@@ -59,6 +78,15 @@ class WebServletTest {
     }
 
     @Test
+    void onlyTheRootAndTheAppsFoldersAreTakenTheRestOfTheContextIsLeftAlone() throws IOException {
+        assertEquals(418, get("/api/v1/health").status);
+        assertEquals(418, get("/anything").status);
+        Answer post = post("/");
+        assertEquals(418, post.status);
+        assertEquals(200, get("/index.html").status);
+    }
+
+    @Test
     void scriptsAndStylesHaveTheirTypes() throws IOException {
         assertEquals("text/javascript; charset=utf-8", get("/js/app.js").header("Content-Type").toLowerCase().replace(";charset", "; charset"));
         assertEquals("text/css; charset=utf-8", get("/css/app.css").header("Content-Type").toLowerCase().replace(";charset", "; charset"));
@@ -67,10 +95,10 @@ class WebServletTest {
 
     @Test
     void anUnknownFileIsNotFoundWithThePolicyStill() throws IOException {
-        Answer answer = get("/nothing-here.js");
+        Answer answer = get("/js/nothing-here.js");
         assertEquals(404, answer.status);
         assertTrue(answer.header("Content-Security-Policy").contains("script-src 'self'"));
-        assertEquals(404, get("/index.exe").status);
+        assertEquals(404, get("/css/app.exe").status);
     }
 
     @Test
@@ -116,9 +144,17 @@ class WebServletTest {
     }
 
     private static Answer get(String path) throws IOException {
+        return send("GET", path);
+    }
+
+    private static Answer post(String path) throws IOException {
+        return send("POST", path);
+    }
+
+    private static Answer send(String method, String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
