@@ -63,6 +63,10 @@ const WORDS = {
   unknown_product: 'That product does not exist.',
   session_ended: 'Your session has ended: please sign in again.',
   invalid_token: 'Your session has ended: please sign in again.',
+  generation_failed: 'The generation failed. Your credits were returned.',
+  generation_canceled: 'The generation was canceled. Your credits were returned.',
+  generation_timeout: 'The generation took too long and was stopped. Your credits were returned.',
+  provider_failed: 'The generator failed. Your credits were returned.',
   internal_error: 'Something went wrong on our side. Please try again.',
 };
 

@@ -34,7 +34,10 @@ export async function signUp(ctx) {
   const birth = field('Birth date', { type: 'date', name: 'birthDate', required: true, 'aria-describedby': 'age-note' });
   const note = h('p', { id: 'age-note', class: 'muted' }, `You must be at least ${policy.minimumAge || 16} years old.`);
   const accept = checkbox(`I have read and accept the privacy policy (version ${policy.version})`, { name: 'accept', required: true });
-  const text = h('div', { class: 'policy', tabindex: '0', role: 'region', 'aria-label': 'Privacy policy' }, policy.text || policy.summary || '');
+  const text = policy.text
+    ? h('div', { class: 'policy', tabindex: '0', role: 'region', 'aria-label': 'Privacy policy' }, policy.text)
+    : h('p', { class: 'policy' }, `Privacy policy version ${policy.version}${policy.publishedAt ? ', published ' + new Date(policy.publishedAt).toLocaleDateString() : ''}.`
+      + (policy.summary ? '' : ' The operator has published no text for it yet.'));
   const submit = h('button', { type: 'submit', id: 'signup-submit' }, 'Create account');
   const form = h('form', { class: 'card', onsubmit: async (e) => {
     e.preventDefault();

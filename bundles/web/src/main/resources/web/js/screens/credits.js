@@ -10,24 +10,28 @@ export async function credits() {
     const c = await get('/credits');
     main.append(h('p', { class: 'card', id: 'balance' }, h('strong', {}, `${c.balance} credits`),
       c.reserved ? ` (${c.reserved} held for running generations)` : ''));
-    const rows = (c.entries || []).map((e) => h('tr', {}, h('td', {}, date(e.createdAt || e.at)),
-      h('td', {}, String(e.amount ?? e.delta ?? '')), h('td', {}, e.reason || e.kind || e.type || '')));
+    const KIND = { grant: 'Granted', hold: 'Held for a generation', release: 'Returned', charge: 'Spent', purchase: 'Bought' };
+    const rows = (c.entries || []).filter((e) => !e.bucket || e.bucket === 'balance').map((e) => h('tr', {},
+      h('td', {}, date(e.createdAt)), h('td', {}, (e.amount > 0 ? '+' : '') + e.amount),
+      h('td', {}, `${KIND[e.kind] || e.kind || ''}${e.memo ? ' · ' + e.memo : ''}`)));
     main.append(h('h2', {}, 'History'), h('div', { class: 'scroll' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Change'), h('th', { scope: 'col' }, 'Why'))),
       h('tbody', {}, rows))));
   } catch (e) { box.replaceChildren(message('error', explain(e))); return; }
-  const buy = h('div');
+  const buy = h('div', { id: 'buy' });
   main.append(h('h2', {}, 'Buy credits'), buy);
   let products = [];
   try { products = await get('/billing/products'); } catch (e) { buy.append(message('error', explain(e))); }
   for (const p of products || []) {
-    const label = `${p.name || p.id}${p.credits ? ' · ' + p.credits + ' credits' : ''}${p.price ? ' · ' + p.price : ''}`;
+    const price = p.amountMinor ? ` · ${(p.amountMinor / 100).toFixed(2)} ${String(p.currency || '').toUpperCase()}` : '';
+    const label = `${p.name || p.id}${price}`;
     buy.append(h('button', { type: 'button', onclick: async (ev) => {
       ev.target.disabled = true;
       try {
         const r = await post('/billing/checkout', { product: p.id || p.product });
-        if (r && r.checkoutUrl) { location.href = r.checkoutUrl; return; }
-        box.replaceChildren(message('notice', (r && (r.message || r.instructions)) || 'Your request was recorded; an administrator will add the credits.'));
+        if (r && /^https:\/\//.test(r.checkoutUrl || '')) { location.href = r.checkoutUrl; return; }
+        box.replaceChildren(message('notice', `Your order ${(r && r.sessionId) || ''} is recorded. Payments are handled by hand here:`
+          + ' an administrator adds the credits once your payment arrives.'));
       } catch (e) { box.replaceChildren(message('error', explain(e))); }
       ev.target.disabled = false;
     } }, 'Buy ' + label));

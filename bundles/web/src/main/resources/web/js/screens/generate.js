@@ -14,9 +14,9 @@ export async function generate() {
   for (const [v, l] of KINDS) type.input.append(h('option', { value: v }, l));
   const prompt = field('Prompt', { name: 'prompt', rows: 3, maxlength: 2000 }, 'textarea');
   const input = field('Input image (from your uploads)', { name: 'inputMediaId' }, 'select');
-  const width = field('Width', { type: 'number', name: 'width', value: 256, min: 64, step: 8 });
-  const height = field('Height', { type: 'number', name: 'height', value: 256, min: 64, step: 8 });
-  const duration = field('Length, seconds', { type: 'number', name: 'durationSeconds', value: 3, min: 1, max: 30 });
+  const width = field('Width', { type: 'number', name: 'width', value: 256, inputmode: 'numeric' });
+  const height = field('Height', { type: 'number', name: 'height', value: 256, inputmode: 'numeric' });
+  const duration = field('Length, seconds', { type: 'number', name: 'durationSeconds', value: 3, inputmode: 'numeric' });
   const box = h('div', { id: 'generate-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', id: 'generate-submit' }, 'Generate');
   const show = () => {
@@ -42,22 +42,22 @@ export async function generate() {
   screen('Generate', form);
   try {
     const media = await get('/media');
-    const images = (Array.isArray(media) ? media : media.items || []).filter((m) => m.kind === 'image');
+    const images = (Array.isArray(media) ? media : media.items || []).filter((m) => String(m.contentType).startsWith('image/') && m.kind !== 'thumbnail');
     input.input.append(h('option', { value: '' }, images.length ? 'Choose an image' : 'No uploads yet: use the Upload page'));
-    for (const m of images) input.input.append(h('option', { value: m.id }, `${m.width}×${m.height} · ${new Date(m.createdAt).toLocaleDateString()} · ${m.id.slice(0, 8)}`));
+    for (const m of images) input.input.append(h('option', { value: m.id }, `${m.kind === 'upload' ? 'Upload' : 'Generated'} ${m.width}×${m.height} · ${new Date(m.createdAt).toLocaleString()}`));
   } catch (e) { /* the list is optional */ }
   if (preset.get('type')) type.input.value = preset.get('type');
   if (preset.get('input')) input.input.value = preset.get('input');
   show();
 }
 
-const STATUS = { queued: 'Waiting in the queue…', running: 'Generating…', succeeded: 'Done.', failed: 'Failed.', canceled: 'Canceled.' };
+const STATUS = { queued: 'Waiting in the queue…', running: 'Generating…', succeeded: 'Done.', failed: 'Failed.', rejected: 'Refused.', canceled: 'Canceled.' };
 
 async function follow(job, box) {
   const bar = h('progress', { max: 100, 'aria-label': 'Progress' });
   const state = h('p', { id: 'generate-status' }, STATUS[job.status] || job.status);
   box.replaceChildren(state, bar);
-  while (job.status === 'queued' || job.status === 'running') {
+  while (!['succeeded', 'failed', 'rejected', 'canceled', 'expired'].includes(job.status)) {
     await new Promise((r) => setTimeout(r, 1000));
     job = await get('/generations/' + job.id);
     state.textContent = STATUS[job.status] || job.status;
@@ -66,13 +66,13 @@ async function follow(job, box) {
   bar.remove();
   if (job.status !== 'succeeded') {
     const err = job.error || {};
-    box.replaceChildren(message('error', explain({ code: err.code || 'generation_failed', message: err.message || 'The generation failed. Your credits were returned.' })));
+    box.replaceChildren(message('error', explain({ code: err.code || 'generation_failed', message: err.message })));
     return;
   }
   const out = (job.outputs || [])[0];
   if (!out) return;
   const url = await objectUrl(`/media/${out.id}/content`);
-  const media = out.kind === 'video' || String(out.contentType || '').startsWith('video')
+  const media = String(out.contentType || '').startsWith('video')
     ? h('video', { src: url, controls: true }) : h('img', { src: url, alt: job.prompt || 'Generated image' });
   box.replaceChildren(message('notice', `Done. It is in your gallery, ${days(out.expiresAt || job.expiresAt)}.`),
     h('div', { class: 'result', id: 'generate-output' }, media), h('a', { href: '#/gallery', class: 'button secondary' }, 'Open the gallery'));

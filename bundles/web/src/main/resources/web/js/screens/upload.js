@@ -13,9 +13,10 @@ export function upload(ctx) {
     box.replaceChildren(h('p', {}, `Uploading ${file.name}…`));
     try {
       const m = await post('/media', file);
-      box.replaceChildren(message('notice', `Uploaded (${m.kind}, ${days(m.expiresAt)}).`),
-        m.kind === 'image' ? h('a', { class: 'button', id: 'upload-upscale', href: `#/generate?type=upscale&input=${m.id}` }, 'Upscale it') : null,
-        m.kind === 'image' ? h('a', { class: 'button secondary', href: `#/generate?type=image-to-video&input=${m.id}` }, 'Make a video of it') : null,
+      const image = String(m.contentType).startsWith('image/');
+      box.replaceChildren(message('notice', `Uploaded (${image ? 'image' : 'video'}, ${days(m.expiresAt)}).`),
+        image ? h('a', { class: 'button', id: 'upload-upscale', href: `#/generate?type=upscale&input=${m.id}` }, 'Upscale it') : null,
+        image ? h('a', { class: 'button secondary', href: `#/generate?type=image-to-video&input=${m.id}` }, 'Make a video of it') : null,
         h('a', { class: 'button secondary', href: '#/gallery' }, 'Open the gallery'));
     } catch (e) { box.replaceChildren(message('error', explain(e))); }
   };
