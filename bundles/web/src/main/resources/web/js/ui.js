@@ -47,7 +47,11 @@ export async function busy(button, box, action, explain) {
   button.disabled = true;
   box.replaceChildren();
   try { return await action(); }
-  catch (e) { box.replaceChildren(message('error', explain(e))); return undefined; }
+  catch (e) {
+    box.replaceChildren(message('error', explain(e)));
+    box.scrollIntoView({ block: 'nearest' });
+    return undefined;
+  }
   finally { button.disabled = false; }
 }
 

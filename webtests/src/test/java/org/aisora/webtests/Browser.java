@@ -19,8 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium through its chromedriver, with the few moves the web app's tests make. */
 final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of(System.getProperty("aisora.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("aisora.chromedriver", "/usr/bin/chromedriver"));
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(360, 780);
 

@@ -20,11 +20,13 @@ import java.util.stream.Stream;
  */
 final class Distribution implements AutoCloseable {
     private final Path home;
+    private final int sshPort;
     final int httpPort;
     final String base;
 
-    private Distribution(Path home, int httpPort) {
+    private Distribution(Path home, int httpPort, int sshPort) {
         this.home = home;
+        this.sshPort = sshPort;
         this.httpPort = httpPort;
         this.base = "http://127.0.0.1:" + httpPort;
     }
@@ -38,7 +40,13 @@ final class Distribution implements AutoCloseable {
         Path etc = scratch.resolve("etc");
         replace(etc.resolve("org.ops4j.pax.web.cfg"), "(?m)^org\\.osgi\\.service\\.http\\.port *=.*$",
                 "org.osgi.service.http.port = " + http);
-        replace(etc.resolve("org.apache.karaf.shell.cfg"), "(?m)^sshPort *=.*$", "sshPort = " + freePort());
+        int ssh = freePort();
+        replace(etc.resolve("org.apache.karaf.shell.cfg"), "(?m)^sshPort *=.*$", "sshPort = " + ssh);
+        // the console for the test, by a key made for this copy only
+        run(scratch, "ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f", "console-key");
+        String publicKey = Files.readString(scratch.resolve("console-key.pub")).split(" ")[1];
+        Files.writeString(etc.resolve("keys.properties"), "\nkaraf=" + publicKey + ",_g_:admingroup\n",
+                java.nio.file.StandardOpenOption.APPEND);
         replace(etc.resolve("org.apache.karaf.features.cfg"), "featuresBoot = \\\\\n",
                 "featuresBoot = \\\n    aisora-notify-smtp, \\\n");
         Files.writeString(etc.resolve("org.aisora.notify.smtp.cfg"),
@@ -50,7 +58,7 @@ final class Distribution implements AutoCloseable {
                 + "max.video.seconds:10,max.upload.mb:50,max.storage.mb:1024\n");
         Files.writeString(etc.resolve("org.aisora.core.security.cfg"),
                 "accounts.verify.email = true\nsignup.max.per.ip = 100\n");
-        Distribution d = new Distribution(scratch, http);
+        Distribution d = new Distribution(scratch, http, ssh);
         run(scratch, scratch.resolve("bin/start").toString());
         d.awaitReady(Duration.ofSeconds(240));
         return d;
@@ -74,6 +82,12 @@ final class Distribution implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the distribution in " + home + " was not ready in " + limit);
+    }
+
+    /** Runs a console command (aisora:*) through bin/client and the test's key. */
+    void console(String command) throws Exception {
+        run(home, home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-u", "karaf",
+                "-k", home.resolve("console-key").toString(), command);
     }
 
     @Override

@@ -19,6 +19,7 @@ import javax.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -34,15 +35,24 @@ class WebAppTest {
     private static Distribution dist;
     private static Path work;
 
+    private static final String MISSING = "Chromium or chromedriver is missing (" + Browser.CHROMIUM + ", "
+            + Browser.DRIVER + "): apt-get install -y chromium chromium-driver; the web app's browser tests are skipped";
+
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), "Chromium or chromedriver is missing (" + Browser.CHROMIUM + ", "
-                + Browser.DRIVER + "): apt-get install -y chromium chromium-driver; the web app's browser tests are skipped");
+        if (!Browser.available()) {
+            return;
+        }
         int smtp = Distribution.freePort();
         mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         work = Path.of(System.getProperty("aisora.scratch", "target/dist"));
         dist = Distribution.start(Path.of(System.getProperty("aisora.assembly")), work.resolve("karaf"), smtp);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(Browser.available(), MISSING);
     }
 
     @AfterAll
@@ -135,15 +145,19 @@ class WebAppTest {
 
     @Test
     void theGenerateScreenShowsEachRefusalOfTheApiInWords() throws Exception {
-        try (Browser b = new Browser(work.resolve("downloads-errors"), null)) {
+        Path shots = Path.of(System.getProperty("aisora.screenshots", "target/screenshots"));
+        try (Browser b = new Browser(work.resolve("downloads-errors"), shots)) {
             b.driver.get(dist.base + "/#/signup");
-            signUpAndVerify(b, "errors-" + System.nanoTime() + "@example.org", false);
+            String email = "errors-" + System.nanoTime() + "@example.org";
+            signUpAndVerify(b, email, false);
+            b.screenshot("generate-empty");
 
             assertRefusal(b, "text-to-image", "a fox", "4000", "256", null, "That size is not allowed");
             assertRefusal(b, "text-to-image", "", "256", "256", null, "Please write a prompt");
             assertRefusal(b, "upscale", null, "512", "512", null, "Choose an uploaded image first");
             assertRefusal(b, "text-to-video", "a paper boat", "320", "240", "60", "longer than your plan allows");
             assertRefusal(b, "text-to-image", "gore everywhere", "256", "256", null, "refused by our content rules");
+            b.screenshot("generate-refused");
             assertRefusal(b, "text-to-image", "a fox", "2048", "2048", null, "You do not have enough credits");
 
             b.nav("privacy");
@@ -166,6 +180,15 @@ class WebAppTest {
                 last = b.await(By.cssSelector("#generate-result .notice, #generate-result .error"), Duration.ofSeconds(60)).getText();
             }
             assertTrue(last.matches("(?s)You are going too fast\\. Try again in \\d+ seconds?\\..*"), last);
+            b.screenshot("generate-limited");
+
+            // the admin page, read-only, for an account the operator made admin at the console
+            dist.console("aisora:user-role " + email + " admin");
+            b.driver.navigate().refresh();
+            b.nav("admin");
+            b.await(By.xpath("//h2[.='Plugins']"));
+            assertTrue(b.driver.findElement(By.tagName("main")).getText().contains("builtin"));
+            b.screenshot("admin");
         }
     }
 

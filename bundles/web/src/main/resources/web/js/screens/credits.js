@@ -10,7 +10,7 @@ export async function credits() {
     const c = await get('/credits');
     main.append(h('p', { class: 'card', id: 'balance' }, h('strong', {}, `${c.balance} credits`),
       c.reserved ? ` (${c.reserved} held for running generations)` : ''));
-    const KIND = { grant: 'Granted', hold: 'Held for a generation', release: 'Returned', charge: 'Spent', purchase: 'Bought' };
+    const KIND = { grant: 'Granted', hold: 'Charged', release: 'Returned', charge: 'Spent', purchase: 'Bought' };
     const rows = (c.entries || []).filter((e) => !e.bucket || e.bucket === 'balance').map((e) => h('tr', {},
       h('td', {}, date(e.createdAt)), h('td', {}, (e.amount > 0 ? '+' : '') + e.amount),
       h('td', {}, `${KIND[e.kind] || e.kind || ''}${e.memo ? ' · ' + e.memo : ''}`)));

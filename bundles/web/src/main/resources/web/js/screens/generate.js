@@ -67,6 +67,7 @@ async function follow(job, box) {
   if (job.status !== 'succeeded') {
     const err = job.error || {};
     box.replaceChildren(message('error', explain({ code: err.code || 'generation_failed', message: err.message })));
+    box.scrollIntoView({ block: 'nearest' });
     return;
   }
   const out = (job.outputs || [])[0];
@@ -76,4 +77,5 @@ async function follow(job, box) {
     ? h('video', { src: url, controls: true }) : h('img', { src: url, alt: job.prompt || 'Generated image' });
   box.replaceChildren(message('notice', `Done. It is in your gallery, ${days(out.expiresAt || job.expiresAt)}.`),
     h('div', { class: 'result', id: 'generate-output' }, media), h('a', { href: '#/gallery', class: 'button secondary' }, 'Open the gallery'));
+  box.scrollIntoView({ block: 'nearest' });
 }
