@@ -115,6 +115,15 @@ class WebAppTest {
             b.click(By.id("generate-submit"));
             b.await(By.cssSelector("#generate-output img"), Duration.ofSeconds(90));
 
+            // a short video, played in the gallery
+            fill(b, "text-to-video", "a paper boat on a pond", "320", "240", "2");
+            b.click(By.id("generate-submit"));
+            b.await(By.cssSelector("#generate-output video"), Duration.ofSeconds(120));
+            b.nav("gallery");
+            b.click(By.xpath("//ul[@id='gallery']/li[button[.='Play']]/button[.='Play']"));
+            b.await(By.cssSelector("#gallery video[src^='blob:']"));
+            b.screenshot("gallery-video");
+
             // credits: balance, history, the manual flow's message
             b.nav("credits");
             assertTrue(b.await(By.id("balance")).getText().matches("\\d+ credits.*"));
