@@ -21,6 +21,7 @@ function item(m, box) {
   const name = `aisora-${m.id.slice(0, 8)}.${EXT[m.contentType] || 'bin'}`;
   const pic = h('img', { alt: `${m.kind === 'upload' ? 'Uploaded' : 'Generated'} ${video ? 'video' : 'image'}, ${m.width}×${m.height}` });
   const li = h('li', { 'data-id': m.id }, pic,
+    h('p', { class: 'caption' }, `${m.kind === 'upload' ? 'Uploaded' : 'Generated'} ${video ? 'video' : 'image'} · ${m.width}×${m.height}`),
     h('p', { class: 'muted expiry' }, days(m.expiresAt)),
     m.status && m.status !== 'ready' ? h('p', { class: 'muted' }, `Processing${m.progress ? ' ' + m.progress + '%' : ''}…`) : null);
   const thumb = m.thumbnailId || !video ? `/media/${m.id}/thumbnail` : null;
