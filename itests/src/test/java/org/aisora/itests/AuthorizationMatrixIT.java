@@ -272,7 +272,7 @@ public class AuthorizationMatrixIT extends AisoraKarafTestSupport {
         for (String path : refused) {
             HttpResult r = http("GET", path, null, scraper);
             assertEquals(path + " with a metrics:read token: " + r, 403, r.status());
-            assertEquals(path + ": " + r, "insufficient_scope", r.json().get("error").get("code").asText());
+            assertTrue(path + ": " + r, r.body().contains("\"insufficient_scope\""));
         }
         HttpResult generate = http("POST", "/generations", Map.of("type", "text-to-image", "prompt", "a lighthouse",
                 "width", 128, "height", 128), scraper);
