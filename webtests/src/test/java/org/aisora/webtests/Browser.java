@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,6 +43,16 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    /** Skips a test class, saying why, when Chromium or its driver is missing (before anything starts for it). */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return available() ? ConditionEvaluationResult.enabled("Chromium and chromedriver are installed")
+                    : ConditionEvaluationResult.disabled("Chromium or chromedriver is missing (" + CHROMIUM + ", " + DRIVER
+                            + "): apt-get install -y chromium chromium-driver; the web app's browser tests are skipped");
+        }
     }
 
     static boolean available() {

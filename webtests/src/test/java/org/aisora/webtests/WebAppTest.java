@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import javax.mail.Message;
-import javax.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -28,41 +21,19 @@ import org.openqa.selenium.By;
  * sign-up to account deletion (saving each screen, desktop and 360 px, into docs/screenshots), and every error the
  * generate screen can meet, each shown in words. Skipped when Chromium or its driver is missing.
  */
+@ExtendWith({Browser.Required.class, Platform.Extension.class})
 class WebAppTest {
     private static final Pattern VERIFICATION = Pattern.compile("Your verification code: (\\S+)");
     private static final String PASSWORD = "a long password for tests";
-    private static GreenMail mail;
+    private static Platform platform;
     private static Distribution dist;
     private static Path work;
 
-    private static final String MISSING = "Chromium or chromedriver is missing (" + Browser.CHROMIUM + ", "
-            + Browser.DRIVER + "): apt-get install -y chromium chromium-driver; the web app's browser tests are skipped";
-
     @BeforeAll
-    static void start() throws Exception {
-        if (!Browser.available()) {
-            return;
-        }
-        int smtp = Distribution.freePort();
-        mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        work = Path.of(System.getProperty("aisora.scratch", "target/dist"));
-        dist = Distribution.start(Path.of(System.getProperty("aisora.assembly")), work.resolve("karaf"), smtp);
-    }
-
-    @BeforeEach
-    void needsTheBrowser() {
-        Assumptions.assumeTrue(Browser.available(), MISSING);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (dist != null) {
-            dist.close();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
+    static void start(Platform shared) {
+        platform = shared;
+        dist = shared.dist;
+        work = shared.work;
     }
 
     @Test
@@ -244,21 +215,6 @@ class WebAppTest {
     }
 
     private static String code(String email) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            MimeMessage[] received = mail.getReceivedMessages();
-            for (int i = received.length - 1; i >= 0; i--) {
-                for (javax.mail.Address to : received[i].getRecipients(Message.RecipientType.TO)) {
-                    if (to.toString().contains(email)) {
-                        Matcher m = VERIFICATION.matcher(String.valueOf(received[i].getContent()));
-                        if (m.find()) {
-                            return m.group(1);
-                        }
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no verification code reached " + email);
+        return platform.mailed(email, VERIFICATION, 0);
     }
 }
