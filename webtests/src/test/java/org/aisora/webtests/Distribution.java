@@ -86,8 +86,15 @@ final class Distribution implements AutoCloseable {
 
     /** Runs a console command (aisora:*) through bin/client and the test's key. */
     void console(String command) throws Exception {
-        run(home, home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-u", "karaf",
-                "-k", home.resolve("console-key").toString(), command);
+        java.util.List<String> line = new java.util.ArrayList<>(consoleClient());
+        line.add(command);
+        run(home, line.toArray(String[]::new));
+    }
+
+    /** bin/client with the arguments that reach this copy's console; a command follows as the last argument. */
+    java.util.List<String> consoleClient() {
+        return java.util.List.of(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-h",
+                "127.0.0.1", "-u", "karaf", "-k", home.resolve("console-key").toString());
     }
 
     @Override
