@@ -39,10 +39,12 @@ export async function route() {
   if (!SCREENS[id]) id = 'generate';
   if (session.token && !me) await refreshMe();
   if (!me && !PUBLIC.includes(id)) id = 'signin';
-  if (me && !me.emailVerified && !['verify', 'privacy'].includes(id)) id = 'verify';
+  // an unverified account may only verify or use its privacy centre; it is told why it cannot go elsewhere
+  let reason = null;
+  if (me && !me.emailVerified && !['verify', 'privacy'].includes(id)) { reason = 'email_unverified'; id = 'verify'; }
   nav(id);
   document.getElementById('status').replaceChildren();
-  await SCREENS[id]({ me, go: (to) => { location.hash = '#/' + to; }, refreshMe });
+  await SCREENS[id]({ me, go: (to) => { location.hash = '#/' + to; }, refreshMe, reason });
 }
 
 window.addEventListener('hashchange', route);

@@ -56,7 +56,7 @@ export async function signUp(ctx) {
 
 export function verify(ctx) {
   const code = field('Code from the e-mail we sent you', { name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', required: true });
-  const box = h('div');
+  const box = h('div', { id: 'verify-result' }, ctx.reason ? message('notice', explain({ code: ctx.reason })) : null);
   const submit = h('button', { type: 'submit', id: 'verify-submit' }, 'Verify');
   const resend = h('button', { type: 'button', class: 'secondary', onclick: () => busy(resend, box, async () => {
     await post('/me/email/resend');

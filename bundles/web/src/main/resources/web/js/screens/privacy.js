@@ -23,14 +23,17 @@ function profile(me, ctx) {
   const code = field('Code sent to the new address', { name: 'code', autocomplete: 'one-time-code' });
   const confirmBox = h('div');
   const confirmButton = h('button', { type: 'submit' }, 'Confirm the new e-mail');
+  const waiting = h('p', {}, `Waiting for confirmation of ${me.pendingEmail || 'the new address'}.`);
   const pending = h('form', { hidden: !me.pendingEmail, onsubmit: async (e) => {
     e.preventDefault();
     await busy(confirmButton, confirmBox, async () => {
-      await post('/me/email/verify', { code: code.input.value.trim() });
-      confirmBox.replaceChildren(message('notice', 'Your e-mail address is changed.'));
+      // the new address's code (the sign-up code goes to /me/email/verify, which a verified account may not use)
+      const changed = await post('/me/email-verification', { code: code.input.value.trim() });
+      me.email = changed.email; email.input.value = changed.email; current.input.value = '';
+      confirmBox.replaceChildren(message('notice', `Your e-mail address is changed to ${changed.email}.`));
       await ctx.refreshMe();
     }, explain);
-  } }, h('p', {}, `Waiting for confirmation of ${me.pendingEmail || 'the new address'}.`), code, confirmBox, confirmButton);
+  } }, waiting, code, confirmBox, confirmButton);
   const form = h('form', { onsubmit: async (e) => {
     e.preventDefault();
     await busy(save, box, async () => {
@@ -38,6 +41,7 @@ function profile(me, ctx) {
       if (email.input.value !== me.email) { body.email = email.input.value; body.currentPassword = current.input.value; }
       const r = await call('PATCH', '/me', body);
       box.replaceChildren(message('notice', body.email ? 'Saved. Enter the code we sent to the new address.' : 'Saved.'));
+      if (r && r.pendingEmail) waiting.textContent = `Waiting for confirmation of ${r.pendingEmail}.`;
       if (body.email || (r && r.pendingEmail)) pending.hidden = false;
     }, explain);
   } }, name, email, current, box, save);
