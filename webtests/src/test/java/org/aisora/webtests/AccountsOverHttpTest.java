@@ -151,9 +151,7 @@ class AccountsOverHttpTest {
     }
 
     private static void signUp(String email) throws Exception {
-        String version = api.get("policies/privacy", null).body().path("version").asText();
-        Api.Answer created = api.post("accounts", null, Map.of("name", "Ada", "email", email, "password", PASSWORD,
-                "birthDate", "1990-05-01", "acceptedPolicyVersion", version));
+        Api.Answer created = api.signUp("Ada", email, PASSWORD);
         assertEquals(201, created.status(), created.toString());
     }
 

@@ -50,6 +50,13 @@ final class Api {
         return new Answer(response.statusCode(), parsed, response.headers().firstValue("Retry-After").orElse(null));
     }
 
+    /** Signs up as an adult accepting the current privacy policy (the account is not verified yet). */
+    Answer signUp(String name, String email, String password) throws IOException, InterruptedException {
+        String version = get("policies/privacy", null).body().path("version").asText();
+        return post("accounts", null, java.util.Map.of("name", name, "email", email, "password", password,
+                "birthDate", "1990-05-01", "acceptedPolicyVersion", version));
+    }
+
     Answer get(String path, String token) throws IOException, InterruptedException {
         return call("GET", path, token, null, null);
     }

@@ -136,10 +136,7 @@ class WebQualityTest {
     }
 
     private static void signUpVerified(String email) throws Exception {
-        Api api = new Api(platform.dist);
-        String version = api.get("policies/privacy", null).body().path("version").asText();
-        Api.Answer created = api.post("accounts", null, Map.of("name", "Grace", "email", email, "password", PASSWORD,
-                "birthDate", "1990-05-01", "acceptedPolicyVersion", version));
+        Api.Answer created = new Api(platform.dist).signUp("Grace", email, PASSWORD);
         assertEquals(201, created.status(), created.toString());
         platform.dist.console("aisora:user-verify " + email);
     }
