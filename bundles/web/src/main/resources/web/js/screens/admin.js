@@ -23,6 +23,7 @@ export async function admin() {
     const rows = stats.rows || [];
     main.append(h('h2', {}, 'Stats'), h('p', { class: 'muted' }, `${stats.from || ''} to ${stats.to || ''}; groups of fewer than ${stats.k} users are left out`
       + (stats.suppressed ? ` (${stats.suppressed} left out)` : '') + '.'),
-      rows.length ? table(Object.keys(rows[0]), rows.map((r) => Object.values(r))) : h('p', {}, 'No usage to show yet.'));
+      rows.length ? table(Object.keys(rows[0]), rows.map((r) => Object.values(r)))
+        : h('p', {}, stats.suppressed ? 'Every group is too small to show yet.' : 'No usage to show yet.'));
   } catch (e) { main.append(message('error', explain(e))); }
 }

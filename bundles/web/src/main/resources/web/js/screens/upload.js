@@ -16,7 +16,8 @@ export function upload(ctx) {
       const image = String(m.contentType).startsWith('image/');
       box.replaceChildren(message('notice', `Uploaded (${image ? 'image' : 'video'}, ${days(m.expiresAt)}).`),
         image ? h('a', { class: 'button', id: 'upload-upscale', href: `#/generate?type=upscale&input=${m.id}` }, 'Upscale it') : null,
-        image ? h('a', { class: 'button secondary', href: `#/generate?type=image-to-video&input=${m.id}` }, 'Make a video of it') : null,
+        image ? h('a', { class: 'button secondary', id: 'upload-image-to-image', href: `#/generate?type=image-to-image&input=${m.id}` }, 'Change it with a prompt') : null,
+        image ? h('a', { class: 'button secondary', id: 'upload-image-to-video', href: `#/generate?type=image-to-video&input=${m.id}` }, 'Make a video of it') : null,
         h('a', { class: 'button secondary', href: '#/gallery' }, 'Open the gallery'));
     } catch (e) { box.replaceChildren(message('error', explain(e))); }
   };
