@@ -99,8 +99,8 @@ class WebMediaScreensTest {
 
             Path text = Files.writeString(dir.resolve("notes.png"), "these are my notes, not a picture\n",
                     StandardCharsets.UTF_8);
-            assertUploadRefused(b, text, "That kind of file is not supported: upload a PNG, JPEG or WebP image,"
-                    + " or an MP4 or WebM video.");
+            assertUploadRefused(b, text, "That kind of file is not supported: upload a PNG, JPEG, GIF or WebP"
+                    + " image, or an MP4, MOV or WebM video.");
 
             Path named = Files.write(dir.resolve("really-a-png.jpg"), png);
             assertUploadRefused(b, named, "The file is not what its name says (its content does not match its type).");

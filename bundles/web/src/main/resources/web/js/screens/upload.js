@@ -5,7 +5,7 @@ import { h, screen, message, days } from '../ui.js';
 
 export function upload(ctx) {
   const box = h('div', { id: 'upload-result' });
-  const picker = h('input', { type: 'file', id: 'upload-file', accept: 'image/png,image/jpeg,image/webp,video/mp4,video/webm' });
+  const picker = h('input', { type: 'file', id: 'upload-file', accept: 'image/png,image/jpeg,image/gif,image/webp,video/mp4,video/quicktime,video/webm' });
   const zone = h('div', { class: 'drop', id: 'drop' }, h('p', {}, 'Drop an image or video here, or'),
     h('label', { for: 'upload-file' }, 'choose a file'), picker);
   const send = async (file) => {
