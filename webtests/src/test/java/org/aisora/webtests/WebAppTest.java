@@ -86,6 +86,10 @@ class WebAppTest {
             // a short video, played in the gallery
             Screens.fill(b, "text-to-video", "a paper boat on a pond", "320", "240", "2");
             b.click(By.id("generate-submit"));
+            // progress while it waits and runs: the state in words and a progress bar
+            String state = b.await(By.id("generate-status")).getText();
+            assertTrue(state.equals("Waiting in the queue\u2026") || state.equals("Generating\u2026"), state);
+            b.await(By.cssSelector("#generate-result progress"));
             b.await(By.cssSelector("#generate-output video"), Duration.ofSeconds(120));
             b.nav("gallery");
             b.click(By.xpath("//ul[@id='gallery']/li[button[.='Play']]/button[.='Play']"));
