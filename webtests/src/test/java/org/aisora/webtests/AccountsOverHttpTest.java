@@ -12,15 +12,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The account journeys of issue 16 over real HTTP in the built distribution, with the SMTP notifier mailing to
  * GreenMail: sign-up, the mailed verification code and the grant it releases (once); a password reset by the mailed
  * code that ends every old session; and signing out everywhere. Needs no browser.
  */
-@ExtendWith(Platform.Extension.class)
-class AccountsOverHttpTest {
+class AccountsOverHttpTest extends DistributionTest {
     private static final Pattern VERIFICATION = Pattern.compile("Your verification code: (\\S+)");
     private static final Pattern RESET = Pattern.compile("Your reset code: (\\S+)");
     private static final String PASSWORD = "a long password for http tests";
@@ -31,13 +29,11 @@ class AccountsOverHttpTest {
     private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
             + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-    private static Platform platform;
     private static Api api;
 
     @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        api = new Api(shared.dist);
+    static void client() {
+        api = new Api(dist);
     }
 
     @Test

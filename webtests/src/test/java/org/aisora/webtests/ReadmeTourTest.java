@@ -12,9 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's "A tour with curl" runs as written: its first code block is read from README.md and run by bash
@@ -22,29 +20,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * console line the README asks the reader to type in the Karaf terminal ({@code #   aisora:...}), which runs
  * through bin/client. Every command must succeed, and the files and answers the tour promises must be there.
  */
-@ExtendWith(Platform.Extension.class)
-class ReadmeTourTest {
+class ReadmeTourTest extends DistributionTest {
     private static final Pattern CONSOLE_LINE = Pattern.compile("(?m)^#\\s+(aisora:\\S.*)$");
     /** The test distribution's sign-up grant (Distribution writes signup.grant.credits = 50; the default is 100). */
     private static final String GRANT = "\"balance\":50";
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-    }
 
     @Test
     void theTourRunsAsWrittenAndDeliversWhatItPromises() throws Exception {
         String block = tour(Files.readString(Path.of(System.getProperty("aisora.readme", "../README.md"))));
         Matcher console = CONSOLE_LINE.matcher(block);
         assertTrue(console.find(), "the tour verifies the address at the console:\n" + block);
-        String client = platform.dist.consoleClient().stream().map(ReadmeTourTest::quoted)
+        String client = dist.consoleClient().stream().map(ReadmeTourTest::quoted)
                 .collect(Collectors.joining(" "));
         String script = "set -euo pipefail\n" + console.replaceFirst(Matcher.quoteReplacement(client + " "
                 + quoted(console.group(1))))
-                .replace("http://localhost:8181", platform.dist.base);
+                .replace("http://localhost:8181", dist.base);
 
         Path dir = Files.createDirectories(platform.work.resolve("readme-tour"));
         Path output = dir.resolve("output.txt");

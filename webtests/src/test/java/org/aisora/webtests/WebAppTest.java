@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -21,22 +19,10 @@ import org.openqa.selenium.By;
  * show are in {@link WebErrorStatesTest}, the privacy centre's forms in {@link WebPrivacyCentreTest}. Skipped when
  * Chromium or its driver is missing.
  */
-@ExtendWith({Browser.Required.class, Platform.Extension.class})
-class WebAppTest {
-    private static Platform platform;
-    private static Distribution dist;
-    private static Path work;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        dist = shared.dist;
-        work = shared.work;
-    }
-
+class WebAppTest extends BrowserTest {
     @Test
     void aUserGoesFromSignUpToAccountDeletionThroughTheUiOnly() throws Exception {
-        try (Browser b = new Browser(work.resolve("downloads-journey"), Screens.shots())) {
+        try (Browser b = new Browser(platform.work.resolve("downloads-journey"), Screens.shots())) {
             String email = "journey-" + System.nanoTime() + "@example.org";
             b.driver.get(dist.base + "/");
             b.await(By.id("signin-submit"));
@@ -61,7 +47,7 @@ class WebAppTest {
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(Files.readAllBytes(image), 4));
 
             // upload a PNG and upscale it
-            Path png = work.resolve("upload.png");
+            Path png = platform.work.resolve("upload.png");
             BufferedImage picture = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
             for (int x = 0; x < 96; x++) {
                 for (int y = 0; y < 64; y++) {

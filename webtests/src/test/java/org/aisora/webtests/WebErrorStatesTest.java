@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -16,18 +14,9 @@ import org.openqa.selenium.By;
  * on the screen it is sent to instead) in headless Chromium, each shown in words rather than a code. Submissions go
  * through the page only; the operator's side (a provider stopped, credits granted, a role) through the console.
  */
-@ExtendWith({Browser.Required.class, Platform.Extension.class})
-class WebErrorStatesTest {
+class WebErrorStatesTest extends BrowserTest {
     /** The built-in offline renderer, the only provider the distribution has. */
     private static final String BUILTIN = "org.aisora.providers.builtin";
-    private static Platform platform;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        dist = shared.dist;
-    }
 
     @Test
     void theGenerateScreenShowsEachRefusalOfTheApiInWords() throws Exception {

@@ -18,9 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -32,18 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * changed with a prompt and made into a video, an item deleted from the gallery, and the admin page's routing order
  * and stats. Each test has its own account; the operator's part (credits, a role, a route) is done at the console.
  */
-@ExtendWith({Browser.Required.class, Platform.Extension.class})
-class WebMediaScreensTest {
+class WebMediaScreensTest extends BrowserTest {
     /** A code of the API's shape (snake_case), which the screens must never show instead of words. */
     private static final Pattern CODE = Pattern.compile("\\b[a-z]+(_[a-z]+)+\\b");
-    private static Platform platform;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        dist = shared.dist;
-    }
 
     /**
      * A PNG dropped on the drop zone is uploaded; the result offers to change it with a prompt (image-to-image) and,

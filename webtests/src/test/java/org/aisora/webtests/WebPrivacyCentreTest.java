@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -16,16 +14,7 @@ import org.openqa.selenium.WebElement;
  * confirmed with the code mailed to the new address, the analytics opt-out kept across a reload, the third parties
  * section, and signing out then in again under the new address.
  */
-@ExtendWith({Browser.Required.class, Platform.Extension.class})
-class WebPrivacyCentreTest {
-    private static Platform platform;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        dist = shared.dist;
-    }
+class WebPrivacyCentreTest extends BrowserTest {
 
     @Test
     void aUserCorrectsTheProfileChangesTheEmailAndSignsInUnderIt() throws Exception {

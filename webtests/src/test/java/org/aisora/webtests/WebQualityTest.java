@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -23,18 +22,15 @@ import org.openqa.selenium.interactions.Actions;
  * contrast and no horizontal scroll (the checks in audit.js); and a keyboard alone signs in, with a visible
  * focus on every stop.
  */
-@ExtendWith({Browser.Required.class, Platform.Extension.class})
-class WebQualityTest {
+class WebQualityTest extends BrowserTest {
     private static final String PASSWORD = "a long password for quality";
     private static final long FIRST_PAGE_LIMIT = 200 * 1024;
     private static final List<String> SIGNED_IN = List.of("generate", "gallery", "upload", "credits", "privacy");
 
-    private static Platform platform;
     private static String audit;
 
     @BeforeAll
-    static void start(Platform shared) throws Exception {
-        platform = shared;
+    static void loadTheAudit() throws Exception {
         try (InputStream in = WebQualityTest.class.getResourceAsStream("audit.js")) {
             audit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -43,7 +39,7 @@ class WebQualityTest {
     @Test
     void theFirstPageIsUnder200KbAndAsksNoThirdParty() throws Exception {
         try (Browser b = new Browser(platform.work.resolve("downloads-quality"), null)) {
-            b.driver.get(platform.dist.base + "/");
+            b.driver.get(dist.base + "/");
             b.await(By.id("signin-submit"));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> loaded = (List<Map<String, Object>>) b.driver.executeScript(
@@ -53,7 +49,7 @@ class WebQualityTest {
             List<String> foreign = new ArrayList<>();
             for (Map<String, Object> entry : loaded) {
                 total += ((Number) entry.get("bytes")).longValue();
-                if (!String.valueOf(entry.get("name")).startsWith(platform.dist.base + "/")) {
+                if (!String.valueOf(entry.get("name")).startsWith(dist.base + "/")) {
                     foreign.add(String.valueOf(entry.get("name")));
                 }
             }
@@ -69,10 +65,10 @@ class WebQualityTest {
         signUpVerified(email);
         List<String> findings = new ArrayList<>();
         try (Browser b = new Browser(platform.work.resolve("downloads-quality"), null)) {
-            b.driver.get(platform.dist.base + "/#/signup");
+            b.driver.get(dist.base + "/#/signup");
             b.await(By.id("signup-submit"));
             findings.addAll(auditBothSizes(b, "signup"));
-            b.driver.get(platform.dist.base + "/#/signin");
+            b.driver.get(dist.base + "/#/signin");
             b.await(By.id("signin-submit"));
             findings.addAll(auditBothSizes(b, "signin"));
             b.type(By.name("email"), email);
@@ -101,7 +97,7 @@ class WebQualityTest {
         String email = "keyboard-" + System.nanoTime() + "@example.org";
         signUpVerified(email);
         try (Browser b = new Browser(platform.work.resolve("downloads-quality"), null)) {
-            b.driver.get(platform.dist.base + "/#/signin");
+            b.driver.get(dist.base + "/#/signin");
             b.await(By.id("signin-submit"));
             List<String> stops = new ArrayList<>();
             WebElement field = null;
@@ -136,8 +132,8 @@ class WebQualityTest {
     }
 
     private static void signUpVerified(String email) throws Exception {
-        Api.Answer created = new Api(platform.dist).signUp("Grace", email, PASSWORD);
+        Api.Answer created = new Api(dist).signUp("Grace", email, PASSWORD);
         assertEquals(201, created.status(), created.toString());
-        platform.dist.console("aisora:user-verify " + email);
+        dist.console("aisora:user-verify " + email);
     }
 }

@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -24,16 +22,7 @@ import org.openqa.selenium.By;
  * centre then names the vendor, why, what and what it keeps. Everything the operator changed is undone afterwards
  * (the factory configuration stays in etc/, unused once the feature is gone).
  */
-@ExtendWith({Browser.Required.class, Platform.Extension.class})
-class WebThirdPartiesTest {
-    private static Platform platform;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        dist = shared.dist;
-    }
+class WebThirdPartiesTest extends BrowserTest {
 
     @Test
     void aVendorThatSawAPromptIsListedWithWhatItKeeps() throws Exception {
