@@ -76,19 +76,6 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
         throw new AssertionError("mail number " + (nth + 1) + " matching " + pattern + " did not reach " + email);
     }
 
-    /** How many mails reached {@code email} so far. */
-    int mailsTo(String email) throws Exception {
-        int n = 0;
-        for (MimeMessage message : mail.getReceivedMessages()) {
-            for (Address to : message.getRecipients(Message.RecipientType.TO)) {
-                if (to.toString().contains(email)) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     @Override
     public void close() throws Exception {
         try {
