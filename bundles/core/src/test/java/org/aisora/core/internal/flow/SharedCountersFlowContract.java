@@ -116,11 +116,7 @@ abstract class SharedCountersFlowContract {
         assertEquals(10, n[0].db.queryLong("SELECT COUNT(*) FROM jobs WHERE owner_id = ?", cy.accountId()));
         assertEquals(0, n[1].db.ledger().balance(LedgerAccounts.available(cy.accountId())));
         // the audit reads balances and entries apart: it is taken once the admitted jobs have settled
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (n[0].db.queryLong("SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND status IN ('queued', 'running')",
-                cy.accountId()) > 0 && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        settled(n[0], cy);
         assertEquals(List.of(), n[0].db.ledger().audit(), "every balance is the sum of its entries");
     }
 
@@ -129,6 +125,8 @@ abstract class SharedCountersFlowContract {
         TestPlatform[] n = twoNodes(plan(10_000, 10, 100));
         Caller dee = n[0].register("f" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "1990-05-01");
         String first = n[0].generations.submit(dee, image(1), null).id();
+        // the job runs on node A meanwhile: its settlement would move the balances read before and after the clash
+        settled(n[0], dee);
         long available = n[0].db.ledger().balance(LedgerAccounts.available(dee.accountId()));
         long held = n[0].db.ledger().balance(LedgerAccounts.held(dee.accountId()));
         String rate = org.aisora.core.internal.limits.RequestRateLimiter.key(dee.accountId());
@@ -164,6 +162,16 @@ abstract class SharedCountersFlowContract {
                 () -> n[1].generations.submit(eve, image(4), null)).code(),
                 "the refused third request took the last of the three tokens, as before");
         assertEquals(2, n[0].db.queryLong("SELECT COUNT(*) FROM jobs WHERE owner_id = ?", eve.accountId()));
+    }
+
+    /** Waits (up to a minute) until none of the caller's jobs is queued or running; fails if some still are. */
+    private static void settled(TestPlatform node, Caller caller) throws InterruptedException {
+        String active = "SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND status IN ('QUEUED', 'RUNNING')";
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (node.db.queryLong(active, caller.accountId()) > 0 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, node.db.queryLong(active, caller.accountId()), "the admitted jobs settled within a minute");
     }
 
     private static GenerationSubmission image(long seed) {
