@@ -63,4 +63,7 @@ export function days(iso) {
   return `deleted in ${d} day${d === 1 ? '' : 's'}`;
 }
 
-export const date = (iso) => iso ? new Date(iso).toLocaleString() : '';
+// the month in words in the reader's own order ("7 Dec 2026, 14:08", "Dec 7, 2026, 2:08 PM"): a date such as
+// 07/12/2026 reads as July to some and December to others
+export const date = (iso) => iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+export const day = (iso) => iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';

@@ -19,8 +19,8 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The web app's quality promises, measured in Chromium: the first page is under 200 KB and asks no third party;
  * every screen, on a desktop and at 360 px, has labelled controls, named buttons, text alternatives, AA text
- * contrast and no horizontal scroll (the checks in audit.js); and a keyboard alone signs in, with a visible
- * focus on every stop.
+ * contrast, no date that reads two ways and no horizontal scroll (the checks in audit.js); and a keyboard alone
+ * signs in, with a visible focus on every stop.
  */
 class WebQualityTest extends BrowserTest {
     private static final String PASSWORD = "a long password for quality";
@@ -81,13 +81,15 @@ class WebQualityTest extends BrowserTest {
                 Thread.sleep(500);
                 findings.addAll(auditBothSizes(b, screen));
             }
-            // the audit can fail: a control without a label and pale text on white are both found
+            // the audit can fail: a control without a label, pale text on white and a numeric date are all found
             b.driver.executeScript("document.getElementById('main').append(Object.assign(document.createElement('input'),"
                     + " {id: 'probe'}), Object.assign(document.createElement('p'), {textContent: 'pale',"
-                    + " style: 'color:#bbb;background:#fff'}))");
+                    + " style: 'color:#bbb;background:#fff'}), Object.assign(document.createElement('p'),"
+                    + " {textContent: 'Sent 07/12/2026'}))");
             List<String> planted = auditBothSizes(b, "planted");
             assertTrue(planted.stream().anyMatch(f -> f.contains("unlabelled control: input#probe")), planted.toString());
             assertTrue(planted.stream().anyMatch(f -> f.contains("contrast") && f.contains("pale")), planted.toString());
+            assertTrue(planted.stream().anyMatch(f -> f.endsWith("ambiguous date: 07/12/2026")), planted.toString());
         }
         assertEquals(List.of(), findings);
     }

@@ -57,6 +57,11 @@ for (let n = walker.nextNode(); n; n = walker.nextNode()) {
   if (ratio < (large ? 3 : 4.5)) findings.push('contrast ' + ratio.toFixed(2) + ': ' + describe(el));
 }
 
+// dates carry the month in words: 07/12/2026 is July to one reader and December to another
+for (const d of document.body.innerText.match(/\b\d{1,2}[\/.]\d{1,2}[\/.]\d{2,4}\b/g) || []) {
+  findings.push('ambiguous date: ' + d);
+}
+
 // nothing wider than the window (usable at 360 px)
 if (document.documentElement.scrollWidth > window.innerWidth + 1) {
   findings.push('horizontal scroll: page ' + document.documentElement.scrollWidth + ' px in a ' + window.innerWidth + ' px window');

@@ -1,7 +1,7 @@
 // Sign up (age gate, privacy policy shown and accepted), e-mail verification, sign in.
 import { get, post, session } from '../api.js';
 import { explain } from '../errors.js';
-import { h, field, checkbox, screen, busy, message } from '../ui.js';
+import { h, field, checkbox, screen, busy, message, day } from '../ui.js';
 
 async function startSession(email, password) {
   session.token = (await post('/sessions', { email, password })).token;
@@ -36,7 +36,7 @@ export async function signUp(ctx) {
   const accept = checkbox(`I have read and accept the privacy policy (version ${policy.version})`, { name: 'accept', required: true });
   const text = policy.text
     ? h('div', { class: 'policy', tabindex: '0', role: 'region', 'aria-label': 'Privacy policy' }, policy.text)
-    : h('p', { class: 'policy' }, `Privacy policy version ${policy.version}${policy.publishedAt ? ', published ' + new Date(policy.publishedAt).toLocaleDateString() : ''}.`
+    : h('p', { class: 'policy' }, `Privacy policy version ${policy.version}${policy.publishedAt ? ', published ' + day(policy.publishedAt) : ''}.`
       + (policy.summary ? '' : ' The operator has published no text for it yet.'));
   const submit = h('button', { type: 'submit', id: 'signup-submit' }, 'Create account');
   const form = h('form', { class: 'card', onsubmit: async (e) => {

@@ -1,7 +1,7 @@
 // Generate: the five kinds, progress while queued and running, every error in words.
 import { get, post, objectUrl } from '../api.js';
 import { explain } from '../errors.js';
-import { h, field, screen, busy, message, days } from '../ui.js';
+import { h, field, screen, busy, message, days, date } from '../ui.js';
 
 const KINDS = [['text-to-image', 'Text to image'], ['image-to-image', 'Image to image'], ['upscale', 'Upscale an image'],
   ['text-to-video', 'Text to video'], ['image-to-video', 'Image to video']];
@@ -44,7 +44,7 @@ export async function generate() {
     const media = await get('/media');
     const images = (Array.isArray(media) ? media : media.items || []).filter((m) => String(m.contentType).startsWith('image/') && m.kind !== 'thumbnail');
     input.input.append(h('option', { value: '' }, images.length ? 'Choose an image' : 'No uploads yet: use the Upload page'));
-    for (const m of images) input.input.append(h('option', { value: m.id }, `${m.kind === 'upload' ? 'Upload' : 'Generated'} ${m.width}×${m.height} · ${new Date(m.createdAt).toLocaleString()}`));
+    for (const m of images) input.input.append(h('option', { value: m.id }, `${m.kind === 'upload' ? 'Upload' : 'Generated'} ${m.width}×${m.height} · ${date(m.createdAt)}`));
   } catch (e) { /* the list is optional */ }
   if (preset.get('type')) type.input.value = preset.get('type');
   if (preset.get('input')) input.input.value = preset.get('input');
