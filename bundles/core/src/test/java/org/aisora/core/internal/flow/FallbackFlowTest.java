@@ -1,6 +1,7 @@
 package org.aisora.core.internal.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +136,7 @@ class FallbackFlowTest {
                 while (runwayApi.requests("GET /v1/tasks").size() == polls && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
+                assertTrue(runwayApi.requests("GET /v1/tasks").size() > polls, "the task was never polled at Runway");
                 platform.plugins().providers.remove(runway); // the bundle goes away while its task runs
                 platform.await(cy, job.id(), v -> !v.status().equals("queued") && !v.status().equals("running"));
                 GenerationView done = platform.generations.get(cy, job.id());

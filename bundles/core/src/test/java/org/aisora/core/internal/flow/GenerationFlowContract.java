@@ -73,8 +73,10 @@ abstract class GenerationFlowContract {
         GenerationView job = platform.generations.submit(ann, image("a red fox in the snow"), null);
         assertEquals("queued", job.status());
         assertEquals(5, job.cost());
-        assertEquals(GRANT - 5, platform.credits.summary(ann, 0, 10).balance());
-        assertEquals(5, platform.credits.summary(ann, 0, 10).reserved());
+        var held = platform.credits.summary(ann, 0, 10);
+        assertEquals(GRANT - 5, held.balance());
+        // held while the job waits or runs; the built-in provider may already have finished it (then captured: 0)
+        assertTrue(held.reserved() == 5 || held.reserved() == 0, "reserved " + held.reserved());
 
         GenerationView done = finished(ann, job);
         assertEquals("succeeded", done.status(), String.valueOf(done.error()));

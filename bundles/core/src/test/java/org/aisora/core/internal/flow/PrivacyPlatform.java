@@ -84,6 +84,9 @@ final class PrivacyPlatform {
             while (platform.media.get(caller, clip.id()).status().equals("processing") && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
+            if (platform.media.get(caller, clip.id()).status().equals("processing")) {
+                throw new AssertionError("the uploaded video was still processing after a minute");
+            }
         }
         String prompt = "a lighthouse painted by zebediah " + tag;
         GenerationView job = platform.generations.submit(caller, new GenerationSubmission("text-to-image", prompt, null,

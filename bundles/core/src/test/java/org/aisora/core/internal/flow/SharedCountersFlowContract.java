@@ -98,7 +98,7 @@ abstract class SharedCountersFlowContract {
         for (TestPlatform node : n) {
             // jobs run long, so the three admitted stay queued or running during the whole burst
             node.plugins().providers.remove(node.builtin);
-            node.plugins().providers.add(new CountingProvider(node.builtin, 3_000), Map.of());
+            node.plugins().providers.add(new CountingProvider(node.builtin, 10_000), Map.of());
         }
         Caller bo = n[0].register("c" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "1990-05-01");
         Map<String, Integer> outcomes = race(16, i -> () -> outcome(n[i % 2], bo, i));
