@@ -55,8 +55,9 @@ abstract class BillingClosureFlowContract {
     private final Map<String, Map<String, String>> subscriptions = new ConcurrentHashMap<>();
     /** The next subscription cancel answers 503 (an outage mid-step). */
     private final AtomicBoolean failNextCancel = new AtomicBoolean();
-    /** Customers whose deletion Stripe answers slowly (a step still running when another worker looks). */
+    /** Customers whose deletion Stripe answers only once released (a step still running when another worker looks). */
     private final List<String> slow = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch releaseSlow = new java.util.concurrent.CountDownLatch(1);
 
     abstract TestStores database();
 
@@ -100,7 +101,10 @@ abstract class BillingClosureFlowContract {
             String id = req.path().substring("/v1/customers/".length());
             subscriptions.remove(id);
             Reply deleted = Reply.json(200, "{\"id\":\"" + id + "\",\"object\":\"customer\",\"deleted\":true}");
-            return slow.contains(id) ? deleted.delayed(1500) : deleted;
+            if (slow.contains(id)) {
+                awaitRelease();
+            }
+            return deleted;
         });
         platform.plugins().payments.add(new StripePaymentProcessor(TestConfig.of(StripeConfig.class, Map.of(
                 "_secret_key", "sk_test_closure", "_webhook_secret", BillingFlowContract.SECRET,
@@ -227,6 +231,16 @@ abstract class BillingClosureFlowContract {
                 dana.caller().accountId()), "the billing rows are pseudonymised as before");
     }
 
+    private void awaitRelease() {
+        try {
+            if (!releaseSlow.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the slow deletion");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aRowLeasedToOneNodeIsNotRunByAnother() throws Exception {
         String customer = "cus_lease_" + UUID.randomUUID().toString().replace("-", "");
@@ -246,6 +260,7 @@ abstract class BillingClosureFlowContract {
             }
             assertEquals(0, worker(b, Clock.systemUTC()).runOnce(), "the second node leaves the leased row alone");
             assertFalse(first.isDone(), "the first node was still running the row");
+            releaseSlow.countDown();
             assertEquals(1, first.get());
             assertEquals(0, worker(b, Clock.systemUTC()).runOnce());
             assertEquals(1, stripe.requests("DELETE /v1/customers/" + customer).size());
