@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.provider.GenerationRequest;
@@ -249,7 +250,11 @@ class OpenAiImagesProviderTest {
 
     @Test
     void aFullGateRefusesAtOnceAsRateLimited() throws Exception {
-        openai.on(GENERATIONS, Reply.json(200, images(PNG)).delayed(1_000));
+        CountDownLatch release = new CountDownLatch(1);
+        openai.on(GENERATIONS, req -> {
+            await(release); // the first call stays in flight until the second one has been refused
+            return Reply.json(200, images(PNG));
+        });
         OpenAiImagesProvider provider = provider(Map.of("max_concurrency", 1));
         AtomicReference<Object> firstResult = new AtomicReference<>();
         Thread first = new Thread(() -> {
@@ -264,8 +269,10 @@ class OpenAiImagesProviderTest {
         while (openai.requests().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        assertEquals(1, openai.requests().size(), "the first call reached OpenAI");
 
         ProviderException e = failure(provider, GenerationType.TEXT_TO_IMAGE, null);
+        release.countDown();
 
         assertEquals(ProviderException.RATE_LIMITED, e.code());
         assertTrue(e.retryable());
@@ -368,6 +375,14 @@ class OpenAiImagesProviderTest {
             return new FakeVendor();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

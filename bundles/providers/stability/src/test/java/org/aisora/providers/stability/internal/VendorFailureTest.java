@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.aisora.api.plugin.PluginHealth;
 import org.aisora.api.provider.ProviderException;
@@ -112,7 +113,11 @@ class VendorFailureTest {
 
     @Test
     void aFullConcurrencyGateRefusesAtOnce() throws Exception {
-        vendor.on(CORE, Reply.bytes(200, "image/png", png(8, 8)).delayed(700));
+        CountDownLatch release = new CountDownLatch(1);
+        vendor.on(CORE, req -> {
+            await(release); // the first call stays in flight until the second one has been refused
+            return Reply.bytes(200, "image/png", png(8, 8));
+        });
         StabilityProvider provider = Fixtures.provider(vendor, Map.of("max_concurrency", 1));
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
             try {
@@ -125,7 +130,9 @@ class VendorFailureTest {
         while (vendor.requests(CORE).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        assertEquals(1, vendor.requests(CORE).size(), "the first call reached Stability");
         ProviderException e = assertThrows(ProviderException.class, generate(provider));
+        release.countDown();
         assertEquals(ProviderException.RATE_LIMITED, e.code());
         first.get(5, TimeUnit.SECONDS);
         assertEquals(1, vendor.requests(CORE).size());
@@ -142,5 +149,13 @@ class VendorFailureTest {
 
     private org.junit.jupiter.api.function.Executable generate(StabilityProvider provider) {
         return () -> provider.submit(Fixtures.textToImage("secret words", null, 512, 512, 1));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
