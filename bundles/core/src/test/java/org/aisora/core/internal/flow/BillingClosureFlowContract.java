@@ -101,10 +101,7 @@ abstract class BillingClosureFlowContract {
             String id = req.path().substring("/v1/customers/".length());
             subscriptions.remove(id);
             Reply deleted = Reply.json(200, "{\"id\":\"" + id + "\",\"object\":\"customer\",\"deleted\":true}");
-            if (slow.contains(id)) {
-                awaitRelease();
-            }
-            return deleted;
+            return slow.contains(id) ? FakeVendor.heldUntil(releaseSlow, deleted).apply(req) : deleted;
         });
         platform.plugins().payments.add(new StripePaymentProcessor(TestConfig.of(StripeConfig.class, Map.of(
                 "_secret_key", "sk_test_closure", "_webhook_secret", BillingFlowContract.SECRET,
@@ -229,16 +226,6 @@ abstract class BillingClosureFlowContract {
         assertEquals(1, stripe.requests("DELETE /v1/customers/" + dana.customer()).size());
         assertEquals(0, platform.db.queryLong("SELECT COUNT(*) FROM billing_customers WHERE account_id = ?",
                 dana.caller().accountId()), "the billing rows are pseudonymised as before");
-    }
-
-    private void awaitRelease() {
-        try {
-            if (!releaseSlow.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the slow deletion");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -251,10 +251,8 @@ class OpenAiImagesProviderTest {
     @Test
     void aFullGateRefusesAtOnceAsRateLimited() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        openai.on(GENERATIONS, req -> {
-            await(release); // the first call stays in flight until the second one has been refused
-            return Reply.json(200, images(PNG));
-        });
+        // the first call stays in flight until the second one has been refused
+        openai.on(GENERATIONS, FakeVendor.heldUntil(release, Reply.json(200, images(PNG))));
         OpenAiImagesProvider provider = provider(Map.of("max_concurrency", 1));
         AtomicReference<Object> firstResult = new AtomicReference<>();
         Thread first = new Thread(() -> {
@@ -375,14 +373,6 @@ class OpenAiImagesProviderTest {
             return new FakeVendor();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

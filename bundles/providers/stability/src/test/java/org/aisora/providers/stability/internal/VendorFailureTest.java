@@ -114,10 +114,8 @@ class VendorFailureTest {
     @Test
     void aFullConcurrencyGateRefusesAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        vendor.on(CORE, req -> {
-            await(release); // the first call stays in flight until the second one has been refused
-            return Reply.bytes(200, "image/png", png(8, 8));
-        });
+        // the first call stays in flight until the second one has been refused
+        vendor.on(CORE, FakeVendor.heldUntil(release, Reply.bytes(200, "image/png", png(8, 8))));
         StabilityProvider provider = Fixtures.provider(vendor, Map.of("max_concurrency", 1));
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
             try {
@@ -149,13 +147,5 @@ class VendorFailureTest {
 
     private org.junit.jupiter.api.function.Executable generate(StabilityProvider provider) {
         return () -> provider.submit(Fixtures.textToImage("secret words", null, 512, 512, 1));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

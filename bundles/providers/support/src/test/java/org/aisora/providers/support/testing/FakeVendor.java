@@ -14,7 +14,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -99,6 +101,21 @@ public final class FakeVendor implements AutoCloseable {
     public synchronized FakeVendor on(String methodAndPath, Function<Request, Reply> answer) {
         routes.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).add(answer);
         return this;
+    }
+
+    /**
+     * An answer given only once {@code release} is counted down (or after 30 s): a call kept in flight while the
+     * test looks at what happens meanwhile. The request is already listed in {@link #requests()} while it waits.
+     */
+    public static Function<Request, Reply> heldUntil(CountDownLatch release, Reply reply) {
+        return request -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return reply;
+        };
     }
 
     public synchronized List<Request> requests() {
